@@ -1,0 +1,189 @@
+/**
+ * @module graph/store
+ * The read-only view of a talk graph. Resolvers read the graph only through
+ * `GraphStore`: every method is async and takes keys in batches, so another
+ * backing store (a database, a remote service) can be put behind the same
+ * schema. `MemoryStore` is the in-memory implementation over the indexes that
+ * `build.ts` computes once; it is never mutated after construction.
+ */
+import type {
+  ConferenceModel,
+  Diagnostic,
+  LinkModel,
+  PostModel,
+  SpeakerModel,
+  TalkModel,
+  ToolModel,
+  TopicModel,
+} from './types.js';
+
+/** Everything a built graph holds, in corpus order. */
+export interface GraphData {
+  conferences: ConferenceModel[];
+  talks: TalkModel[];
+  tools: ToolModel[];
+  topics: TopicModel[];
+  speakers: SpeakerModel[];
+  links: LinkModel[];
+  posts: PostModel[];
+  diagnostics: Diagnostic[];
+}
+
+export type EntityKind = 'conference' | 'talk' | 'tool' | 'topic' | 'speaker' | 'link';
+
+export interface GraphStore {
+  conferences(slugs: readonly string[]): Promise<(ConferenceModel | null)[]>;
+  talks(slugs: readonly string[]): Promise<(TalkModel | null)[]>;
+  tools(slugs: readonly string[]): Promise<(ToolModel | null)[]>;
+  topics(slugs: readonly string[]): Promise<(TopicModel | null)[]>;
+  speakers(slugs: readonly string[]): Promise<(SpeakerModel | null)[]>;
+  links(urls: readonly string[]): Promise<(LinkModel | null)[]>;
+
+  /** Talk slugs (corpus order) mentioning each tool. */
+  talksOfTools(toolSlugs: readonly string[]): Promise<string[][]>;
+  /** Talk slugs (corpus order) about each topic. */
+  talksOfTopics(topicSlugs: readonly string[]): Promise<string[][]>;
+  /** Tool slugs carrying each topic, directly or through their talks. */
+  toolsOfTopics(topicSlugs: readonly string[]): Promise<string[][]>;
+
+  /** All keys of one kind, in corpus order. */
+  list(kind: EntityKind): Promise<string[]>;
+
+  /** Case-insensitive lookup by slug, name or alias; null when unknown. */
+  resolve(kind: Exclude<EntityKind, 'link'>, name: string): Promise<string | null>;
+
+  diagnostics(): Promise<Diagnostic[]>;
+  posts(): Promise<PostModel[]>;
+}
+
+/** Lower-cased, with runs of non letters/digits collapsed: the key for name lookups. */
+export function lookupKey(name: string): string {
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}+#]+/gu, ' ')
+    .trim();
+}
+
+function byKey<T>(items: readonly T[], key: (item: T) => string): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) map.set(key(item), item);
+  return map;
+}
+
+function pushTo(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else if (list[list.length - 1] !== value && !list.includes(value)) list.push(value);
+}
+
+export class MemoryStore implements GraphStore {
+  readonly data: Readonly<GraphData>;
+  private readonly conferenceMap: Map<string, ConferenceModel>;
+  private readonly talkMap: Map<string, TalkModel>;
+  private readonly toolMap: Map<string, ToolModel>;
+  private readonly topicMap: Map<string, TopicModel>;
+  private readonly speakerMap: Map<string, SpeakerModel>;
+  private readonly linkMap: Map<string, LinkModel>;
+  private readonly toolTalks = new Map<string, string[]>();
+  private readonly topicTalks = new Map<string, string[]>();
+  private readonly topicTools = new Map<string, string[]>();
+  private readonly names: Record<Exclude<EntityKind, 'link'>, Map<string, string>>;
+
+  constructor(data: GraphData) {
+    this.data = data;
+    this.conferenceMap = byKey(data.conferences, (c) => c.slug);
+    this.talkMap = byKey(data.talks, (t) => t.slug);
+    this.toolMap = byKey(data.tools, (t) => t.slug);
+    this.topicMap = byKey(data.topics, (t) => t.slug);
+    this.speakerMap = byKey(data.speakers, (s) => s.slug);
+    this.linkMap = byKey(data.links, (l) => l.url);
+
+    for (const talk of data.talks) {
+      for (const mention of talk.mentions) pushTo(this.toolTalks, mention.toolSlug, talk.slug);
+      for (const topic of talk.topicSlugs) pushTo(this.topicTalks, topic, talk.slug);
+    }
+    for (const tool of data.tools) {
+      for (const topic of tool.topics) pushTo(this.topicTools, topic, tool.slug);
+    }
+    for (const talk of data.talks) {
+      for (const topic of talk.topicSlugs) {
+        for (const mention of talk.mentions) pushTo(this.topicTools, topic, mention.toolSlug);
+      }
+    }
+
+    const names = (entries: Iterable<[string, string[]]>): Map<string, string> => {
+      const map = new Map<string, string>();
+      // Slugs and names win over aliases: set them last-to-first so earlier, stronger keys stay.
+      const aliasPairs: [string, string][] = [];
+      for (const [slug, keys] of entries) {
+        const [name, ...aliases] = keys;
+        if (!map.has(lookupKey(slug))) map.set(lookupKey(slug), slug);
+        if (name !== undefined && !map.has(lookupKey(name))) map.set(lookupKey(name), slug);
+        for (const alias of aliases) aliasPairs.push([lookupKey(alias), slug]);
+      }
+      for (const [key, slug] of aliasPairs) if (!map.has(key)) map.set(key, slug);
+      return map;
+    };
+    this.names = {
+      conference: names(data.conferences.map((c) => [c.slug, [c.name, ...c.aliases]])),
+      talk: names(data.talks.map((t) => [t.slug, [t.title]])),
+      tool: names(data.tools.map((t) => [t.slug, [t.name, ...t.aliases]])),
+      topic: names(data.topics.map((t) => [t.slug, [t.name, ...t.aliases]])),
+      speaker: names(data.speakers.map((s) => [s.slug, [s.name]])),
+    };
+  }
+
+  async conferences(slugs: readonly string[]) {
+    return slugs.map((s) => this.conferenceMap.get(s) ?? null);
+  }
+  async talks(slugs: readonly string[]) {
+    return slugs.map((s) => this.talkMap.get(s) ?? null);
+  }
+  async tools(slugs: readonly string[]) {
+    return slugs.map((s) => this.toolMap.get(s) ?? null);
+  }
+  async topics(slugs: readonly string[]) {
+    return slugs.map((s) => this.topicMap.get(s) ?? null);
+  }
+  async speakers(slugs: readonly string[]) {
+    return slugs.map((s) => this.speakerMap.get(s) ?? null);
+  }
+  async links(urls: readonly string[]) {
+    return urls.map((u) => this.linkMap.get(u) ?? null);
+  }
+  async talksOfTools(toolSlugs: readonly string[]) {
+    return toolSlugs.map((s) => this.toolTalks.get(s) ?? []);
+  }
+  async talksOfTopics(topicSlugs: readonly string[]) {
+    return topicSlugs.map((s) => this.topicTalks.get(s) ?? []);
+  }
+  async toolsOfTopics(topicSlugs: readonly string[]) {
+    return topicSlugs.map((s) => this.topicTools.get(s) ?? []);
+  }
+  async list(kind: EntityKind): Promise<string[]> {
+    switch (kind) {
+      case 'conference':
+        return this.data.conferences.map((c) => c.slug);
+      case 'talk':
+        return this.data.talks.map((t) => t.slug);
+      case 'tool':
+        return this.data.tools.map((t) => t.slug);
+      case 'topic':
+        return this.data.topics.map((t) => t.slug);
+      case 'speaker':
+        return this.data.speakers.map((s) => s.slug);
+      case 'link':
+        return this.data.links.map((l) => l.url);
+    }
+  }
+  async resolve(kind: Exclude<EntityKind, 'link'>, name: string): Promise<string | null> {
+    return this.names[kind].get(lookupKey(name)) ?? null;
+  }
+  async diagnostics() {
+    return this.data.diagnostics;
+  }
+  async posts() {
+    return this.data.posts;
+  }
+}

@@ -1,0 +1,177 @@
+/**
+ * @module graph/types
+ * Plain backing models of the talk graph. Every entity and every edge carries
+ * provenance (file, line, text). The GraphQL layer binds these with
+ * `objectRef<T>()`; it shapes nothing that this layer should own.
+ */
+
+export type Severity = 'ERROR' | 'WARNING' | 'INFO';
+
+export interface Diagnostic {
+  /** Stable code from the catalogue in `diagnostics.ts`; never renamed. */
+  code: string;
+  severity: Severity;
+  /** Path relative to the content root, with `/` separators. */
+  path: string;
+  /** 1-based line; 0 when the problem concerns the whole file. */
+  line: number;
+  /** 1-based column where known. */
+  column?: number;
+  message: string;
+}
+
+/** Where an entity was defined. */
+export interface Source {
+  path: string;
+  line: number;
+}
+
+/** The text a fact was read from. */
+export interface Evidence {
+  path: string;
+  line: number;
+  text: string;
+}
+
+export type LinkKind =
+  | 'VIDEO'
+  | 'PLAYLIST'
+  | 'REPOSITORY'
+  | 'ARTICLE'
+  | 'WEBSITE'
+  | 'PODCAST'
+  | 'SLIDES'
+  | 'DOCUMENTATION'
+  | 'OTHER';
+
+export const LINK_KINDS: readonly LinkKind[] = [
+  'VIDEO',
+  'PLAYLIST',
+  'REPOSITORY',
+  'ARTICLE',
+  'WEBSITE',
+  'PODCAST',
+  'SLIDES',
+  'DOCUMENTATION',
+  'OTHER',
+];
+
+/** How a tool mention was found, strongest first. */
+export type MentionVia = 'REPOSITORY' | 'WEBSITE' | 'NAME' | 'ALIAS';
+
+/** Where a tool's definition came from. */
+export type ToolOrigin = 'CATALOGUE' | 'REGISTRY' | 'INFERRED';
+
+export interface ConferenceModel {
+  slug: string;
+  name: string;
+  aliases: string[];
+  year: number | null;
+  location: string | null;
+  /** ISO dates (YYYY-MM-DD). */
+  startDate: string | null;
+  endDate: string | null;
+  url: string | null;
+  playlistUrl: string | null;
+  /** True when the conference was found in a registry file rather than inferred from notes. */
+  registered: boolean;
+  source: Source;
+  /** Talk slugs in corpus order (file path order, then file order). */
+  talkSlugs: string[];
+  /** Normalised URLs of links cited outside any talk of a post about this conference. */
+  linkUrls: string[];
+}
+
+/** One citation of a URL by a talk (or conference). */
+export interface Citation {
+  url: string;
+  label: string | null;
+  line: number;
+}
+
+export interface ToolMentionModel {
+  toolSlug: string;
+  talkSlug: string;
+  /** Strongest way this mention was found. */
+  via: MentionVia;
+  evidence: Evidence[];
+}
+
+export interface TalkModel {
+  slug: string;
+  title: string;
+  conferenceSlug: string | null;
+  speakerSlugs: string[];
+  videoUrl: string | null;
+  youtubeId: string | null;
+  /** Start offset of the primary video in seconds. */
+  videoStart: number | null;
+  /** First sentence(s) of the notes. */
+  summary: string | null;
+  /** Plain text of the talk's section. */
+  notes: string;
+  topicSlugs: string[];
+  citations: Citation[];
+  mentions: ToolMentionModel[];
+  source: Source;
+  /** Last line (inclusive) of the talk's section. */
+  endLine: number;
+  /** Post front matter date as written, if any. */
+  date: string | null;
+}
+
+export interface ToolModel {
+  slug: string;
+  name: string;
+  aliases: string[];
+  description: string | null;
+  repositoryUrl: string | null;
+  websiteUrl: string | null;
+  topics: string[];
+  caseSensitive: boolean;
+  /** Ordinary word or overloaded name: matched only cased and with supporting context. */
+  ambiguous: boolean;
+  origin: ToolOrigin;
+  inferred: boolean;
+  source: Source | null;
+}
+
+export interface TopicModel {
+  slug: string;
+  name: string;
+  aliases: string[];
+  parentSlug: string | null;
+  source: Source | null;
+}
+
+export interface SpeakerModel {
+  slug: string;
+  name: string;
+  talkSlugs: string[];
+}
+
+export interface LinkModel {
+  url: string;
+  kind: LinkKind;
+  label: string | null;
+  host: string;
+  youtubeId: string | null;
+  /** Slugs of talks citing this URL, in corpus order. */
+  talkSlugs: string[];
+  /** Slugs of conferences citing this URL outside a talk. */
+  conferenceSlugs: string[];
+  source: Source;
+}
+
+export interface PostModel {
+  path: string;
+  title: string | null;
+  date: string | null;
+  tags: string[];
+  categories: string[];
+  description: string | null;
+  draft: boolean;
+  frontMatter: Record<string, unknown>;
+  conferenceSlug: string | null;
+  talkSlugs: string[];
+}
