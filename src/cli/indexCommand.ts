@@ -1,0 +1,110 @@
+/**
+ * @module cli/indexCommand
+ * `talkgraph index`: index the content and print a summary, or with --json one
+ * JSON object whose field names other tools rely on.
+ */
+import type { GraphData } from '../graph/store.js';
+import { indexContent } from '../indexer.js';
+import { contentOptions, contentRoot, parse } from './options.js';
+
+const USAGE = `usage: talkgraph index [--content DIR] [--json] [--no-catalogue]
+
+Indexes the content folder and prints a summary; --json prints the whole index.
+`;
+
+export function indexJson(data: GraphData) {
+  const conferenceName = new Map(data.conferences.map((c) => [c.slug, c.name]));
+  const toolName = new Map(data.tools.map((t) => [t.slug, t.name]));
+  const topicName = new Map(data.topics.map((t) => [t.slug, t.name]));
+  const speakerName = new Map(data.speakers.map((s) => [s.slug, s.name]));
+  const linkBy = new Map(data.links.map((l) => [l.url, l]));
+  const talkCount = new Map<string, number>();
+  for (const t of data.talks) for (const m of t.mentions) talkCount.set(m.toolSlug, (talkCount.get(m.toolSlug) ?? 0) + 1);
+  return {
+    counts: {
+      conferences: data.conferences.length,
+      talks: data.talks.length,
+      tools: data.tools.length,
+      topics: data.topics.length,
+      speakers: data.speakers.length,
+      links: data.links.length,
+    },
+    conferences: data.conferences.map((c) => ({
+      name: c.name,
+      slug: c.slug,
+      year: c.year,
+      location: c.location,
+      startDate: c.startDate,
+      endDate: c.endDate,
+      playlistUrl: c.playlistUrl,
+      talks: c.talkSlugs.length,
+    })),
+    talks: data.talks.map((t) => ({
+      title: t.title,
+      slug: t.slug,
+      conference: t.conferenceSlug === null ? null : (conferenceName.get(t.conferenceSlug) ?? null),
+      speakers: t.speakerSlugs.map((s) => speakerName.get(s) ?? s),
+      youtubeId: t.youtubeId,
+      videoUrl: t.videoUrl,
+      videoStart: t.videoStart,
+      tools: t.mentions.map((m) => toolName.get(m.toolSlug) ?? m.toolSlug),
+      topics: t.topicSlugs.map((s) => topicName.get(s) ?? s),
+      links: t.citations.map((c) => ({ url: c.url, kind: linkBy.get(c.url)?.kind ?? 'OTHER', label: c.label })),
+      path: t.source.path,
+      line: t.source.line,
+    })),
+    tools: data.tools.map((t) => ({
+      name: t.name,
+      slug: t.slug,
+      inferred: t.inferred,
+      source: t.origin,
+      talkCount: talkCount.get(t.slug) ?? 0,
+    })),
+    diagnostics: data.diagnostics.map((d) => ({
+      code: d.code,
+      severity: d.severity,
+      path: d.path,
+      line: d.line,
+      column: d.column ?? null,
+      message: d.message,
+    })),
+  };
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const { values } = parse(argv, { ...contentOptions, json: { type: 'boolean' } });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const root = contentRoot(values.content);
+  const { data, durationMs } = await indexContent({ root, catalogue: !values['no-catalogue'] });
+  const json = indexJson(data);
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    return 0;
+  }
+  const out: string[] = [];
+  const c = json.counts;
+  out.push(
+    `Indexed ${root} in ${durationMs.toFixed(0)} ms: ${c.conferences} conferences, ${c.talks} talks, ${c.tools} tools, ${c.topics} topics, ${c.speakers} speakers, ${c.links} links`,
+  );
+  for (const conf of json.conferences) {
+    const dates = conf.startDate === null ? '' : `, ${conf.startDate} to ${conf.endDate}`;
+    out.push(`\n${conf.name} (${conf.year ?? 'year unknown'}${conf.location ? `, ${conf.location}` : ''}${dates}): ${conf.talks} talks`);
+  }
+  out.push('\nTalks:');
+  for (const t of json.talks) {
+    const video = t.youtubeId ?? t.videoUrl ?? 'no video';
+    out.push(`  ${t.title} [${video}]${t.tools.length > 0 ? ` - ${t.tools.join(', ')}` : ''}`);
+  }
+  const top = [...json.tools].filter((t) => t.talkCount > 0).sort((a, b) => b.talkCount - a.talkCount || a.name.localeCompare(b.name));
+  out.push(`\nTop tools: ${top.slice(0, 10).map((t) => `${t.name} (${t.talkCount})`).join(', ') || 'none'}`);
+  const counts = { ERROR: 0, WARNING: 0, INFO: 0 };
+  for (const d of data.diagnostics) counts[d.severity] += 1;
+  out.push(
+    `\nDiagnostics: ${counts.ERROR} errors, ${counts.WARNING} warnings, ${counts.INFO} infos (talkgraph check lists them)`,
+  );
+  process.stdout.write(`${out.join('\n')}\n`);
+  return 0;
+}

@@ -1,0 +1,137 @@
+/**
+ * @module extract/links
+ * URL normalisation and link classification. Identical URLs after
+ * normalisation are one Link node, so this is the single place that decides
+ * what "identical" means.
+ */
+import type { LinkKind } from '../graph/types.js';
+import { isOtherVideo, parseYouTube, type YouTubeRef, youTubeUrl } from './videos.js';
+
+export interface NormalisedUrl {
+  url: string;
+  parsed: URL;
+  host: string;
+  youtube: YouTubeRef | null;
+}
+
+const TRACKING = /^(utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ref_src|_hsenc|_hsmi|si|feature)$/i;
+const TRAILING = /[.,;:!?'"*_~>]+$/;
+
+/**
+ * Normalise an address as written in notes. Returns null for things that are
+ * not web links (anchors, relative paths, mailto); throws nothing.
+ * `invalid` is set for addresses that look like web links but do not parse.
+ */
+export function normaliseUrl(raw: string): NormalisedUrl | { invalid: string } | null {
+  let text = raw.trim().replace(/^<|>$/g, '');
+  if (text === '' || text.startsWith('#') || text.startsWith('/') || text.startsWith('.')) return null;
+  if (/^www\./i.test(text)) text = `https://${text}`;
+  if (!/^https?:/i.test(text)) return null;
+  text = text.replace(TRAILING, '');
+  // A closing bracket belongs to the URL only when it opened inside it: "(see https://x.io/a)".
+  while (/[)\]]$/.test(text)) {
+    const close = text.endsWith(')') ? ')' : ']';
+    const open = close === ')' ? '(' : '[';
+    if (text.split(open).length >= text.split(close).length) break;
+    text = text.slice(0, -1).replace(TRAILING, '');
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(text);
+  } catch {
+    return { invalid: raw };
+  }
+  if (parsed.hostname === '' || !parsed.hostname.includes('.') || /\s/.test(decodeURI(parsed.hostname))) {
+    return { invalid: raw };
+  }
+  const youtube = parseYouTube(parsed);
+  if (youtube !== null) {
+    const canonical = new URL(youTubeUrl(youtube));
+    return { url: canonical.href, parsed: canonical, host: canonical.hostname, youtube };
+  }
+  for (const key of [...parsed.searchParams.keys()]) if (TRACKING.test(key)) parsed.searchParams.delete(key);
+  if (parsed.hash === '#') parsed.hash = '';
+  parsed.hostname = parsed.hostname.toLowerCase();
+  return { url: parsed.href, parsed, host: parsed.hostname.replace(/^www\./, ''), youtube: null };
+}
+
+export function isNormalised(value: ReturnType<typeof normaliseUrl>): value is NormalisedUrl {
+  return value !== null && 'url' in value;
+}
+
+const REPO_HOSTS = new Set(['github.com', 'gitlab.com', 'bitbucket.org', 'codeberg.org', 'sr.ht', 'git.sr.ht']);
+const NOT_OWNERS = new Set([
+  'orgs',
+  'topics',
+  'features',
+  'marketplace',
+  'sponsors',
+  'about',
+  'pricing',
+  'explore',
+  'settings',
+  'search',
+  'collections',
+  'trending',
+  'events',
+  'login',
+  'join',
+]);
+
+/** `https://github.com/owner/repo` for any URL inside a repository, else null. */
+export function repositoryRoot(url: URL): string | null {
+  const host = url.hostname.toLowerCase().replace(/^www\./, '');
+  if (!REPO_HOSTS.has(host)) return null;
+  const [, owner, repo] = url.pathname.split('/');
+  if (owner === undefined || repo === undefined || owner === '' || repo === '') return null;
+  if (NOT_OWNERS.has(owner.toLowerCase())) return null;
+  return `https://${host}/${owner}/${repo.replace(/\.git$/, '')}`.toLowerCase();
+}
+
+const SLIDE_HOSTS = /(^|\.)(speakerdeck\.com|slideshare\.net|slides\.com|slid\.es|prezi\.com|pitch\.com)$/;
+const PODCAST_HOSTS =
+  /(^|\.)(anchor\.fm|podcasts\.apple\.com|podcasts\.google\.com|overcast\.fm|pca\.st|podbean\.com|libsyn\.com|transistor\.fm|simplecast\.com|buzzsprout\.com|changelog\.com|softwareengineeringdaily\.com)$/;
+const ARTICLE_HOSTS =
+  /(^|\.)(medium\.com|dev\.to|hashnode\.dev|substack\.com|dzone\.com|infoq\.com|thenewstack\.io|hackernoon\.com|blogspot\.com|wordpress\.com|techcrunch\.com|zdnet\.com|arstechnica\.com|theregister\.com|wired\.com|news\.ycombinator\.com|reddit\.com|stackoverflow\.com|lwn\.net|towardsdatascience\.com|freecodecamp\.org|smashingmagazine\.com|css-tricks\.com)$/;
+const DOC_HOSTS = /(^|\.)(readthedocs\.io|readthedocs\.org|gitbook\.io|developer\.mozilla\.org|pkg\.go\.dev|godoc\.org|docs\.rs)$/;
+
+const LABEL_KINDS: [RegExp, LinkKind][] = [
+  [/\b(video|recording|watch|talk link|youtube)\b/i, 'VIDEO'],
+  [/\b(slides?|deck|presentation)\b/i, 'SLIDES'],
+  [/\bpodcast\b/i, 'PODCAST'],
+  [/\b(docs?|documentation|manual|reference|guide)\b/i, 'DOCUMENTATION'],
+  [/\b(github|gitlab|repo|repository|source code)\b/i, 'REPOSITORY'],
+  [/\b(blog|article|post|write-?up|news|announcement|paper)\b/i, 'ARTICLE'],
+  [/\b(website|site|home ?page)\b/i, 'WEBSITE'],
+];
+
+/**
+ * Classify a normalised link. `beforeFirstTalk` makes a YouTube URL with a
+ * playlist the playlist of the conference rather than a talk's video.
+ */
+export function classifyLink(link: NormalisedUrl, label: string | null, beforeFirstTalk: boolean): LinkKind {
+  const { parsed, youtube } = link;
+  if (youtube !== null) {
+    if (youtube.id === null) return 'PLAYLIST';
+    return youtube.list !== null && beforeFirstTalk ? 'PLAYLIST' : 'VIDEO';
+  }
+  if (isOtherVideo(parsed)) return 'VIDEO';
+  const host = link.host;
+  const path = parsed.pathname.toLowerCase();
+  if (repositoryRoot(parsed) !== null) return 'REPOSITORY';
+  if (SLIDE_HOSTS.test(host) || (host === 'docs.google.com' && path.startsWith('/presentation'))) return 'SLIDES';
+  if (PODCAST_HOSTS.test(host) || /podcast/.test(host) || /\/podcasts?\//.test(path)) return 'PODCAST';
+  if (host === 'open.spotify.com' && /^\/(episode|show)\//.test(path)) return 'PODCAST';
+  if (DOC_HOSTS.test(host) || /^docs?\./.test(host) || /^\/(docs?|documentation|reference|manual)(\/|$)/.test(path)) {
+    return 'DOCUMENTATION';
+  }
+  if (ARTICLE_HOSTS.test(host) || /^blog\./.test(host) || /\/(blog|blogs|posts?|articles?|news|t)\//.test(path)) {
+    return 'ARTICLE';
+  }
+  if (/\/\d{4}\/\d{2}\//.test(path) || /\.html?$/.test(path)) return 'ARTICLE';
+  if (path === '/' || path === '') return 'WEBSITE';
+  for (const [pattern, kind] of LABEL_KINDS) {
+    if (label !== null && pattern.test(label) && kind !== 'VIDEO' && kind !== 'REPOSITORY') return kind;
+  }
+  return 'OTHER';
+}

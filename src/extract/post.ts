@@ -1,0 +1,340 @@
+/**
+ * @module extract/post
+ * Extracts one post: front matter fields, the conference it is about, its
+ * talks with their videos, links, speakers, tool mentions and topics. Every
+ * fact keeps the line it came from; problems are reported, never thrown.
+ */
+import { diagnostic, type Report } from '../diagnostics.js';
+import type { ConferenceModel, LinkKind, ToolModel } from '../graph/types.js';
+import { type FrontMatter, keyLine } from '../parse/frontmatter.js';
+import type { Block, InlineLink, MarkdownDoc } from '../parse/markdown.js';
+import { lineText, type SourceFile } from '../parse/source.js';
+import { asBoolean, asString, asStringList } from '../parse/values.js';
+import { lookupKey } from '../graph/store.js';
+import { conferenceFromTitle, findDateRange, findLocation, registeredInTitle } from './conferences.js';
+import { classifyLink, isNormalised, normaliseUrl } from './links.js';
+import type { NameMatcher } from './nameMatcher.js';
+import { slugify } from './slug.js';
+import { speakersFromLine } from './speakers.js';
+import { layoutTalks } from './talks.js';
+import type { MentionDraft, ToolIndex } from './tools.js';
+
+export interface ExtractContext {
+  tools: ToolIndex;
+  /** Registry topic names and aliases. */
+  topics: NameMatcher;
+  conferences: readonly ConferenceModel[];
+  report: Report;
+  /** Dates after this year + 1 cannot be right. */
+  now: Date;
+}
+
+export interface CitationDraft {
+  url: string;
+  label: string | null;
+  line: number;
+  kind: LinkKind;
+  host: string;
+  youtubeId: string | null;
+  videoStart: number | null;
+}
+
+export interface TalkDraft {
+  title: string;
+  speakers: string[];
+  line: number;
+  endLine: number;
+  videoUrl: string | null;
+  youtubeId: string | null;
+  videoStart: number | null;
+  summary: string | null;
+  notes: string;
+  citations: CitationDraft[];
+  mentions: MentionDraft[];
+  inferredTools: ToolModel[];
+  topicSlugs: string[];
+}
+
+export interface ConferenceDraft {
+  /** Slug of the registry entry, when the post is about a registered conference. */
+  registeredSlug: string | null;
+  name: string;
+  year: number | null;
+  startDate: string | null;
+  endDate: string | null;
+  location: string | null;
+  line: number;
+}
+
+export interface PostDraft {
+  path: string;
+  title: string | null;
+  date: string | null;
+  tags: string[];
+  categories: string[];
+  description: string | null;
+  draft: boolean;
+  frontMatter: Record<string, unknown>;
+  conference: ConferenceDraft | null;
+  talks: TalkDraft[];
+  /** Links outside every talk: they belong to the conference. */
+  conferenceCitations: CitationDraft[];
+}
+
+const EMPTY_VIDEO_LABEL = /^(?:video(?:\s+link)?|recording|youtube)\s*[:：]?\s*$/i;
+const LABEL_PREFIX = /^[\s\-*•>|]+/;
+
+function labelOf(link: InlineLink): string | null {
+  if (link.text !== null) return link.text.slice(0, 120);
+  let before = link.before.replace(LABEL_PREFIX, '').replace(/[\s:：\-–—=>(]+$/, '').trim();
+  if (before.length > 80) {
+    const parts = before.split(/[.;!?]\s+|\s+[-–—]\s+/);
+    before = (parts[parts.length - 1] ?? '').trim();
+    if (before.length > 80) before = `${before.slice(0, 79)}…`;
+  }
+  before = before.replace(/[.,;:!?]+$/, '').trim();
+  return before === '' ? null : before;
+}
+
+function plainYear(date: string | null): number | null {
+  const m = date === null ? null : /^(\d{4})/.exec(date);
+  return m?.[1] === undefined ? null : Number(m[1]);
+}
+
+function firstSentence(text: string): string | null {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean === '') return null;
+  const m = /^(.{20,280}?[.!?])(\s|$)/.exec(clean);
+  if (m?.[1] !== undefined) return m[1];
+  return clean.length > 280 ? `${clean.slice(0, 279)}…` : clean;
+}
+
+export function extractPost(source: SourceFile, fm: FrontMatter, doc: MarkdownDoc, ctx: ExtractContext): PostDraft {
+  const { report } = ctx;
+  const data = fm.data;
+  const title = asString(data.title);
+  const date = asString(data.date);
+  const path = source.path;
+  const tags = asStringList(data.tags);
+  const categories = asStringList(data.categories);
+
+  // Dates that cannot be right are kept as written and reported.
+  const dateYear = plainYear(date);
+  let datePlausible = false;
+  if (date !== null) {
+    const line = keyLine(fm, 'date');
+    if (dateYear === null || Number.isNaN(Date.parse(date))) {
+      report(diagnostic('DATE_INVALID', path, line, `date "${date}" cannot be read as a date`));
+    } else if (dateYear > ctx.now.getUTCFullYear() + 1 || dateYear < 1970) {
+      report(
+        diagnostic(
+          'DATE_IMPLAUSIBLE',
+          path,
+          line,
+          `date "${date}" is ${dateYear > ctx.now.getUTCFullYear() ? 'far in the future' : 'too far in the past'}; kept as written, the conference year is read from the title and body`,
+        ),
+      );
+    } else datePlausible = true;
+  }
+
+  const conference = findConference(source, fm, doc, ctx, title, datePlausible ? dateYear : null);
+  const fmSpeakers = [...asStringList(data.speakers), ...asStringList(data.speaker)];
+  const fileName = path.split('/').pop()?.replace(/\.[^.]+$/, '') ?? path;
+  const firstBlock = doc.blocks[0];
+  const fallbackTitle =
+    title ?? (firstBlock !== undefined && firstBlock.text.length <= 160 ? firstBlock.text : null) ?? fileName;
+
+  const layout = layoutTalks(doc.blocks, {
+    title: fallbackTitle,
+    conference: conference !== null,
+    frontMatterSpeakers: fmSpeakers.length > 0,
+    breaks: doc.breaks.length,
+  });
+  for (const s of layout.skipped) {
+    report(diagnostic('HEADING_NOT_TALK', path, s.line, `"${s.text}" is not a talk: ${s.reason}`));
+  }
+  if (layout.talks.length === 0 && conference === null) {
+    report(
+      diagnostic('NOT_CONFERENCE_NOTES', path, 1, `${path} has no talks and names no conference; indexed as a plain post`),
+    );
+  }
+
+  const line = (n: number) => lineText(source, n);
+  const firstTalkLine = layout.talks[0]?.line ?? Number.MAX_SAFE_INTEGER;
+  const postTopics = [...tags, ...categories];
+
+  const talks: TalkDraft[] = layout.talks.map((section) => {
+    const blocks = section.blocks;
+    const citations = citationsOf(blocks, path, false, report);
+    const video = citations.find((c) => c.kind === 'VIDEO') ?? null;
+    const speakers = [...section.speakers];
+    if (layout.mode === 'single') speakers.push(...fmSpeakers);
+    for (const block of blocks) {
+      if (block.kind === 'paragraph') for (const name of speakersFromLine(block.text) ?? []) speakers.push(name);
+    }
+    if (video === null) {
+      report(diagnostic('TALK_NO_VIDEO', path, section.line, `talk "${section.title}" has no video link`));
+    }
+    const runs = blocks.flatMap((b) => b.runs);
+    const headingRun = { text: section.title, line: section.line, code: false };
+    const links = citations.flatMap((c) => {
+      try {
+        return [{ url: new URL(c.url), line: c.line }];
+      } catch {
+        return [];
+      }
+    });
+    const { mentions, inferred } = ctx.tools.mentions([headingRun, ...runs], links, line);
+    const topicSlugs = new Set<string>(postTopics.map(slugify));
+    for (const m of ctx.topics.match([headingRun, ...runs])) topicSlugs.add(m.entry.key);
+    const summaryBlock = blocks.find(
+      (b) =>
+        b.kind === 'paragraph' &&
+        b.text.length > 20 &&
+        b.links.every((l) => l.origin === 'markdown') &&
+        speakersFromLine(b.text) === null,
+    );
+    return {
+      title: section.title,
+      speakers: [...new Set(speakers)],
+      line: section.line,
+      endLine: section.endLine,
+      videoUrl: video?.url ?? null,
+      youtubeId: video?.youtubeId ?? null,
+      videoStart: video?.videoStart ?? null,
+      summary: summaryBlock === undefined ? null : firstSentence(summaryBlock.text),
+      notes: blocks
+        .filter((b) => b.kind !== 'code')
+        .map((b) => b.text)
+        .join('\n')
+        .trim(),
+      citations,
+      mentions,
+      inferredTools: inferred,
+      topicSlugs: [...topicSlugs],
+    };
+  });
+
+  const conferenceCitations = citationsOf(layout.outside, path, true, report).map((c) => ({
+    ...c,
+    // A video link after the talks (in a summary) is still a video; before them, a list is the playlist.
+    kind: c.line > firstTalkLine && c.kind === 'PLAYLIST' && c.youtubeId !== null ? ('VIDEO' as const) : c.kind,
+  }));
+
+  return {
+    path,
+    title,
+    date,
+    tags,
+    categories,
+    description: asString(data.description),
+    draft: asBoolean(data.draft),
+    frontMatter: data,
+    conference,
+    talks,
+    conferenceCitations,
+  };
+}
+
+function citationsOf(blocks: readonly Block[], path: string, outside: boolean, report: Report): CitationDraft[] {
+  const seen = new Set<string>();
+  const out: CitationDraft[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'paragraph' && block.links.length === 0 && EMPTY_VIDEO_LABEL.test(block.text.trim())) {
+      report(diagnostic('VIDEO_LINK_EMPTY', path, block.line, `"${block.text.trim()}" has no link after it`));
+    }
+    for (const link of block.links) {
+      if (link.malformed === true) {
+        report(
+          diagnostic(
+            'SHORTCODE_MALFORMED',
+            path,
+            link.line,
+            `${link.shortcode} shortcode written with single braces; read as ${link.href}`,
+          ),
+        );
+      }
+      const n = normaliseUrl(link.href);
+      if (n === null) continue;
+      if (!isNormalised(n)) {
+        report(diagnostic('LINK_INVALID', path, link.line, `"${n.invalid}" is not a valid URL`));
+        continue;
+      }
+      if (seen.has(n.url)) continue;
+      seen.add(n.url);
+      const label = labelOf(link);
+      out.push({
+        url: n.url,
+        label,
+        line: link.line,
+        kind: classifyLink(n, label, outside),
+        host: n.host,
+        youtubeId: n.youtube?.id ?? null,
+        videoStart: n.youtube?.start ?? null,
+      });
+    }
+  }
+  return out;
+}
+
+function findConference(
+  source: SourceFile,
+  fm: FrontMatter,
+  doc: MarkdownDoc,
+  ctx: ExtractContext,
+  title: string | null,
+  dateYear: number | null,
+): ConferenceDraft | null {
+  const path = source.path;
+  // Prose before the first heading (and the first few paragraphs) says where and when.
+  const intro = doc.blocks
+    .filter((b) => b.kind === 'paragraph' || b.kind === 'html')
+    .slice(0, 8)
+    .map((b) => b.text)
+    .join('\n');
+  const range = findDateRange(intro);
+  const location = asString(fm.data.location) ?? findLocation(intro, range);
+
+  const named = asString(fm.data.conference);
+  let registered: ConferenceModel | null = null;
+  let guess: { name: string; year: number | null } | null = null;
+  let line = 1;
+  if (named !== null) {
+    line = keyLine(fm, 'conference');
+    const key = lookupKey(named);
+    registered =
+      ctx.conferences.find((c) => [c.slug, c.name, ...c.aliases].some((n) => lookupKey(n) === key)) ?? null;
+    if (registered === null) {
+      if (ctx.conferences.length > 0) {
+        ctx.report(
+          diagnostic('CONFERENCE_UNKNOWN', path, line, `conference "${named}" is not in the conferences registry`),
+        );
+      }
+      guess = { name: named, year: Number(/\b((?:19|20)\d{2})\b/.exec(named)?.[1] ?? Number.NaN) || null };
+    }
+  } else if (title !== null) {
+    registered = registeredInTitle(title, ctx.conferences);
+    if (registered === null) guess = conferenceFromTitle(title);
+  }
+  if (registered !== null) {
+    return {
+      registeredSlug: registered.slug,
+      name: registered.name,
+      year: registered.year ?? range?.year ?? guess?.year ?? null,
+      startDate: registered.startDate ?? range?.startDate ?? null,
+      endDate: registered.endDate ?? range?.endDate ?? null,
+      location: registered.location ?? location,
+      line,
+    };
+  }
+  if (guess === null) return null;
+  return {
+    registeredSlug: null,
+    name: guess.name,
+    year: guess.year ?? range?.year ?? dateYear,
+    startDate: range?.startDate ?? null,
+    endDate: range?.endDate ?? null,
+    location,
+    line,
+  };
+}

@@ -1,0 +1,226 @@
+/**
+ * @module parse/markdown
+ * Turns a markdown body into blocks with file lines, using markdown-it's
+ * tokens and line maps (never regexes over raw markdown). Each block keeps
+ * its plain-text runs (for name matching and evidence) and its links: markdown
+ * links, autolinks, bare URLs (linkify), raw-HTML iframes and Hugo shortcodes.
+ */
+import MarkdownIt from 'markdown-it';
+import type { Token } from 'markdown-it';
+
+export interface TextRun {
+  text: string;
+  /** 1-based file line. */
+  line: number;
+  /** Inside a code span. */
+  code: boolean;
+}
+
+export type LinkOrigin = 'markdown' | 'autolink' | 'bare' | 'html' | 'shortcode';
+
+export interface InlineLink {
+  href: string;
+  /** Link text when it differs from the address. */
+  text: string | null;
+  /** Text before the link on its line, such as "Video Link:". */
+  before: string;
+  line: number;
+  origin: LinkOrigin;
+  /** Shortcode name for `origin: 'shortcode'` (youtube, vimeo). */
+  shortcode?: string;
+  /** The shortcode was written with single braces. */
+  malformed?: boolean;
+}
+
+export type BlockKind = 'heading' | 'paragraph' | 'html' | 'code';
+
+export interface Block {
+  kind: BlockKind;
+  line: number;
+  endLine: number;
+  /** Heading level 1-6; 0 for other blocks. */
+  level: number;
+  /** Plain text (inline content without markup). */
+  text: string;
+  runs: TextRun[];
+  links: InlineLink[];
+  /** Nesting depth of lists around this block (0 outside lists). */
+  listDepth: number;
+}
+
+export interface MarkdownDoc {
+  blocks: Block[];
+  /** Lines of thematic breaks (`---` between slides). */
+  breaks: number[];
+}
+
+const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
+// Only scheme and www links: "prometheus.io" in prose is a name, not a link.
+md.linkify.set({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false });
+
+// Hugo shortcodes: {{< youtube ID >}}, {{< youtube id="ID" >}}, {{% vimeo 123 %}}, and the
+// malformed single-brace {< youtube ID >}.
+const SHORTCODE =
+  /(\{\{|\{)([<%])\s*(youtube|vimeo)\s+(?:(?:id|src)\s*=\s*)?["']?([A-Za-z0-9_-]+)["']?[^}]*?[>%](\}\}|\})/g;
+const IFRAME_SRC = /<(?:iframe|embed|video|source)\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']/gi;
+
+function shortcodeHref(name: string, id: string): string {
+  return name === 'vimeo' ? `https://vimeo.com/${id}` : `https://www.youtube.com/watch?v=${id}`;
+}
+
+function shortcodeLinks(text: string, line: number, links: InlineLink[]): void {
+  for (const m of text.matchAll(SHORTCODE)) {
+    const [whole, open, , name, id, close] = m;
+    if (name === undefined || id === undefined) continue;
+    links.push({
+      href: shortcodeHref(name, id),
+      text: null,
+      before: text.slice(0, m.index).trim(),
+      line,
+      origin: 'shortcode',
+      shortcode: name,
+      malformed: open !== '{{' || close !== '}}' || whole === undefined,
+    });
+  }
+}
+
+function htmlLinks(html: string, line: number, links: InlineLink[]): void {
+  const lines = html.split('\n');
+  lines.forEach((text, i) => {
+    for (const m of text.matchAll(IFRAME_SRC)) {
+      const src = m[1];
+      if (src === undefined) continue;
+      links.push({ href: src.startsWith('//') ? `https:${src}` : src, text: null, before: '', line: line + i, origin: 'html' });
+    }
+    // Bare addresses in raw HTML text (outside attributes) are still links people wrote.
+    const visible = text.replace(/<[^>]*>/g, ' ');
+    for (const match of md.linkify.match(visible) ?? []) {
+      links.push({ href: match.url, text: null, before: '', line: line + i, origin: 'bare' });
+    }
+    shortcodeLinks(text, line + i, links);
+  });
+}
+
+function inlineBlock(kind: BlockKind, level: number, token: Token, line: number, listDepth: number): Block {
+  const runs: TextRun[] = [];
+  const links: InlineLink[] = [];
+  let current = line;
+  // Text on the current line before the next link: the label of that link.
+  let lineText = '';
+  let open: { href: string; origin: LinkOrigin; line: number; before: string; text: string } | null = null;
+  const lineTexts = new Map<number, string>();
+  const appendLine = (text: string) => lineTexts.set(current, (lineTexts.get(current) ?? '') + text);
+
+  for (const child of token.children ?? []) {
+    switch (child.type) {
+      case 'softbreak':
+      case 'hardbreak':
+        current += 1;
+        lineText = '';
+        break;
+      case 'text':
+      case 'text_special':
+        if (open !== null) open.text += child.content;
+        else {
+          runs.push({ text: child.content, line: current, code: false });
+          lineText += child.content;
+          appendLine(child.content);
+        }
+        break;
+      case 'code_inline':
+        if (open !== null) open.text += child.content;
+        else {
+          runs.push({ text: child.content, line: current, code: true });
+          lineText += child.content;
+        }
+        break;
+      case 'link_open': {
+        const markup = child.markup;
+        const origin: LinkOrigin = markup === 'linkify' ? 'bare' : markup === 'autolink' ? 'autolink' : 'markdown';
+        open = { href: String(child.attrGet('href') ?? ''), origin, line: current, before: lineText, text: '' };
+        break;
+      }
+      case 'link_close':
+        if (open !== null) {
+          const same = open.origin !== 'markdown' || open.text.trim() === '' || open.text === open.href;
+          links.push({
+            href: open.href,
+            text: same ? null : open.text.trim(),
+            before: open.before.trim(),
+            line: open.line,
+            origin: open.origin,
+          });
+          if (!same) {
+            // Link text is prose a reader sees ("the Prometheus docs").
+            runs.push({ text: open.text, line: open.line, code: false });
+            appendLine(open.text);
+          }
+          lineText = '';
+          open = null;
+        }
+        break;
+      case 'image':
+        break;
+      case 'html_inline':
+        htmlLinks(child.content, current, links);
+        break;
+      default:
+        break;
+    }
+  }
+  for (const [l, text] of lineTexts) shortcodeLinks(text, l, links);
+  links.sort((a, b) => a.line - b.line);
+  const text = runs.map((r) => r.text).join(' ');
+  return { kind, line, endLine: current, level, text, runs, links, listDepth };
+}
+
+export function parseMarkdown(body: string, bodyLine: number): MarkdownDoc {
+  const tokens = md.parse(body, {});
+  const blocks: Block[] = [];
+  const breaks: number[] = [];
+  let listDepth = 0;
+  let headingLevel = 0;
+
+  for (const token of tokens) {
+    const line = (token.map?.[0] ?? 0) + bodyLine;
+    switch (token.type) {
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        listDepth += 1;
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        listDepth -= 1;
+        break;
+      case 'heading_open':
+        headingLevel = Number(token.tag.slice(1));
+        break;
+      case 'heading_close':
+        headingLevel = 0;
+        break;
+      case 'inline':
+        blocks.push(inlineBlock(headingLevel > 0 ? 'heading' : 'paragraph', headingLevel, token, line, listDepth));
+        break;
+      case 'html_block': {
+        const links: InlineLink[] = [];
+        htmlLinks(token.content, line, links);
+        const text = token.content.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+        const endLine = (token.map?.[1] ?? 1) + bodyLine - 1;
+        blocks.push({ kind: 'html', line, endLine, level: 0, text, runs: [], links, listDepth });
+        break;
+      }
+      case 'fence':
+      case 'code_block': {
+        const endLine = (token.map?.[1] ?? 1) + bodyLine - 1;
+        blocks.push({ kind: 'code', line, endLine, level: 0, text: token.content, runs: [], links: [], listDepth });
+        break;
+      }
+      case 'hr':
+        breaks.push(line);
+        break;
+      default:
+        break;
+    }
+  }
+  return { blocks, breaks };
+}

@@ -1,0 +1,23 @@
+/**
+ * @module parse/values
+ * Reads front matter values as people write them: a list may be a string or
+ * an array, a boolean may be "true", a number may be a string.
+ */
+
+export function asString(value: unknown): string | null {
+  if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return null;
+}
+
+export function asStringList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap((v) => asString(v) ?? []);
+  const text = asString(value);
+  return text === null ? [] : text.split(/\s*,\s*/).filter((s) => s !== '');
+}
+
+export function asBoolean(value: unknown): boolean {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'string') return /^(true|yes|1)$/i.test(value.trim());
+  return value === 1;
+}
