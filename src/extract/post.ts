@@ -11,6 +11,7 @@ import type { Block, InlineLink, MarkdownDoc } from '../parse/markdown.js';
 import { lineText, type SourceFile } from '../parse/source.js';
 import { asBoolean, asString, asStringList } from '../parse/values.js';
 import { lookupKey } from '../graph/store.js';
+import { type CandidateTerm, candidateTerms } from './candidates.js';
 import { conferenceFromTitle, findDateRange, findLocation, registeredInTitle } from './conferences.js';
 import { classifyLink, isNormalised, normaliseUrl } from './links.js';
 import type { NameMatcher } from './nameMatcher.js';
@@ -53,6 +54,8 @@ export interface TalkDraft {
   mentions: MentionDraft[];
   inferredTools: ToolModel[];
   topicSlugs: string[];
+  /** Terms that look like tool names but are not known tools. */
+  candidates: (CandidateTerm & { text: string })[];
 }
 
 export interface ConferenceDraft {
@@ -86,7 +89,10 @@ const LABEL_PREFIX = /^[\s\-*•>|]+/;
 
 function labelOf(link: InlineLink): string | null {
   if (link.text !== null) return link.text.slice(0, 120);
-  let before = link.before.replace(LABEL_PREFIX, '').replace(/[\s:：\-–—=>(]+$/, '').trim();
+  let before = link.before
+    .replace(LABEL_PREFIX, '')
+    .replace(/[\s:：\-–—=>(]+$/, '')
+    .trim();
   if (before.length > 80) {
     const parts = before.split(/[.;!?]\s+|\s+[-–—]\s+/);
     before = (parts[parts.length - 1] ?? '').trim();
@@ -109,7 +115,12 @@ function firstSentence(text: string): string | null {
   return clean.length > 280 ? `${clean.slice(0, 279)}…` : clean;
 }
 
-export function extractPost(source: SourceFile, fm: FrontMatter, doc: MarkdownDoc, ctx: ExtractContext): PostDraft {
+export function extractPost(
+  source: SourceFile,
+  fm: FrontMatter,
+  doc: MarkdownDoc,
+  ctx: ExtractContext,
+): PostDraft {
   const { report } = ctx;
   const data = fm.data;
   const title = asString(data.title);
@@ -139,7 +150,11 @@ export function extractPost(source: SourceFile, fm: FrontMatter, doc: MarkdownDo
 
   const conference = findConference(source, fm, doc, ctx, title, datePlausible ? dateYear : null);
   const fmSpeakers = [...asStringList(data.speakers), ...asStringList(data.speaker)];
-  const fileName = path.split('/').pop()?.replace(/\.[^.]+$/, '') ?? path;
+  const fileName =
+    path
+      .split('/')
+      .pop()
+      ?.replace(/\.[^.]+$/, '') ?? path;
   const firstBlock = doc.blocks[0];
   const fallbackTitle =
     title ?? (firstBlock !== undefined && firstBlock.text.length <= 160 ? firstBlock.text : null) ?? fileName;
@@ -155,7 +170,12 @@ export function extractPost(source: SourceFile, fm: FrontMatter, doc: MarkdownDo
   }
   if (layout.talks.length === 0 && conference === null) {
     report(
-      diagnostic('NOT_CONFERENCE_NOTES', path, 1, `${path} has no talks and names no conference; indexed as a plain post`),
+      diagnostic(
+        'NOT_CONFERENCE_NOTES',
+        path,
+        1,
+        `${path} has no talks and names no conference; indexed as a plain post`,
+      ),
     );
   }
 
@@ -170,7 +190,8 @@ export function extractPost(source: SourceFile, fm: FrontMatter, doc: MarkdownDo
     const speakers = [...section.speakers];
     if (layout.mode === 'single') speakers.push(...fmSpeakers);
     for (const block of blocks) {
-      if (block.kind === 'paragraph') for (const name of speakersFromLine(block.text) ?? []) speakers.push(name);
+      if (block.kind === 'paragraph')
+        for (const name of speakersFromLine(block.text) ?? []) speakers.push(name);
     }
     if (video === null) {
       report(diagnostic('TALK_NO_VIDEO', path, section.line, `talk "${section.title}" has no video link`));
@@ -212,13 +233,21 @@ export function extractPost(source: SourceFile, fm: FrontMatter, doc: MarkdownDo
       mentions,
       inferredTools: inferred,
       topicSlugs: [...topicSlugs],
+      candidates: candidateTerms(runs)
+        .filter(
+          (c) =>
+            ctx.tools.matcher.match([{ text: c.term, line: c.line, code: c.code }]).length === 0 &&
+            ctx.topics.match([{ text: c.term, line: c.line, code: false }]).length === 0,
+        )
+        .map((c) => ({ ...c, text: line(c.line).trim().slice(0, 240) })),
     };
   });
 
   const conferenceCitations = citationsOf(layout.outside, path, true, report).map((c) => ({
     ...c,
     // A video link after the talks (in a summary) is still a video; before them, a list is the playlist.
-    kind: c.line > firstTalkLine && c.kind === 'PLAYLIST' && c.youtubeId !== null ? ('VIDEO' as const) : c.kind,
+    kind:
+      c.line > firstTalkLine && c.kind === 'PLAYLIST' && c.youtubeId !== null ? ('VIDEO' as const) : c.kind,
   }));
 
   return {
@@ -236,7 +265,12 @@ export function extractPost(source: SourceFile, fm: FrontMatter, doc: MarkdownDo
   };
 }
 
-function citationsOf(blocks: readonly Block[], path: string, outside: boolean, report: Report): CitationDraft[] {
+function citationsOf(
+  blocks: readonly Block[],
+  path: string,
+  outside: boolean,
+  report: Report,
+): CitationDraft[] {
   const seen = new Set<string>();
   const out: CitationDraft[] = [];
   for (const block of blocks) {
@@ -307,7 +341,12 @@ function findConference(
     if (registered === null) {
       if (ctx.conferences.length > 0) {
         ctx.report(
-          diagnostic('CONFERENCE_UNKNOWN', path, line, `conference "${named}" is not in the conferences registry`),
+          diagnostic(
+            'CONFERENCE_UNKNOWN',
+            path,
+            line,
+            `conference "${named}" is not in the conferences registry`,
+          ),
         );
       }
       guess = { name: named, year: Number(/\b((?:19|20)\d{2})\b/.exec(named)?.[1] ?? Number.NaN) || null };

@@ -18,11 +18,75 @@ import type {
   SpeakerModel,
   TalkModel,
   ToolModel,
+  ToolSuggestionModel,
   TopicModel,
 } from './types.js';
 
 function topicName(slug: string): string {
   return slug.replace(/-/g, ' ');
+}
+
+/**
+ * Candidate terms that recur become suggestions: code spans and inner-capital
+ * names from two occurrences, capitalised words from three talks; inferred
+ * tools (repositories linked but not catalogued) are suggested as they are.
+ */
+function suggestTools(
+  posts: readonly PostDraft[],
+  talks: readonly TalkModel[],
+  tools: readonly ToolModel[],
+): ToolSuggestionModel[] {
+  const byTerm = new Map<string, ToolSuggestionModel & { count: number }>();
+  let talkIndex = 0;
+  for (const post of posts) {
+    for (const draft of post.talks) {
+      const talk = talks[talkIndex++];
+      if (talk === undefined) continue;
+      for (const c of draft.candidates) {
+        const key = c.term.toLowerCase();
+        const reason = c.code
+          ? 'CODE'
+          : /\p{Lu}/u.test(c.term.slice(1)) || /^\p{Ll}/u.test(c.term)
+            ? 'INNER_CAPITALS'
+            : 'RECURRING_NAME';
+        let s = byTerm.get(key);
+        if (s === undefined) {
+          s = { term: c.term, slug: slugify(c.term), reason, talkSlugs: [], occurrences: [], count: 0 };
+          byTerm.set(key, s);
+        }
+        s.count += 1;
+        if (!s.talkSlugs.includes(talk.slug)) s.talkSlugs.push(talk.slug);
+        if (s.occurrences.length < 5) s.occurrences.push({ path: post.path, line: c.line, text: c.text });
+      }
+    }
+  }
+  const recurring = [...byTerm.values()].filter((s) =>
+    s.reason === 'RECURRING_NAME' ? s.talkSlugs.length >= 3 : s.count >= 2,
+  );
+  const inferred: ToolSuggestionModel[] = tools
+    .filter((t) => t.inferred)
+    .map((t) => {
+      const talkSlugs = talks.filter((k) => k.mentions.some((m) => m.toolSlug === t.slug)).map((k) => k.slug);
+      const occurrences = talks.flatMap((k) =>
+        k.mentions.filter((m) => m.toolSlug === t.slug).flatMap((m) => m.evidence),
+      );
+      return {
+        term: t.name,
+        slug: t.slug,
+        reason: 'REPOSITORY' as const,
+        talkSlugs,
+        occurrences: occurrences.slice(0, 5),
+      };
+    });
+  return [
+    ...recurring
+      .sort(
+        (a, b) =>
+          b.talkSlugs.length - a.talkSlugs.length || b.count - a.count || a.term.localeCompare(b.term),
+      )
+      .map(({ count: _count, ...s }) => s),
+    ...inferred,
+  ];
 }
 
 export function buildGraph(
@@ -40,7 +104,9 @@ export function buildGraph(
   }
 
   const toolsBySlug = new Map<string, ToolModel>(registries.tools.map((t) => [t.slug, t]));
-  const usedTools = new Set<string>(registries.tools.filter((t) => t.origin === 'REGISTRY').map((t) => t.slug));
+  const usedTools = new Set<string>(
+    registries.tools.filter((t) => t.origin === 'REGISTRY').map((t) => t.slug),
+  );
   const topics = new Map<string, TopicModel>(registries.topics.map((t) => [t.slug, t]));
   const speakers = new Map<string, SpeakerModel>();
   const links = new Map<string, LinkModel>();
@@ -94,7 +160,8 @@ export function buildGraph(
         if (existing !== undefined) conference = conferences.get(existing) ?? null;
         else {
           let base = draft.name;
-          if (draft.year !== null && !draft.name.includes(String(draft.year))) base = `${draft.name} ${draft.year}`;
+          if (draft.year !== null && !draft.name.includes(String(draft.year)))
+            base = `${draft.name} ${draft.year}`;
           let slug = slugify(base);
           for (let n = 2; conferences.has(slug); n++) slug = `${slugify(base)}-${n}`;
           conference = {
@@ -212,6 +279,7 @@ export function buildGraph(
   for (const tool of tools) for (const topic of tool.topics) ensureTopic(topic, topicName(topic), null);
 
   return {
+    suggestions: suggestTools(posts, talks, tools),
     conferences: [...conferences.values()],
     talks,
     tools,

@@ -14,6 +14,7 @@ import type {
   SpeakerModel,
   TalkModel,
   ToolModel,
+  ToolSuggestionModel,
   TopicModel,
 } from './types.js';
 
@@ -27,6 +28,8 @@ export interface GraphData {
   links: LinkModel[];
   posts: PostModel[];
   diagnostics: Diagnostic[];
+  /** Terms that look like unknown tools (computed when built from notes). */
+  suggestions?: ToolSuggestionModel[];
 }
 
 export type EntityKind = 'conference' | 'talk' | 'tool' | 'topic' | 'speaker' | 'link';

@@ -163,6 +163,16 @@ export interface LinkModel {
   source: Source;
 }
 
+/** A term that looks like a tool name but matches no known tool. */
+export interface ToolSuggestionModel {
+  term: string;
+  slug: string;
+  /** Why it looks like a tool: a code span, inner capitals (gVisor), a recurring capitalised word, a repository link. */
+  reason: 'CODE' | 'INNER_CAPITALS' | 'RECURRING_NAME' | 'REPOSITORY';
+  talkSlugs: string[];
+  occurrences: Evidence[];
+}
+
 export interface PostModel {
   path: string;
   title: string | null;

@@ -1,0 +1,67 @@
+/**
+ * @module cli/tools
+ * `talkgraph tools`: every tool talkgraph knows for a content root (the
+ * built-in catalogue, the user's registry, tools inferred from repository
+ * links), where each comes from, and how many talks mention it.
+ */
+import type { ToolOrigin } from '../graph/types.js';
+import { indexContent } from '../indexer.js';
+import { loadContent } from '../load/walk.js';
+import { loadRegistries } from '../registry/registry.js';
+import { contentOptions, contentRoot, parse } from './options.js';
+
+const USAGE = `usage: talkgraph tools [--content DIR] [--source CATALOGUE|REGISTRY|INFERRED] [--mentioned] [--json] [--no-catalogue]
+
+Lists the known tools with their origin and talk count.
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values } = parse(argv, {
+    ...contentOptions,
+    source: { type: 'string' },
+    mentioned: { type: 'boolean' },
+    json: { type: 'boolean' },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const origin = values.source?.toUpperCase() as ToolOrigin | undefined;
+  if (origin !== undefined && !['CATALOGUE', 'REGISTRY', 'INFERRED'].includes(origin)) {
+    process.stderr.write(`talkgraph tools: --source must be CATALOGUE, REGISTRY or INFERRED\n`);
+    return 2;
+  }
+  const root = contentRoot(values.content);
+  const catalogue = !values['no-catalogue'];
+  const { files } = await loadContent(root);
+  const known = loadRegistries(files, catalogue, () => {}).tools;
+  const { data } = await indexContent({ root, catalogue });
+  const counts = new Map<string, number>();
+  for (const t of data.talks)
+    for (const m of t.mentions) counts.set(m.toolSlug, (counts.get(m.toolSlug) ?? 0) + 1);
+  const rows = [...known, ...data.tools.filter((t) => t.inferred)]
+    .filter((t) => origin === undefined || t.origin === origin)
+    .map((t) => ({
+      name: t.name,
+      slug: t.slug,
+      source: t.origin,
+      aliases: t.aliases,
+      ambiguous: t.ambiguous,
+      talkCount: counts.get(t.slug) ?? 0,
+    }))
+    .filter((t) => !values.mentioned || t.talkCount > 0)
+    .sort((a, b) => b.talkCount - a.talkCount || a.name.localeCompare(b.name));
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    return 0;
+  }
+  const width = Math.min(32, Math.max(4, ...rows.map((r) => r.name.length)));
+  process.stdout.write(`${'TOOL'.padEnd(width)}  ${'SOURCE'.padEnd(9)}  TALKS  ALIASES\n`);
+  for (const r of rows) {
+    process.stdout.write(
+      `${r.name.padEnd(width)}  ${r.source.padEnd(9)}  ${String(r.talkCount).padStart(5)}  ${r.aliases.join(', ')}\n`,
+    );
+  }
+  process.stdout.write(`${rows.length} tools\n`);
+  return 0;
+}

@@ -1,0 +1,61 @@
+/**
+ * @module extract/candidates
+ * Terms that look like tool names but match no known tool: code-styled
+ * identifiers (`kubectl`), inner-capital names (gVisor, OpenFaaS, eBPF) and
+ * capitalised words in mid-sentence. They feed `talkgraph suggest-tools`;
+ * recurrence across talks (counted when the graph is built) separates names
+ * from ordinary capitalised words.
+ */
+import type { TextRun } from '../parse/markdown.js';
+
+export interface CandidateTerm {
+  term: string;
+  line: number;
+  /** Written in a code span. */
+  code: boolean;
+}
+
+const INNER_CAPITAL =
+  /^(?:\p{Lu}[\p{Ll}\p{N}]+(?:\p{Lu}[\p{Ll}\p{N}]*)+|\p{Ll}+\p{Lu}[\p{L}\p{N}]*|\p{Lu}{2,}\p{Ll}+[\p{L}\p{N}]*)$/u;
+const CAPITALISED = /^\p{Lu}[\p{Ll}]{2,}$/u;
+const CODE_IDENTIFIER = /^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}_-]*/gu;
+
+// Capitalised words that are not names: months, days, pronouns and words that open headings.
+const COMMON = new Set(
+  `I A An The This That These Those It Its We Our You Your They Their He She His Her My Me Us Them
+  January February March April May June July August September October November December
+  Monday Tuesday Wednesday Thursday Friday Saturday Sunday Day Days Talk Talks Keynote Keynotes
+  Video Link Links Blog Post Slides Summary Notes Intro Introduction Conclusion Website Github Another
+  Speaker Speakers Panel Session Track Demo Update Project Projects Cloud Native Container Containers
+  Open Source Community Security Developer Experience Applications Application Production Europe America
+  Asia North South East West Google Microsoft Amazon Red Hat IBM Apple Facebook Meta Twitter CEO CTO API APIs
+  What How Why When Where Who Which And But Or If So Also Then Just Some Many Most More All Both Each Every One Two
+  Three First Second Third Next Last New Old Great Good Best Big Small Key Main Part Q&A Thanks Thank Yes No Not`.split(
+    /\s+/,
+  ),
+);
+
+export function candidateTerms(runs: readonly TextRun[]): CandidateTerm[] {
+  const out: CandidateTerm[] = [];
+  for (const run of runs) {
+    if (run.code) {
+      const term = run.text.trim();
+      if (CODE_IDENTIFIER.test(term) && term.length >= 3 && term.length <= 30)
+        out.push({ term, line: run.line, code: true });
+      continue;
+    }
+    let previousEnd = -1;
+    for (const m of run.text.matchAll(WORD)) {
+      const word = m[0];
+      const before = run.text.slice(Math.max(0, previousEnd), m.index);
+      const sentenceStart = previousEnd === -1 || /[.!?:]\s*$/.test(before);
+      previousEnd = m.index + word.length;
+      if (word.length < 3 || word.length > 30 || COMMON.has(word)) continue;
+      if (INNER_CAPITAL.test(word) || (!sentenceStart && CAPITALISED.test(word))) {
+        out.push({ term: word, line: run.line, code: false });
+      }
+    }
+  }
+  return out;
+}
