@@ -36,7 +36,10 @@ export interface IndexResult {
 }
 
 /** Index files already in memory (used by the loader path and by tests). */
-export function indexFiles(files: readonly LoadedFile[], options: Omit<IndexOptions, 'root'> = {}): GraphData {
+export function indexFiles(
+  files: readonly LoadedFile[],
+  options: Omit<IndexOptions, 'root'> = {},
+): GraphData {
   const diagnostics: Diagnostic[] = [];
   const report = (d: Diagnostic) => diagnostics.push(d);
   const registries = loadRegistries(files, options.catalogue ?? true, report);
@@ -44,7 +47,13 @@ export function indexFiles(files: readonly LoadedFile[], options: Omit<IndexOpti
   const topics = new NameMatcher(
     registries.topics.flatMap((t) => [
       { key: t.slug, name: t.name, via: 'NAME' as const, caseSensitive: false, ambiguous: false },
-      ...t.aliases.map((a) => ({ key: t.slug, name: a, via: 'ALIAS' as const, caseSensitive: false, ambiguous: false })),
+      ...t.aliases.map((a) => ({
+        key: t.slug,
+        name: a,
+        via: 'ALIAS' as const,
+        caseSensitive: false,
+        ambiguous: false,
+      })),
     ]),
   );
   const ctx: ExtractContext = {

@@ -17,22 +17,33 @@ Exits 1 when there is any ERROR.
 const RANK: Record<Severity, number> = { ERROR: 0, WARNING: 1, INFO: 2 };
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parse(argv, { ...contentOptions, severity: { type: 'string' }, json: { type: 'boolean' } });
+  const { values } = parse(argv, {
+    ...contentOptions,
+    severity: { type: 'string' },
+    json: { type: 'boolean' },
+  });
   if (values.help) {
     process.stdout.write(USAGE);
     return 0;
   }
   const wanted = (values.severity ?? 'INFO').toUpperCase();
   if (!(wanted in RANK)) {
-    process.stderr.write(`talkgraph check: --severity must be ERROR, WARNING or INFO, not "${values.severity}"\n`);
+    process.stderr.write(
+      `talkgraph check: --severity must be ERROR, WARNING or INFO, not "${values.severity}"\n`,
+    );
     return 2;
   }
-  const { data } = await indexContent({ root: contentRoot(values.content), catalogue: !values['no-catalogue'] });
+  const { data } = await indexContent({
+    root: contentRoot(values.content),
+    catalogue: !values['no-catalogue'],
+  });
   const shown = data.diagnostics.filter((d) => RANK[d.severity] <= RANK[wanted as Severity]);
   if (values.json) process.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
   else for (const d of shown) process.stdout.write(`${formatDiagnostic(d)}\n`);
   const errors = data.diagnostics.filter((d) => d.severity === 'ERROR').length;
   const warnings = data.diagnostics.filter((d) => d.severity === 'WARNING').length;
-  process.stderr.write(`${errors} errors, ${warnings} warnings, ${data.diagnostics.length - errors - warnings} infos\n`);
+  process.stderr.write(
+    `${errors} errors, ${warnings} warnings, ${data.diagnostics.length - errors - warnings} infos\n`,
+  );
   return errors > 0 ? 1 : 0;
 }

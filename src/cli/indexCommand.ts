@@ -19,7 +19,8 @@ export function indexJson(data: GraphData) {
   const speakerName = new Map(data.speakers.map((s) => [s.slug, s.name]));
   const linkBy = new Map(data.links.map((l) => [l.url, l]));
   const talkCount = new Map<string, number>();
-  for (const t of data.talks) for (const m of t.mentions) talkCount.set(m.toolSlug, (talkCount.get(m.toolSlug) ?? 0) + 1);
+  for (const t of data.talks)
+    for (const m of t.mentions) talkCount.set(m.toolSlug, (talkCount.get(m.toolSlug) ?? 0) + 1);
   return {
     counts: {
       conferences: data.conferences.length,
@@ -49,7 +50,11 @@ export function indexJson(data: GraphData) {
       videoStart: t.videoStart,
       tools: t.mentions.map((m) => toolName.get(m.toolSlug) ?? m.toolSlug),
       topics: t.topicSlugs.map((s) => topicName.get(s) ?? s),
-      links: t.citations.map((c) => ({ url: c.url, kind: linkBy.get(c.url)?.kind ?? 'OTHER', label: c.label })),
+      links: t.citations.map((c) => ({
+        url: c.url,
+        kind: linkBy.get(c.url)?.kind ?? 'OTHER',
+        label: c.label,
+      })),
       path: t.source.path,
       line: t.source.line,
     })),
@@ -91,15 +96,26 @@ export async function run(argv: string[]): Promise<number> {
   );
   for (const conf of json.conferences) {
     const dates = conf.startDate === null ? '' : `, ${conf.startDate} to ${conf.endDate}`;
-    out.push(`\n${conf.name} (${conf.year ?? 'year unknown'}${conf.location ? `, ${conf.location}` : ''}${dates}): ${conf.talks} talks`);
+    out.push(
+      `\n${conf.name} (${conf.year ?? 'year unknown'}${conf.location ? `, ${conf.location}` : ''}${dates}): ${conf.talks} talks`,
+    );
   }
   out.push('\nTalks:');
   for (const t of json.talks) {
     const video = t.youtubeId ?? t.videoUrl ?? 'no video';
     out.push(`  ${t.title} [${video}]${t.tools.length > 0 ? ` - ${t.tools.join(', ')}` : ''}`);
   }
-  const top = [...json.tools].filter((t) => t.talkCount > 0).sort((a, b) => b.talkCount - a.talkCount || a.name.localeCompare(b.name));
-  out.push(`\nTop tools: ${top.slice(0, 10).map((t) => `${t.name} (${t.talkCount})`).join(', ') || 'none'}`);
+  const top = [...json.tools]
+    .filter((t) => t.talkCount > 0)
+    .sort((a, b) => b.talkCount - a.talkCount || a.name.localeCompare(b.name));
+  out.push(
+    `\nTop tools: ${
+      top
+        .slice(0, 10)
+        .map((t) => `${t.name} (${t.talkCount})`)
+        .join(', ') || 'none'
+    }`,
+  );
   const counts = { ERROR: 0, WARNING: 0, INFO: 0 };
   for (const d of data.diagnostics) counts[d.severity] += 1;
   out.push(

@@ -8,12 +8,18 @@ type Command = { describe: string; load: () => Promise<{ run: (argv: string[]) =
 
 const commands: Record<string, Command> = {
   serve: { describe: 'serve the graph over GraphQL with GraphiQL', load: () => import('./serve.js') },
-  index: { describe: 'index the content and print a summary (or --json)', load: () => import('./indexCommand.js') },
+  index: {
+    describe: 'index the content and print a summary (or --json)',
+    load: () => import('./indexCommand.js'),
+  },
   check: { describe: 'print diagnostics; exit 1 when any is an ERROR', load: () => import('./check.js') },
   schema: { describe: 'print the GraphQL schema (SDL)', load: () => import('./schema.js') },
   export: { describe: 'export the graph as json, graphml, dot or cypher', load: () => import('./export.js') },
   tools: { describe: 'list the known tools and where each comes from', load: () => import('./tools.js') },
-  'suggest-tools': { describe: 'list terms that look like unknown tools', load: () => import('./suggestTools.js') },
+  'suggest-tools': {
+    describe: 'list terms that look like unknown tools',
+    load: () => import('./suggestTools.js'),
+  },
 };
 
 function usage(): string {

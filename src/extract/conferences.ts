@@ -22,7 +22,8 @@ const MONTHS = [
   'november',
   'december',
 ];
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const TO = '\\s*(?:-|–|—|to|until|through|and)\\s*';
 const YEAR = '((?:19|20)\\d{2})';
@@ -48,7 +49,10 @@ export interface DateRange {
   length: number;
 }
 
-const PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => [number, number, number, number, number] | null }[] = [
+const PATTERNS: {
+  re: RegExp;
+  read: (m: RegExpExecArray) => [number, number, number, number, number] | null;
+}[] = [
   // 2018-05-02 to 2018-05-04
   {
     re: /\b((?:19|20)\d{2})-(\d{2})-(\d{2})\s*(?:-|–|—|to|until|through)\s*((?:19|20)\d{2})-(\d{2})-(\d{2})\b/g,
@@ -125,7 +129,10 @@ export function findLocation(text: string, range: DateRange | null): string | nu
   if (range !== null) {
     // Within a sentence of the range, before it or right after it.
     const near = candidates.filter(
-      (c) => c.index < range.index + range.length + 40 && c.index > range.index - 120 && !/[.!?]\s/.test(text.slice(Math.min(c.index, range.index), Math.max(c.index, range.index))),
+      (c) =>
+        c.index < range.index + range.length + 40 &&
+        c.index > range.index - 120 &&
+        !/[.!?]\s/.test(text.slice(Math.min(c.index, range.index), Math.max(c.index, range.index))),
     );
     const before = near.filter((c) => c.index < range.index);
     const pick = before[before.length - 1] ?? near[0];
@@ -140,7 +147,8 @@ const TITLE_PATTERNS: RegExp[] = [
   /^(?:attending|at|going\s+to|back\s+from|live\s+from)\s+(?:the\s+)?(.+)$/i,
   /^(.+?)[\s:,-]+(?:recap|notes|takeaways|highlights|summary|trip\s+report|wrap-?up|review|learnings|impressions)$/i,
 ];
-const DAY_SUFFIX = /\s*(?:[-–—:,(]\s*)?(?:day\s*(?:\d+|one|two|three|four|five)|part\s*\d+|\(?\s*part\s+\w+\s*\)?)\)?\s*$/i;
+const DAY_SUFFIX =
+  /\s*(?:[-–—:,(]\s*)?(?:day\s*(?:\d+|one|two|three|four|five)|part\s*\d+|\(?\s*part\s+\w+\s*\)?)\)?\s*$/i;
 const CONFERENCE_WORD =
   /(?:\p{L}+con\b|\bcon\b|\bconf\b|conference|summit|\bdays\b|meetup|forum|\bfest\b|festival|symposium|\bexpo\b|\bworld\b|devoxx|fosdem|re:?invent|google\s+(?:i\/o|next)|\bnext\s+\d{4}|\bbuild\s+\d{4}|ignite|velocity|strange\s+loop|\bcamp\b|hackathon|\bweek\b|\bsrecon\b|\blive\b\s+\d{4}|cloud\s*native\s*con|\bday\s+\d{4})/iu;
 
@@ -173,7 +181,10 @@ export function conferenceFromTitle(title: string): ConferenceGuess | null {
 }
 
 /** A registered conference whose name or alias appears in the title (longest wins). */
-export function registeredInTitle(title: string, conferences: readonly ConferenceModel[]): ConferenceModel | null {
+export function registeredInTitle(
+  title: string,
+  conferences: readonly ConferenceModel[],
+): ConferenceModel | null {
   const haystack = ` ${lookupKey(title)} `;
   let best: { c: ConferenceModel; length: number } | null = null;
   for (const c of conferences) {

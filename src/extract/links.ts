@@ -14,7 +14,8 @@ export interface NormalisedUrl {
   youtube: YouTubeRef | null;
 }
 
-const TRACKING = /^(utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ref_src|_hsenc|_hsmi|si|feature)$/i;
+const TRACKING =
+  /^(utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ref_src|_hsenc|_hsmi|si|feature)$/i;
 const TRAILING = /[.,;:!?'"*_~>]+$/;
 
 /**
@@ -59,7 +60,14 @@ export function isNormalised(value: ReturnType<typeof normaliseUrl>): value is N
   return value !== null && 'url' in value;
 }
 
-const REPO_HOSTS = new Set(['github.com', 'gitlab.com', 'bitbucket.org', 'codeberg.org', 'sr.ht', 'git.sr.ht']);
+const REPO_HOSTS = new Set([
+  'github.com',
+  'gitlab.com',
+  'bitbucket.org',
+  'codeberg.org',
+  'sr.ht',
+  'git.sr.ht',
+]);
 const NOT_OWNERS = new Set([
   'orgs',
   'topics',
@@ -93,7 +101,8 @@ const PODCAST_HOSTS =
   /(^|\.)(anchor\.fm|podcasts\.apple\.com|podcasts\.google\.com|overcast\.fm|pca\.st|podbean\.com|libsyn\.com|transistor\.fm|simplecast\.com|buzzsprout\.com|changelog\.com|softwareengineeringdaily\.com)$/;
 const ARTICLE_HOSTS =
   /(^|\.)(medium\.com|dev\.to|hashnode\.dev|substack\.com|dzone\.com|infoq\.com|thenewstack\.io|hackernoon\.com|blogspot\.com|wordpress\.com|techcrunch\.com|zdnet\.com|arstechnica\.com|theregister\.com|wired\.com|news\.ycombinator\.com|reddit\.com|stackoverflow\.com|lwn\.net|towardsdatascience\.com|freecodecamp\.org|smashingmagazine\.com|css-tricks\.com)$/;
-const DOC_HOSTS = /(^|\.)(readthedocs\.io|readthedocs\.org|gitbook\.io|developer\.mozilla\.org|pkg\.go\.dev|godoc\.org|docs\.rs)$/;
+const DOC_HOSTS =
+  /(^|\.)(readthedocs\.io|readthedocs\.org|gitbook\.io|developer\.mozilla\.org|pkg\.go\.dev|godoc\.org|docs\.rs)$/;
 
 const LABEL_KINDS: [RegExp, LinkKind][] = [
   [/\b(video|recording|watch|talk link|youtube)\b/i, 'VIDEO'],
@@ -119,13 +128,22 @@ export function classifyLink(link: NormalisedUrl, label: string | null, beforeFi
   const host = link.host;
   const path = parsed.pathname.toLowerCase();
   if (repositoryRoot(parsed) !== null) return 'REPOSITORY';
-  if (SLIDE_HOSTS.test(host) || (host === 'docs.google.com' && path.startsWith('/presentation'))) return 'SLIDES';
+  if (SLIDE_HOSTS.test(host) || (host === 'docs.google.com' && path.startsWith('/presentation')))
+    return 'SLIDES';
   if (PODCAST_HOSTS.test(host) || /podcast/.test(host) || /\/podcasts?\//.test(path)) return 'PODCAST';
   if (host === 'open.spotify.com' && /^\/(episode|show)\//.test(path)) return 'PODCAST';
-  if (DOC_HOSTS.test(host) || /^docs?\./.test(host) || /^\/(docs?|documentation|reference|manual)(\/|$)/.test(path)) {
+  if (
+    DOC_HOSTS.test(host) ||
+    /^docs?\./.test(host) ||
+    /^\/(docs?|documentation|reference|manual)(\/|$)/.test(path)
+  ) {
     return 'DOCUMENTATION';
   }
-  if (ARTICLE_HOSTS.test(host) || /^blog\./.test(host) || /\/(blog|blogs|posts?|articles?|news|t)\//.test(path)) {
+  if (
+    ARTICLE_HOSTS.test(host) ||
+    /^blog\./.test(host) ||
+    /\/(blog|blogs|posts?|articles?|news|t)\//.test(path)
+  ) {
     return 'ARTICLE';
   }
   if (/\/\d{4}\/\d{2}\//.test(path) || /\.html?$/.test(path)) return 'ARTICLE';

@@ -101,7 +101,13 @@ export class NameMatcher {
           const afterNext = tokens[i + n + 1];
           if (next !== undefined && !next.spaced) {
             if (GLUE_AFTER.has(next.raw)) continue;
-            if (next.raw === '.' && afterNext !== undefined && !afterNext.spaced && /^\p{L}/u.test(afterNext.raw)) continue;
+            if (
+              next.raw === '.' &&
+              afterNext !== undefined &&
+              !afterNext.spaced &&
+              /^\p{L}/u.test(afterNext.raw)
+            )
+              continue;
           }
           const sentenceStart =
             (i === 0 && (runIndex === 0 || /[.!?]\s*$/.test(runs[runIndex - 1]?.text ?? ''))) ||

@@ -22,5 +22,4 @@ export class SlugRegistry {
     this.used.add(candidate);
     return { slug: candidate, duplicate: candidate !== base };
   }
-
 }

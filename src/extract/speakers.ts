@@ -6,7 +6,23 @@
  * "Kubernetes Project Update - Google" keeps its whole title.
  */
 
-const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'le', 'la', 'bin', 'al', 'del', 'dos', 'ter']);
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'de',
+  'der',
+  'den',
+  'da',
+  'di',
+  'du',
+  'le',
+  'la',
+  'bin',
+  'al',
+  'del',
+  'dos',
+  'ter',
+]);
 const NOT_NAMES = new Set([
   'part',
   'day',
@@ -108,11 +124,18 @@ export function parseTalkHeading(heading: string): ParsedTitle {
   const dash = /^(.+?)\s+[-–—|]\s+(.+)$/.exec(text);
   if (dash?.[1] !== undefined && dash[2] !== undefined) {
     const right = splitSpeakers(dash[2]);
-    if (right.length > 0 && right.join('').length >= dash[2].replace(/\([^)]*\)|[\s,&]|and/g, '').length * 0.6) {
+    if (
+      right.length > 0 &&
+      right.join('').length >= dash[2].replace(/\([^)]*\)|[\s,&]|and/g, '').length * 0.6
+    ) {
       return { title: dash[1].trim(), speakers: right };
     }
     const left = splitSpeakers(dash[1]);
-    if (left.length > 0 && isPersonName(dash[1].split(/\s*(?:,|&| and )\s*/)[0] ?? '') && /\s\p{Ll}/u.test(dash[2])) {
+    if (
+      left.length > 0 &&
+      isPersonName(dash[1].split(/\s*(?:,|&| and )\s*/)[0] ?? '') &&
+      /\s\p{Ll}/u.test(dash[2])
+    ) {
       return { title: dash[2].trim(), speakers: left };
     }
   }
@@ -125,7 +148,8 @@ export function parseTalkHeading(heading: string): ParsedTitle {
   return { title: text, speakers: [] };
 }
 
-const SPEAKER_LINE = /^(?:speakers?|presenters?|presented\s+by|speaker\(s\)|panelists?|hosts?)\s*[:：–-]\s*(.+)$/i;
+const SPEAKER_LINE =
+  /^(?:speakers?|presenters?|presented\s+by|speaker\(s\)|panelists?|hosts?)\s*[:：–-]\s*(.+)$/i;
 const BY_LINE = /^by\s+(.+)$/i;
 
 /** Speakers named by a line such as "Speaker: Jane Doe (Acme)" or "Presented by A and B". */

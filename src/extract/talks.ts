@@ -62,7 +62,8 @@ export function isNonTalkHeading(text: string): boolean {
   return NON_TALK.test(cleanHeading(text));
 }
 
-const VIDEO_LABEL = /^(?:video(?:\s+link)?|recording|watch(?:\s+(?:it|the\s+(?:talk|video|recording)))?|youtube|talk\s+video)\s*[:：]/i;
+const VIDEO_LABEL =
+  /^(?:video(?:\s+link)?|recording|watch(?:\s+(?:it|the\s+(?:talk|video|recording)))?|youtube|talk\s+video)\s*[:：]/i;
 
 function videoKeys(block: Block): string[] {
   const keys: string[] = [];
@@ -148,12 +149,15 @@ export function layoutTalks(blocks: readonly Block[], hints: LayoutHints): TalkL
   });
 
   // A lone top-level heading is the document's title, not a talk.
-  const candidates = headings.filter((h) => !(h.level === 1 && headings.filter((o) => o.level === 1).length === 1 && h === headings[0]));
+  const candidates = headings.filter(
+    (h) => !(h.level === 1 && headings.filter((o) => o.level === 1).length === 1 && h === headings[0]),
+  );
 
   // A container holds two or more headings with their own evidence (a day, a track).
   const isContainer = (h: HeadingInfo) =>
-    candidates.filter((o) => o.index > h.index && o.index < h.end && o.level > h.level && !o.nonTalk && evidence(o) > 0)
-      .length >= 2;
+    candidates.filter(
+      (o) => o.index > h.index && o.index < h.end && o.level > h.level && !o.nonTalk && evidence(o) > 0,
+    ).length >= 2;
 
   const levels = [...new Set(candidates.map((h) => h.level))].sort();
   let bestLevel = 0;
@@ -167,7 +171,9 @@ export function layoutTalks(blocks: readonly Block[], hints: LayoutHints): TalkL
       bestLevel = level;
     }
   }
-  const evidenced = candidates.filter((h) => h.level === bestLevel && !h.nonTalk && !isContainer(h) && evidence(h) > 0);
+  const evidenced = candidates.filter(
+    (h) => h.level === bestLevel && !h.nonTalk && !isContainer(h) && evidence(h) > 0,
+  );
 
   // Slides separated by thematic breaks, one heading a slide: one talk's deck.
   const slideDeck = hints.breaks >= 3 && candidates.length <= hints.breaks + 1;
@@ -214,7 +220,8 @@ function sectionsAt(
 
   for (const h of headings) {
     let reason: string | null = null;
-    if (h.level < level) reason = isContainer(h) ? 'it groups the talks below it' : `it is above the talk level (h${level})`;
+    if (h.level < level)
+      reason = isContainer(h) ? 'it groups the talks below it' : `it is above the talk level (h${level})`;
     else if (h.level > level) continue;
     else if (h.nonTalk) reason = 'its title names a part of the notes, not a talk';
     else if (isContainer(h)) reason = 'it groups the talks below it';

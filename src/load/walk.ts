@@ -94,13 +94,20 @@ export async function loadContent(
       const size = info.isSymbolicLink() ? (await stat(full)).size : info.size;
       if (size > maxSize) {
         diagnostics.push(
-          diagnostic('FILE_TOO_LARGE', path, 0, `${path} is ${size} bytes, over the limit of ${maxSize}; not indexed`),
+          diagnostic(
+            'FILE_TOO_LARGE',
+            path,
+            0,
+            `${path} is ${size} bytes, over the limit of ${maxSize}; not indexed`,
+          ),
         );
         continue;
       }
       const buffer = await readFile(full);
       if (buffer.includes(0)) {
-        diagnostics.push(diagnostic('FILE_UNREADABLE', path, 0, `${path} is not a text file (it contains NUL bytes)`));
+        diagnostics.push(
+          diagnostic('FILE_UNREADABLE', path, 0, `${path} is not a text file (it contains NUL bytes)`),
+        );
         continue;
       }
       const text = buffer.toString('utf8');

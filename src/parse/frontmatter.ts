@@ -53,7 +53,13 @@ function toPlain(value: unknown): unknown {
   return value;
 }
 
-function errorAt(source: SourceFile, line: number, column: number, what: string, detail: string): FrontMatterResult {
+function errorAt(
+  source: SourceFile,
+  line: number,
+  column: number,
+  what: string,
+  detail: string,
+): FrontMatterResult {
   return {
     ok: false,
     error: diagnostic('FRONTMATTER_INVALID', source.path, line, `${what} front matter: ${detail}`, column),
@@ -105,10 +111,22 @@ export function parseFrontMatter(source: SourceFile): FrontMatterResult {
       data = matter(`${block}\n`, { language: 'yaml', delimiters: '---' }).data;
     }
   } catch (error) {
-    const e = error as { line?: number; column?: number; mark?: { line: number; column: number }; reason?: string };
+    const e = error as {
+      line?: number;
+      column?: number;
+      mark?: { line: number; column: number };
+      reason?: string;
+    };
     if (delimiter.format === 'toml') {
-      const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
-      return errorAt(source, e.line ?? 1, e.column ?? 1, 'TOML', message.replace(/^Invalid TOML document: /, ''));
+      const message =
+        error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
+      return errorAt(
+        source,
+        e.line ?? 1,
+        e.column ?? 1,
+        'TOML',
+        message.replace(/^Invalid TOML document: /, ''),
+      );
     }
     const line = e.mark ? e.mark.line + 1 : 1;
     const column = e.mark ? e.mark.column + 1 : 1;
@@ -142,7 +160,13 @@ function parseJson(source: SourceFile, lines: string[]): FrontMatterResult {
   if (close === -1) {
     return {
       ok: false,
-      error: diagnostic('FRONTMATTER_UNCLOSED', source.path, 1, 'JSON front matter opened with { is never closed', 1),
+      error: diagnostic(
+        'FRONTMATTER_UNCLOSED',
+        source.path,
+        1,
+        'JSON front matter opened with { is never closed',
+        1,
+      ),
     };
   }
   const block = lines.slice(0, close + 1).join('\n');

@@ -90,7 +90,13 @@ function htmlLinks(html: string, line: number, links: InlineLink[]): void {
     for (const m of text.matchAll(IFRAME_SRC)) {
       const src = m[1];
       if (src === undefined) continue;
-      links.push({ href: src.startsWith('//') ? `https:${src}` : src, text: null, before: '', line: line + i, origin: 'html' });
+      links.push({
+        href: src.startsWith('//') ? `https:${src}` : src,
+        text: null,
+        before: '',
+        line: line + i,
+        origin: 'html',
+      });
     }
     // Bare addresses in raw HTML text (outside attributes) are still links people wrote.
     const visible = text.replace(/<[^>]*>/g, ' ');
@@ -136,8 +142,15 @@ function inlineBlock(kind: BlockKind, level: number, token: Token, line: number,
         break;
       case 'link_open': {
         const markup = child.markup;
-        const origin: LinkOrigin = markup === 'linkify' ? 'bare' : markup === 'autolink' ? 'autolink' : 'markdown';
-        open = { href: String(child.attrGet('href') ?? ''), origin, line: current, before: lineText, text: '' };
+        const origin: LinkOrigin =
+          markup === 'linkify' ? 'bare' : markup === 'autolink' ? 'autolink' : 'markdown';
+        open = {
+          href: String(child.attrGet('href') ?? ''),
+          origin,
+          line: current,
+          before: lineText,
+          text: '',
+        };
         break;
       }
       case 'link_close':
@@ -199,12 +212,17 @@ export function parseMarkdown(body: string, bodyLine: number): MarkdownDoc {
         headingLevel = 0;
         break;
       case 'inline':
-        blocks.push(inlineBlock(headingLevel > 0 ? 'heading' : 'paragraph', headingLevel, token, line, listDepth));
+        blocks.push(
+          inlineBlock(headingLevel > 0 ? 'heading' : 'paragraph', headingLevel, token, line, listDepth),
+        );
         break;
       case 'html_block': {
         const links: InlineLink[] = [];
         htmlLinks(token.content, line, links);
-        const text = token.content.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+        const text = token.content
+          .replace(/<[^>]*>/g, ' ')
+          .replace(/\s+/g, ' ')
+          .trim();
         const endLine = (token.map?.[1] ?? 1) + bodyLine - 1;
         blocks.push({ kind: 'html', line, endLine, level: 0, text, runs: [], links, listDepth });
         break;
@@ -212,7 +230,16 @@ export function parseMarkdown(body: string, bodyLine: number): MarkdownDoc {
       case 'fence':
       case 'code_block': {
         const endLine = (token.map?.[1] ?? 1) + bodyLine - 1;
-        blocks.push({ kind: 'code', line, endLine, level: 0, text: token.content, runs: [], links: [], listDepth });
+        blocks.push({
+          kind: 'code',
+          line,
+          endLine,
+          level: 0,
+          text: token.content,
+          runs: [],
+          links: [],
+          listDepth,
+        });
         break;
       }
       case 'hr':

@@ -41,7 +41,9 @@ export function loadCatalogue(): ToolModel[] {
   const tools: ToolModel[] = [];
   let files: string[] = [];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
   } catch {
     files = [];
   }
@@ -78,14 +80,23 @@ function readRegistryFile(file: LoadedFile, report: Report) {
   const data = fm.value.data;
   const name = asString(data.name) ?? asString(data.title);
   if (name === null) {
-    report(diagnostic('REGISTRY_INVALID', file.path, 1, `${file.path} has no name: add \`name\` to its front matter`));
+    report(
+      diagnostic(
+        'REGISTRY_INVALID',
+        file.path,
+        1,
+        `${file.path} has no name: add \`name\` to its front matter`,
+      ),
+    );
     return null;
   }
   return { data, name, body: fm.value.body.trim(), line: 1 };
 }
 
 function mergeTool(base: ToolModel, over: ToolModel): ToolModel {
-  const aliases = [...new Set([...over.aliases, ...base.aliases, ...(base.name !== over.name ? [base.name] : [])])];
+  const aliases = [
+    ...new Set([...over.aliases, ...base.aliases, ...(base.name !== over.name ? [base.name] : [])]),
+  ];
   return {
     ...base,
     name: over.name,
@@ -101,7 +112,11 @@ function mergeTool(base: ToolModel, over: ToolModel): ToolModel {
   };
 }
 
-export function loadRegistries(files: readonly LoadedFile[], useCatalogue: boolean, report: Report): Registries {
+export function loadRegistries(
+  files: readonly LoadedFile[],
+  useCatalogue: boolean,
+  report: Report,
+): Registries {
   const tools: ToolModel[] = useCatalogue ? [...loadCatalogue()] : [];
   const keyIndex = new Map<string, number>();
   const indexTool = (tool: ToolModel, at: number) => {
@@ -134,9 +149,12 @@ export function loadRegistries(files: readonly LoadedFile[], useCatalogue: boole
         inferred: false,
         source,
       };
-      const existing = [slug, name, ...aliases].map((k) => keyIndex.get(lookupKey(k))).find((i) => i !== undefined);
+      const existing = [slug, name, ...aliases]
+        .map((k) => keyIndex.get(lookupKey(k)))
+        .find((i) => i !== undefined);
       if (asBoolean(data.disabled)) {
-        if (existing !== undefined) tools.splice(existing, 1, { ...(tools[existing] as ToolModel), slug: '' });
+        if (existing !== undefined)
+          tools.splice(existing, 1, { ...(tools[existing] as ToolModel), slug: '' });
         continue;
       }
       if (existing !== undefined) {
