@@ -97,6 +97,10 @@ function evidence(info: HeadingInfo): number {
 }
 
 export function layoutTalks(blocks: readonly Block[], hints: LayoutHints): TalkLayout {
+  // Each block's videos, label and speaker line are read once, then summed per heading.
+  const videosOf = blocks.map(videoKeys);
+  const labelled = blocks.map((b) => VIDEO_LABEL.test(b.text));
+  const speakerLines = blocks.map((b) => b.kind === 'paragraph' && speakersFromLine(b.text) !== null);
   const headings: HeadingInfo[] = [];
   blocks.forEach((block, index) => {
     if (block.kind !== 'heading') return;
@@ -121,14 +125,14 @@ export function layoutTalks(blocks: readonly Block[], hints: LayoutHints): TalkL
     for (let b = h.index + 1; b < h.end; b++) {
       const block = blocks[b] as Block;
       if (block.kind === 'heading') continue;
-      for (const key of videoKeys(block)) h.videos.add(key);
-      if (VIDEO_LABEL.test(block.text)) h.label = true;
-      if (speakersFromLine(block.text) !== null) h.speakerLine = true;
-      if (b < h.ownEnd) h.ownVideos += videoKeys(block).length;
+      for (const key of videosOf[b] ?? []) h.videos.add(key);
+      if (labelled[b]) h.label = true;
+      if (speakerLines[b]) h.speakerLine = true;
+      if (b < h.ownEnd) h.ownVideos += videosOf[b]?.length ?? 0;
     }
   });
 
-  const allVideos = new Set(blocks.flatMap(videoKeys));
+  const allVideos = new Set(videosOf.flat());
   const single = (): TalkLayout => ({
     talks: [
       {

@@ -55,7 +55,7 @@ function suggestTools(
           byTerm.set(key, s);
         }
         s.count += 1;
-        if (!s.talkSlugs.includes(talk.slug)) s.talkSlugs.push(talk.slug);
+        if (s.talkSlugs[s.talkSlugs.length - 1] !== talk.slug) s.talkSlugs.push(talk.slug);
         if (s.occurrences.length < 5) s.occurrences.push({ path: post.path, line: c.line, text: c.text });
       }
     }
@@ -63,21 +63,28 @@ function suggestTools(
   const recurring = [...byTerm.values()].filter((s) =>
     s.reason === 'RECURRING_NAME' ? s.talkSlugs.length >= 3 : s.count >= 2,
   );
+  const mentionsOf = new Map<
+    string,
+    { talkSlugs: string[]; occurrences: ToolSuggestionModel['occurrences'] }
+  >();
+  for (const talk of talks) {
+    for (const m of talk.mentions) {
+      const entry = mentionsOf.get(m.toolSlug) ?? { talkSlugs: [], occurrences: [] };
+      mentionsOf.set(m.toolSlug, entry);
+      entry.talkSlugs.push(talk.slug);
+      if (entry.occurrences.length < 5)
+        entry.occurrences.push(...m.evidence.slice(0, 5 - entry.occurrences.length));
+    }
+  }
   const inferred: ToolSuggestionModel[] = tools
     .filter((t) => t.inferred)
-    .map((t) => {
-      const talkSlugs = talks.filter((k) => k.mentions.some((m) => m.toolSlug === t.slug)).map((k) => k.slug);
-      const occurrences = talks.flatMap((k) =>
-        k.mentions.filter((m) => m.toolSlug === t.slug).flatMap((m) => m.evidence),
-      );
-      return {
-        term: t.name,
-        slug: t.slug,
-        reason: 'REPOSITORY' as const,
-        talkSlugs,
-        occurrences: occurrences.slice(0, 5),
-      };
-    });
+    .map((t) => ({
+      term: t.name,
+      slug: t.slug,
+      reason: 'REPOSITORY' as const,
+      talkSlugs: mentionsOf.get(t.slug)?.talkSlugs ?? [],
+      occurrences: mentionsOf.get(t.slug)?.occurrences ?? [],
+    }));
   return [
     ...recurring
       .sort(
@@ -113,6 +120,7 @@ export function buildGraph(
   const talks: TalkModel[] = [];
   const postModels: PostModel[] = [];
   const talkSlugs = new SlugRegistry();
+  const conferenceLinks = new Map<string, Set<string>>();
 
   const ensureTopic = (slug: string, name: string, path: string | null) => {
     if (!topics.has(slug)) {
@@ -195,7 +203,12 @@ export function buildGraph(
     for (const c of post.conferenceCitations) {
       if (conference === null) continue;
       cite(c, post.path, { conference: conference.slug });
-      if (!conference.linkUrls.includes(c.url)) conference.linkUrls.push(c.url);
+      const seen = conferenceLinks.get(conference.slug) ?? new Set(conference.linkUrls);
+      conferenceLinks.set(conference.slug, seen);
+      if (!seen.has(c.url)) {
+        seen.add(c.url);
+        conference.linkUrls.push(c.url);
+      }
       if (c.kind === 'PLAYLIST') conference.playlistUrl ??= c.url;
     }
     for (const name of [...post.tags, ...post.categories]) ensureTopic(slugify(name), name, post.path);

@@ -1,0 +1,52 @@
+/**
+ * @module bench/run
+ * `npm run bench`: measures, in one run on this machine, the indexer against
+ * bare parsing and with/without the catalogue on synthetic corpora, and the
+ * server against raw node:http and a Yoga hello-world. Prints medians and
+ * ratios (a ratio against a baseline of the same run is what compares
+ * across machines).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeCorpus } from './corpus.js';
+import { benchIndexer } from './indexer.js';
+import { ratio } from './stats.js';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000' },
+    repeat: { type: 'string', default: '5' },
+    duration: { type: 'string', default: '5' },
+    'skip-server': { type: 'boolean' },
+    'skip-indexer': { type: 'boolean' },
+  },
+});
+const sizes = (values.sizes ?? '1000').split(',').map(Number);
+const repeat = Number(values.repeat);
+
+const dir = mkdtempSync(join(tmpdir(), 'talkgraph-bench-'));
+try {
+  if (!values['skip-indexer']) {
+    console.log(`# Indexer (median of ${repeat} runs; in-memory files)\n`);
+    console.log(
+      '| posts | talks | bare parse ms | talkgraph ms (no catalogue) | talkgraph ms (catalogue) | talkgraph / bare | catalogue / none |',
+    );
+    console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const size of sizes) {
+      const root = writeCorpus(join(dir, String(size)), size);
+      const r = await benchIndexer(root, size >= 10000 ? Math.max(3, Math.ceil(repeat / 2)) : repeat);
+      console.log(
+        `| ${r.posts} | ${r.talks} | ${r.bareMs.toFixed(0)} | ${r.noCatalogueMs.toFixed(0)} | ${r.catalogueMs.toFixed(0)} | ${ratio(r.catalogueMs, r.bareMs)} | ${ratio(r.catalogueMs, r.noCatalogueMs)} |`,
+      );
+    }
+    console.log('');
+  }
+  if (!values['skip-server']) {
+    const { benchServers } = await import('./servers.js');
+    await benchServers(Number(values.duration), repeat >= 3 ? 3 : repeat);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
