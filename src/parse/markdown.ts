@@ -188,9 +188,14 @@ function inlineBlock(kind: BlockKind, level: number, token: Token, line: number,
 }
 
 export function parseMarkdown(body: string, bodyLine: number): MarkdownDoc {
-  const tokens = md.parse(body, {});
   const blocks: Block[] = [];
   const breaks: number[] = [];
+  collectBlocks(body, bodyLine, blocks, breaks);
+  return { blocks, breaks };
+}
+
+function collectBlocks(body: string, bodyLine: number, blocks: Block[], breaks: number[]): void {
+  const tokens = md.parse(body, {});
   let listDepth = 0;
   let headingLevel = 0;
 
@@ -217,14 +222,34 @@ export function parseMarkdown(body: string, bodyLine: number): MarkdownDoc {
         );
         break;
       case 'html_block': {
+        // An HTML block runs to the next blank line, so markdown written right under an
+        // <iframe> is swallowed by it; read such trailing lines as markdown again.
+        const lines = token.content.replace(/\n$/, '').split('\n');
+        let html = lines.length;
+        for (let i = 1; i < lines.length; i++) {
+          if (!(lines[i] ?? '').trim().startsWith('<')) {
+            html = i;
+            break;
+          }
+        }
+        const content = lines.slice(0, html).join('\n');
         const links: InlineLink[] = [];
-        htmlLinks(token.content, line, links);
-        const text = token.content
+        htmlLinks(content, line, links);
+        const text = content
           .replace(/<[^>]*>/g, ' ')
           .replace(/\s+/g, ' ')
           .trim();
-        const endLine = (token.map?.[1] ?? 1) + bodyLine - 1;
-        blocks.push({ kind: 'html', line, endLine, level: 0, text, runs: [], links, listDepth });
+        blocks.push({
+          kind: 'html',
+          line,
+          endLine: line + html - 1,
+          level: 0,
+          text,
+          runs: [],
+          links,
+          listDepth,
+        });
+        if (html < lines.length) collectBlocks(lines.slice(html).join('\n'), line + html, blocks, breaks);
         break;
       }
       case 'fence':
@@ -249,5 +274,4 @@ export function parseMarkdown(body: string, bodyLine: number): MarkdownDoc {
         break;
     }
   }
-  return { blocks, breaks };
 }
