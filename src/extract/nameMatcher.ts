@@ -86,6 +86,7 @@ export class NameMatcher {
   match(runs: readonly TextRun[]): NameMatch[] {
     const found: NameMatch[] = [];
     runs.forEach((run, runIndex) => {
+      if (run.label === true) return;
       const tokens = tokenize(run.text);
       for (let i = 0; i < tokens.length; i++) {
         const token = tokens[i] as Token;

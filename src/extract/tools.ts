@@ -62,7 +62,8 @@ export class ToolIndex {
   readonly matcher: NameMatcher;
   private readonly tools = new Map<string, ToolModel>();
   private readonly repos = new Map<string, string>();
-  private readonly websites: [string, string][] = [];
+  /** Website path prefixes by host, longest first. */
+  private readonly websites = new Map<string, [string, string][]>();
 
   constructor(tools: readonly ToolModel[]) {
     const entries: NameEntry[] = [];
@@ -84,13 +85,17 @@ export class ToolIndex {
           const url = new URL(tool.websiteUrl);
           const key = websiteKey(url);
           const host = url.hostname.toLowerCase().replace(/^www\./, '');
-          if (key !== host || !SHARED_HOSTS.has(host)) this.websites.push([key, tool.slug]);
+          if (key !== host || !SHARED_HOSTS.has(host)) {
+            const list = this.websites.get(host) ?? [];
+            list.push([key, tool.slug]);
+            this.websites.set(host, list);
+          }
         } catch {
           // As above.
         }
       }
     }
-    this.websites.sort((a, b) => b[0].length - a[0].length);
+    for (const list of this.websites.values()) list.sort((a, b) => b[0].length - a[0].length);
     this.matcher = new NameMatcher(entries);
   }
 
@@ -111,7 +116,8 @@ export class ToolIndex {
   /** The known tool whose website contains the URL (longest website wins). */
   byWebsite(url: URL): string | null {
     const key = websiteKey(url);
-    for (const [prefix, slug] of this.websites) {
+    const host = url.hostname.toLowerCase().replace(/^www\./, '');
+    for (const [prefix, slug] of this.websites.get(host) ?? []) {
       if (key === prefix || key.startsWith(`${prefix}/`)) return slug;
     }
     return null;
@@ -181,6 +187,8 @@ export class ToolIndex {
     for (const match of matches) {
       const { entry } = match;
       if ((entry.ambiguous || entry.caseSensitive) && match.sentenceStart && !match.code) continue;
+      // A lower-case ordinary word ("kind") is the tool only as code; a link finds it otherwise.
+      if (entry.ambiguous && !match.code && !/\p{Lu}/u.test(entry.name)) continue;
       if (entry.ambiguous) pending.push(match);
       else add(entry.key, entry.via, match.line);
     }

@@ -5,8 +5,9 @@
  * its plain-text runs (for name matching and evidence) and its links: markdown
  * links, autolinks, bare URLs (linkify), raw-HTML iframes and Hugo shortcodes.
  */
-import MarkdownIt from 'markdown-it';
+
 import type { Token } from 'markdown-it';
+import MarkdownIt from 'markdown-it';
 
 export interface TextRun {
   text: string;
@@ -14,6 +15,8 @@ export interface TextRun {
   line: number;
   /** Inside a code span. */
   code: boolean;
+  /** A label naming the link after it ("Github Link:"), not prose. */
+  label?: boolean;
 }
 
 export type LinkOrigin = 'markdown' | 'autolink' | 'bare' | 'html' | 'shortcode';
@@ -62,6 +65,9 @@ md.linkify.set({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false });
 // malformed single-brace {< youtube ID >}.
 const SHORTCODE =
   /(\{\{|\{)([<%])\s*(youtube|vimeo)\s+(?:(?:id|src)\s*=\s*)?["']?([A-Za-z0-9_-]+)["']?[^}]*?[>%](\}\}|\})/g;
+// "Github Link:", "Website:", "Slides here:" before a link: words about the link, not prose.
+const LINK_LABEL =
+  /^[\s\-*•]*(?:[\p{L}\p{N}]+\s+){0,2}(?:link|links|url|repo|repository|site|website|page|slides|video|here)(?:\s+(?:to|for|of|on)\s+[^:：]{1,40})?\s*[:：]?\s*$/iu;
 const IFRAME_SRC = /<(?:iframe|embed|video|source)\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']/gi;
 
 function shortcodeHref(name: string, id: string): string {
@@ -141,6 +147,8 @@ function inlineBlock(kind: BlockKind, level: number, token: Token, line: number,
         }
         break;
       case 'link_open': {
+        const last = runs[runs.length - 1];
+        if (last !== undefined && last.line === current && LINK_LABEL.test(lineText)) last.label = true;
         const markup = child.markup;
         const origin: LinkOrigin =
           markup === 'linkify' ? 'bare' : markup === 'autolink' ? 'autolink' : 'markdown';

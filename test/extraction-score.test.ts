@@ -1,0 +1,106 @@
+/**
+ * Extraction quality on a corpus of notes written in several people's styles:
+ * precision and recall per entity kind against hand-written expectations.
+ */
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { GraphData } from '../src/graph/store.js';
+import { lookupKey } from '../src/graph/store.js';
+import { indexContent } from '../src/indexer.js';
+import {
+  formatScores,
+  KINDS,
+  type Kind,
+  listExpectations,
+  precision,
+  recall,
+  score,
+  type Tally,
+} from './helpers/score.js';
+
+const CORPUS = 'test/fixtures/corpus';
+const EXPECTED = 'test/fixtures/expected';
+const NOW = new Date('2026-11-25');
+
+let withCatalogue: Record<Kind, Tally>;
+let withoutCatalogue: Record<Kind, Tally>;
+let data: GraphData;
+
+beforeAll(async () => {
+  ({ data } = await indexContent({ root: CORPUS, now: NOW }));
+  withCatalogue = score(data, EXPECTED);
+  const bare = await indexContent({ root: CORPUS, now: NOW, catalogue: false });
+  withoutCatalogue = score(bare.data, EXPECTED);
+  console.log(`Extraction scores with the catalogue:\n${formatScores(withCatalogue)}`);
+  console.log(
+    `Tool mentions without the catalogue: precision ${precision(withoutCatalogue.tools).toFixed(3)}, recall ${recall(withoutCatalogue.tools).toFixed(3)}`,
+  );
+});
+
+describe('extraction on notes by other people', () => {
+  for (const kind of KINDS) {
+    it(`finds ${kind} with precision and recall of at least 0.95`, () => {
+      const t = withCatalogue[kind];
+      expect(t.tp, `${kind}: no expected facts at all`).toBeGreaterThan(0);
+      expect(precision(t), `${kind} false positives:\n${t.extras.join('\n')}`).toBeGreaterThanOrEqual(0.95);
+      expect(recall(t), `${kind} misses:\n${t.misses.join('\n')}`).toBeGreaterThanOrEqual(0.95);
+    });
+  }
+
+  it('explains every heading it does not take as a talk', () => {
+    const missing: string[] = [];
+    for (const rel of readExpectationFiles()) {
+      const expectation = JSON.parse(readFileSync(`${EXPECTED}/${rel}`, 'utf8')) as {
+        skippedHeadings?: string[];
+      };
+      const path = `posts/${rel.replace(/\.json$/, '.md')}`;
+      const explained = data.diagnostics
+        .filter((d) => d.path === path && d.code === 'HEADING_NOT_TALK')
+        .map((d) => lookupKey(d.message));
+      for (const heading of expectation.skippedHeadings ?? []) {
+        if (!explained.some((m) => m.includes(lookupKey(heading)))) missing.push(`${path}: ${heading}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('merges posts about the same conference into one node', () => {
+    const names = new Map<string, Set<string>>();
+    for (const rel of readExpectationFiles()) {
+      const expectation = JSON.parse(readFileSync(`${EXPECTED}/${rel}`, 'utf8')) as {
+        conference: { name: string } | null;
+      };
+      if (expectation.conference === null) continue;
+      const post = data.posts.find((p) => p.path === `posts/${rel.replace(/\.json$/, '.md')}`);
+      const set = names.get(expectation.conference.name) ?? new Set();
+      set.add(post?.conferenceSlug ?? '(none)');
+      names.set(expectation.conference.name, set);
+    }
+    const split = [...names.entries()].filter(([, slugs]) => slugs.size > 1);
+    expect(split).toEqual([]);
+  });
+});
+
+describe('ordinary words that are also tool names', () => {
+  it('yields no tool mentions for them', async () => {
+    const { forbiddenTools } = JSON.parse(readFileSync('test/fixtures/ambiguous/expected.json', 'utf8')) as {
+      forbiddenTools: string[];
+    };
+    const { data: prose } = await indexContent({ root: 'test/fixtures/ambiguous', now: NOW });
+    expect(prose.talks.length).toBeGreaterThan(0);
+    const forbidden = new Set(forbiddenTools.map(lookupKey));
+    const found = prose.talks.flatMap((t) =>
+      t.mentions
+        .filter((m) => {
+          const tool = prose.tools.find((x) => x.slug === m.toolSlug);
+          return tool !== undefined && [tool.name, tool.slug].some((n) => forbidden.has(lookupKey(n)));
+        })
+        .map((m) => `${t.title}: ${m.toolSlug} (${m.evidence.map((e) => `${e.line} ${e.text}`).join('; ')})`),
+    );
+    expect(found).toEqual([]);
+  });
+});
+
+function readExpectationFiles(): string[] {
+  return listExpectations(EXPECTED);
+}
