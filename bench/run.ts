@@ -45,7 +45,9 @@ try {
   }
   if (!values['skip-server']) {
     const { benchServers } = await import('./servers.js');
-    await benchServers(Number(values.duration), repeat >= 3 ? 3 : repeat);
+    // The server is loaded with the 1k corpus: realistic page sizes and relation fan-out.
+    const root = writeCorpus(join(dir, 'server'), 1000);
+    await benchServers(Number(values.duration), repeat >= 3 ? 3 : repeat, root);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
