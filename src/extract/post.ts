@@ -5,12 +5,12 @@
  * fact keeps the line it came from; problems are reported, never thrown.
  */
 import { diagnostic, type Report } from '../diagnostics.js';
-import type { ConferenceModel, LinkKind, ToolModel } from '../graph/types.js';
+import { lookupKey } from '../graph/store.js';
+import type { ConferenceModel, LinkKind, PostModel, ToolModel } from '../graph/types.js';
 import { type FrontMatter, keyLine } from '../parse/frontmatter.js';
 import type { Block, InlineLink, MarkdownDoc } from '../parse/markdown.js';
 import { lineText, type SourceFile } from '../parse/source.js';
 import { asBoolean, asString, asStringList } from '../parse/values.js';
-import { lookupKey } from '../graph/store.js';
 import { type CandidateTerm, candidateTerms } from './candidates.js';
 import { conferenceFromTitle, findDateRange, findLocation, registeredInTitle } from './conferences.js';
 import { classifyLink, isNormalised, normaliseUrl } from './links.js';
@@ -69,15 +69,8 @@ export interface ConferenceDraft {
   line: number;
 }
 
-export interface PostDraft {
-  path: string;
-  title: string | null;
-  date: string | null;
-  tags: string[];
-  categories: string[];
-  description: string | null;
-  draft: boolean;
-  frontMatter: Record<string, unknown>;
+/** A post as extracted: the graph's PostModel before conference and talk slugs are assigned. */
+export interface PostDraft extends Omit<PostModel, 'conferenceSlug' | 'talkSlugs'> {
   conference: ConferenceDraft | null;
   talks: TalkDraft[];
   /** Links outside every talk: they belong to the conference. */

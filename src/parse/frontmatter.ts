@@ -29,19 +29,21 @@ export interface FrontMatter {
 
 export type FrontMatterResult = { ok: true; value: FrontMatter } | { ok: false; error: Diagnostic };
 
-const DELIMITERS: Record<string, { format: FrontMatterFormat; close: RegExp }> = {
+/** Opening line → format and the line that closes it. JSON's closing brace is part of the object. */
+const DELIMITERS: Record<string, { format: Exclude<FrontMatterFormat, 'none'>; close: RegExp }> = {
   '+++': { format: 'toml', close: /^\+\+\+\s*$/ },
   '---': { format: 'yaml', close: /^(---|\.\.\.)\s*$/ },
+  '{': { format: 'json', close: /^\}\s*$/ },
 };
 
 /** Dates and other non-JSON values (TomlDate, Date) become plain strings. */
 function toPlain(value: unknown): unknown {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return String(value);
-    const iso = value.toISOString();
     // TomlDate keeps the form it was written in (a date alone stays a date).
     const written = value.toString();
     if (/^\d{4}-\d{2}-\d{2}$/.test(written)) return written;
+    const iso = value.toISOString();
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
   }
   if (Array.isArray(value)) return value.map(toPlain);
@@ -53,147 +55,89 @@ function toPlain(value: unknown): unknown {
   return value;
 }
 
-function errorAt(
+function failure(
   source: SourceFile,
   line: number,
   column: number,
-  what: string,
+  format: string,
   detail: string,
 ): FrontMatterResult {
   return {
     ok: false,
-    error: diagnostic('FRONTMATTER_INVALID', source.path, line, `${what} front matter: ${detail}`, column),
+    error: diagnostic('FRONTMATTER_INVALID', source.path, line, `${format} front matter: ${detail}`, column),
   };
 }
 
-export function parseFrontMatter(source: SourceFile): FrontMatterResult {
-  const lines = source.text.split('\n');
-  const first = (lines[0] ?? '').trim();
-  const none: FrontMatterResult = {
-    ok: true,
-    value: { format: 'none', data: {}, bodyLine: 1, body: source.text, lines: [], startLine: 1 },
-  };
-
-  if (first === '{') return parseJson(source, lines);
-  const delimiter = DELIMITERS[first];
-  if (delimiter === undefined) return none;
-
-  let close = -1;
-  for (let i = 1; i < lines.length; i++) {
-    if (delimiter.close.test(lines[i] ?? '')) {
-      close = i;
-      break;
-    }
-  }
-  if (close === -1) {
-    return {
-      ok: false,
-      error: diagnostic(
-        'FRONTMATTER_UNCLOSED',
-        source.path,
-        1,
-        `${delimiter.format.toUpperCase()} front matter opened with ${first} is never closed`,
-        1,
-      ),
-    };
-  }
-
-  const block = lines.slice(0, close + 1).join('\n');
-  let data: unknown;
+/** Parses the block (delimiters included); errors carry file line and column. */
+function parseBlock(
+  source: SourceFile,
+  format: Exclude<FrontMatterFormat, 'none'>,
+  block: string,
+): { data: unknown } | FrontMatterResult {
   try {
-    if (delimiter.format === 'toml') {
-      data = matter(`${block}\n`, {
-        language: 'toml',
-        delimiters: '+++',
-        engines: { toml: (s: string) => parseToml(s) as object },
-      }).data;
-    } else {
-      data = matter(`${block}\n`, { language: 'yaml', delimiters: '---' }).data;
-    }
+    if (format === 'json') return { data: JSON.parse(block) };
+    const options =
+      format === 'toml'
+        ? { language: 'toml', delimiters: '+++', engines: { toml: (s: string) => parseToml(s) as object } }
+        : { language: 'yaml', delimiters: '---' };
+    return { data: matter(`${block}\n`, options).data };
   } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (format === 'json') {
+      // JSON.parse gives only an offset.
+      const offset = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
+      const before = block.slice(0, offset).split('\n');
+      const detail = message.replace(/ in JSON at position \d+.*$/, '');
+      return failure(source, before.length, (before[before.length - 1] ?? '').length + 1, 'JSON', detail);
+    }
     const e = error as {
       line?: number;
       column?: number;
       mark?: { line: number; column: number };
       reason?: string;
     };
-    if (delimiter.format === 'toml') {
-      const message =
-        error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
-      return errorAt(
-        source,
-        e.line ?? 1,
-        e.column ?? 1,
-        'TOML',
-        message.replace(/^Invalid TOML document: /, ''),
-      );
+    if (format === 'toml') {
+      const detail = (message.split('\n')[0] ?? message).replace(/^Invalid TOML document: /, '');
+      return failure(source, e.line ?? 1, e.column ?? 1, 'TOML', detail);
     }
-    const line = e.mark ? e.mark.line + 1 : 1;
-    const column = e.mark ? e.mark.column + 1 : 1;
-    return errorAt(source, line, column, 'YAML', e.reason ?? String(error));
+    // js-yaml marks are 0-based within the block, whose first line is the opening delimiter.
+    return failure(
+      source,
+      e.mark ? e.mark.line + 1 : 1,
+      e.mark ? e.mark.column + 1 : 1,
+      'YAML',
+      e.reason ?? message,
+    );
   }
+}
+
+export function parseFrontMatter(source: SourceFile): FrontMatterResult {
+  const lines = source.text.split('\n');
+  const first = (lines[0] ?? '').trim();
+  const delimiter = DELIMITERS[first];
+  if (delimiter === undefined) {
+    return {
+      ok: true,
+      value: { format: 'none', data: {}, bodyLine: 1, body: source.text, lines: [], startLine: 1 },
+    };
+  }
+  // Check the closing delimiter first: an unclosed block would otherwise swallow the file.
+  const close = lines.findIndex((line, i) => i > 0 && delimiter.close.test(line));
+  if (close === -1) {
+    const message = `${delimiter.format.toUpperCase()} front matter opened with ${first} is never closed`;
+    return { ok: false, error: diagnostic('FRONTMATTER_UNCLOSED', source.path, 1, message, 1) };
+  }
+  const parsed = parseBlock(source, delimiter.format, lines.slice(0, close + 1).join('\n'));
+  if ('ok' in parsed) return parsed;
+  const data = parsed.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return errorAt(source, 2, 1, delimiter.format.toUpperCase(), 'expected a table of fields');
+    return failure(source, 1, 1, delimiter.format.toUpperCase(), 'expected a table of fields');
   }
   return {
     ok: true,
     value: {
       format: delimiter.format,
       data: toPlain(data) as Record<string, unknown>,
-      bodyLine: close + 2,
-      body: lines.slice(close + 1).join('\n'),
-      lines: lines.slice(0, close + 1),
-      startLine: 1,
-    },
-  };
-}
-
-function parseJson(source: SourceFile, lines: string[]): FrontMatterResult {
-  // Hugo JSON front matter: an object starting on line 1, closed by `}` at the start of a line.
-  let close = -1;
-  for (let i = 1; i < lines.length; i++) {
-    if (/^\}\s*$/.test(lines[i] ?? '')) {
-      close = i;
-      break;
-    }
-  }
-  if (close === -1) {
-    return {
-      ok: false,
-      error: diagnostic(
-        'FRONTMATTER_UNCLOSED',
-        source.path,
-        1,
-        'JSON front matter opened with { is never closed',
-        1,
-      ),
-    };
-  }
-  const block = lines.slice(0, close + 1).join('\n');
-  let data: unknown;
-  try {
-    data = JSON.parse(block);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    let line = 1;
-    let column = 1;
-    if (position?.[1] !== undefined) {
-      const offset = Number(position[1]);
-      const before = block.slice(0, offset).split('\n');
-      line = before.length;
-      column = (before[before.length - 1] ?? '').length + 1;
-    }
-    return errorAt(source, line, column, 'JSON', message.replace(/ in JSON at position \d+.*$/, ''));
-  }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return errorAt(source, 1, 1, 'JSON', 'expected an object');
-  }
-  return {
-    ok: true,
-    value: {
-      format: 'json',
-      data: data as Record<string, unknown>,
       bodyLine: close + 2,
       body: lines.slice(close + 1).join('\n'),
       lines: lines.slice(0, close + 1),
