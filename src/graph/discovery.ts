@@ -1,0 +1,24 @@
+/**
+ * @module graph/discovery
+ * The discovery indexes of a built graph, made once together: full-text
+ * search, related talks and the traversable graph view. The graph is
+ * immutable, so these never change after `buildDiscovery`.
+ */
+import { RelatedIndex } from './related.js';
+import { SearchIndex } from './search.js';
+import type { GraphData } from './store.js';
+import { GraphView } from './traverse.js';
+
+export interface Discovery {
+  search: SearchIndex;
+  related: RelatedIndex;
+  view: GraphView;
+}
+
+export function buildDiscovery(data: GraphData): Discovery {
+  return {
+    search: SearchIndex.build(data),
+    related: RelatedIndex.build(data),
+    view: GraphView.build(data),
+  };
+}

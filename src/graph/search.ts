@@ -1,0 +1,310 @@
+/**
+ * @module graph/search
+ * Full-text search over every entity of the graph, with MiniSearch (BM25,
+ * prefix and typo-tolerant matching). Each entity is one document with the
+ * same six fields, boosted from strongest to weakest:
+ *
+ * | field   | talk                  | tool        | conference      | topic  | speaker     | link  |
+ * | ------- | --------------------- | ----------- | --------------- | ------ | ----------- | ----- |
+ * | name    | title                 | name        | name            | name   | name        | label |
+ * | aliases |                       | aliases     | aliases         | aliases|             |       |
+ * | people  | speakers              |             |                 |        |             |       |
+ * | tags    | tool and topic names  | topic names |                 |        |             |       |
+ * | context | conference name       |             | location, year  | parent | talk titles | host  |
+ * | body    | notes                 | description |                 |        |             | url   |
+ *
+ * Snippets: a plain-text excerpt of at most 160 characters from the field
+ * that matched best (by number of matched terms and a preference for names,
+ * then people, then prose over lists of tags), around the first
+ * matched term; matched terms are wrapped in `«` and `»`, and `…` marks text
+ * cut at either end. Whitespace is collapsed to single spaces.
+ *
+ * Built once from the immutable graph. Queries are capped (256 characters,
+ * 12 terms) so a hostile query stays cheap.
+ */
+import MiniSearch, { type SearchResult as MiniSearchResult } from 'minisearch';
+import type { EntityKind, GraphData } from './store.js';
+
+export interface SearchResult {
+  kind: EntityKind;
+  /** Slug, or the URL for links. */
+  key: string;
+  score: number;
+  /** ≤ 160 characters; matched terms wrapped in «»; … where text was cut. */
+  snippet: string;
+}
+
+export interface SearchOptions {
+  /** Kinds to return; undefined or empty means every kind. */
+  types?: EntityKind[];
+  /** Default 10, capped at 50. */
+  limit?: number;
+}
+
+export const SEARCH_LIMIT_DEFAULT = 10;
+export const SEARCH_LIMIT_MAX = 50;
+export const SNIPPET_MAX = 160;
+export const HIGHLIGHT_OPEN = '«';
+export const HIGHLIGHT_CLOSE = '»';
+const MAX_QUERY_LENGTH = 256;
+const MAX_QUERY_TERMS = 12;
+
+const FIELDS = ['name', 'aliases', 'people', 'tags', 'context', 'body'] as const;
+type Field = (typeof FIELDS)[number];
+const BOOST: Record<Field, number> = { name: 5, aliases: 3, people: 2, tags: 1.5, context: 1, body: 0.5 };
+/** Which matched field a snippet quotes: prose reads better than a list of tags, so notes rank above tags here. */
+const SNIPPET_PREFERENCE: Record<Field, number> = {
+  name: 5,
+  aliases: 3,
+  people: 2,
+  body: 1.5,
+  context: 1,
+  tags: 1,
+};
+
+/** The separators of MiniSearch's default tokenizer, so snippets find the terms it indexed. */
+const SEPARATORS = /[\n\r\p{Z}\p{P}]+/u;
+const SEPARATOR = /^[\n\r\p{Z}\p{P}]$/u;
+
+interface SearchDocument {
+  id: number;
+  kind: EntityKind;
+  key: string;
+  fields: Record<Field, string>;
+}
+
+const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+function document(
+  id: number,
+  kind: EntityKind,
+  key: string,
+  fields: Partial<Record<Field, string | null | (string | null)[]>>,
+): SearchDocument {
+  const out = {} as Record<Field, string>;
+  for (const field of FIELDS) {
+    const value = fields[field];
+    const parts = Array.isArray(value) ? value : [value];
+    out[field] = collapse(
+      parts.filter((p): p is string => typeof p === 'string' && p.trim() !== '').join(', '),
+    );
+  }
+  return { id, kind, key, fields: out };
+}
+
+function documents(data: GraphData): SearchDocument[] {
+  const docs: SearchDocument[] = [];
+  const conferenceName = new Map(data.conferences.map((c) => [c.slug, c.name]));
+  const toolName = new Map(data.tools.map((t) => [t.slug, t.name]));
+  const topicName = new Map(data.topics.map((t) => [t.slug, t.name]));
+  const speakerName = new Map(data.speakers.map((s) => [s.slug, s.name]));
+  const talkTitle = new Map(data.talks.map((t) => [t.slug, t.title]));
+  const name = (map: Map<string, string>, slug: string): string => map.get(slug) ?? slug;
+
+  for (const talk of data.talks) {
+    docs.push(
+      document(docs.length, 'talk', talk.slug, {
+        name: talk.title,
+        people: talk.speakerSlugs.map((s) => name(speakerName, s)),
+        tags: [
+          ...new Set([
+            ...talk.mentions.map((m) => name(toolName, m.toolSlug)),
+            ...talk.topicSlugs.map((t) => name(topicName, t)),
+          ]),
+        ],
+        context: talk.conferenceSlug === null ? null : name(conferenceName, talk.conferenceSlug),
+        body: talk.notes,
+      }),
+    );
+  }
+  for (const tool of data.tools) {
+    docs.push(
+      document(docs.length, 'tool', tool.slug, {
+        name: tool.name,
+        aliases: tool.aliases,
+        tags: tool.topics.map((t) => name(topicName, t)),
+        body: tool.description,
+      }),
+    );
+  }
+  for (const conference of data.conferences) {
+    docs.push(
+      document(docs.length, 'conference', conference.slug, {
+        name: conference.name,
+        aliases: conference.aliases,
+        context: [conference.location, conference.year === null ? null : String(conference.year)],
+      }),
+    );
+  }
+  for (const topic of data.topics) {
+    docs.push(
+      document(docs.length, 'topic', topic.slug, {
+        name: topic.name,
+        aliases: topic.aliases,
+        context: topic.parentSlug === null ? null : name(topicName, topic.parentSlug),
+      }),
+    );
+  }
+  for (const speaker of data.speakers) {
+    docs.push(
+      document(docs.length, 'speaker', speaker.slug, {
+        name: speaker.name,
+        context: speaker.talkSlugs.map((t) => name(talkTitle, t)),
+      }),
+    );
+  }
+  for (const link of data.links) {
+    docs.push(
+      document(docs.length, 'link', link.url, {
+        name: link.label ?? link.host,
+        context: link.host,
+        body: link.url,
+      }),
+    );
+  }
+  return docs;
+}
+
+export class SearchIndex {
+  private readonly docs: SearchDocument[];
+  private readonly mini: MiniSearch<{ id: number } & Record<Field, string>>;
+
+  private constructor(docs: SearchDocument[]) {
+    this.docs = docs;
+    this.mini = new MiniSearch<{ id: number } & Record<Field, string>>({
+      fields: [...FIELDS],
+      idField: 'id',
+      searchOptions: {
+        boost: BOOST,
+        prefix: (term) => term.length >= 3,
+        fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
+        combineWith: 'OR',
+      },
+    });
+    this.mini.addAll(docs.map((d) => ({ id: d.id, ...d.fields })));
+  }
+
+  static build(data: GraphData): SearchIndex {
+    return new SearchIndex(documents(data));
+  }
+
+  /**
+   * Entities matching the query, best first (ties in corpus order: talks,
+   * tools, conferences, topics, speakers, links). An empty or blank query
+   * gives [].
+   */
+  search(query: string, options: SearchOptions = {}): SearchResult[] {
+    const limit =
+      options.limit === undefined || !Number.isFinite(options.limit)
+        ? SEARCH_LIMIT_DEFAULT
+        : Math.min(SEARCH_LIMIT_MAX, Math.max(0, Math.floor(options.limit)));
+    const terms = query
+      .slice(0, MAX_QUERY_LENGTH)
+      .split(SEPARATORS)
+      .filter((t) => t !== '')
+      .slice(0, MAX_QUERY_TERMS);
+    if (terms.length === 0 || limit === 0) return [];
+
+    const kinds = options.types !== undefined && options.types.length > 0 ? new Set(options.types) : null;
+    const hits = this.mini.search(terms.join(' '), {
+      filter:
+        kinds === null ? undefined : (hit) => kinds.has((this.docs[hit.id as number] as SearchDocument).kind),
+    });
+
+    return hits
+      .map((hit) => ({ hit, score: Math.round(hit.score * 1e6) / 1e6 }))
+      .sort((a, b) => b.score - a.score || (a.hit.id as number) - (b.hit.id as number))
+      .slice(0, limit)
+      .map(({ hit, score }) => {
+        const doc = this.docs[hit.id as number] as SearchDocument;
+        return { kind: doc.kind, key: doc.key, score, snippet: snippetOf(doc, hit) };
+      });
+  }
+}
+
+/** The excerpt of the best matching field around its first matched term. */
+function snippetOf(doc: SearchDocument, hit: MiniSearchResult): string {
+  const termsByField = new Map<Field, string[]>();
+  for (const [term, fields] of Object.entries(hit.match)) {
+    for (const field of fields as Field[]) {
+      const list = termsByField.get(field) ?? [];
+      list.push(term);
+      termsByField.set(field, list);
+    }
+  }
+  let best: Field | null = null;
+  let bestWeight = 0;
+  for (const field of FIELDS) {
+    const weight = SNIPPET_PREFERENCE[field] * (termsByField.get(field)?.length ?? 0);
+    if (weight > bestWeight) {
+      best = field;
+      bestWeight = weight;
+    }
+  }
+  if (best === null) return excerpt(doc.fields.name, []);
+  return excerpt(doc.fields[best], termsByField.get(best) ?? []);
+}
+
+/** Occurrences of indexed terms in a text, as whole tokens: [start, end) pairs, sorted, not overlapping. */
+function occurrences(text: string, terms: readonly string[]): [number, number][] {
+  const lower = text.toLowerCase();
+  // Case mapping that changes lengths would shift offsets: give up highlighting rather than mark wrong text.
+  if (lower.length !== text.length) return [];
+  const isBoundary = (i: number): boolean => i < 0 || i >= text.length || SEPARATOR.test(text.charAt(i));
+  const found: [number, number][] = [];
+  for (const term of terms) {
+    if (term === '') continue;
+    for (let at = lower.indexOf(term); at !== -1; at = lower.indexOf(term, at + 1)) {
+      if (isBoundary(at - 1) && isBoundary(at + term.length)) found.push([at, at + term.length]);
+    }
+  }
+  found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const result: [number, number][] = [];
+  for (const span of found) {
+    const last = result[result.length - 1];
+    if (last === undefined || span[0] >= last[1]) result.push(span);
+  }
+  return result;
+}
+
+/**
+ * At most SNIPPET_MAX characters of `text` around the first occurrence of
+ * one of `terms`, with occurrences wrapped in «» while they fit.
+ */
+export function excerpt(text: string, terms: readonly string[]): string {
+  const spans = occurrences(text, terms);
+  const anchor = spans[0];
+  // Room for two ellipses and one pair of highlight marks.
+  const budget = SNIPPET_MAX - 2 - (anchor === undefined ? 0 : 2);
+  let start = 0;
+  let end = text.length;
+  if (text.length > budget) {
+    if (anchor !== undefined && anchor[0] > 40) {
+      start = anchor[0] - 40;
+      const space = text.indexOf(' ', start);
+      if (space !== -1 && space < anchor[0] && space - start <= 15) start = space + 1;
+    }
+    end = Math.min(text.length, start + budget);
+    if (anchor !== undefined && end < anchor[1]) end = anchor[1];
+    if (end < text.length) {
+      const space = text.lastIndexOf(' ', end);
+      if (space > start && end - space <= 20 && (anchor === undefined || space >= anchor[1])) end = space;
+    }
+  }
+  const prefix = start > 0 ? '…' : '';
+  const suffix = end < text.length ? '…' : '';
+  let length = prefix.length + (end - start) + suffix.length;
+  let out = '';
+  let cursor = start;
+  for (const [s, e] of spans) {
+    if (s < start || e > end) continue;
+    if (length + 2 > SNIPPET_MAX) break;
+    out += `${text.slice(cursor, s)}${HIGHLIGHT_OPEN}${text.slice(s, e)}${HIGHLIGHT_CLOSE}`;
+    cursor = e;
+    length += 2;
+  }
+  out += text.slice(cursor, end);
+  const snippet = `${prefix}${out.trim()}${suffix}`;
+  // A single token longer than the budget (a long URL, say): cut it plainly.
+  return snippet.length <= SNIPPET_MAX ? snippet : `${text.slice(0, SNIPPET_MAX - 1)}…`;
+}
