@@ -47,7 +47,7 @@ try {
     const { benchServers } = await import('./servers.js');
     // The server is loaded with the 1k corpus: realistic page sizes and relation fan-out.
     const root = writeCorpus(join(dir, 'server'), 1000);
-    await benchServers(Number(values.duration), repeat >= 3 ? 3 : repeat, root);
+    await benchServers(Number(values.duration), Math.min(repeat, 3), root);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

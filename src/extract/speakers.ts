@@ -109,7 +109,7 @@ export interface ParsedTitle {
 export function parseTalkHeading(heading: string): ParsedTitle {
   let text = heading
     .replace(/\s+/g, ' ')
-    .replace(/^[\p{Extended_Pictographic}\uFE0F\s]+/u, '')
+    .replace(/^(?:\p{Extended_Pictographic}|\uFE0F|\s)+/u, '')
     .trim();
   text = text.replace(NUMBERING, '').replace(PREFIX, '').trim();
 

@@ -52,7 +52,7 @@ const NON_TALK =
 
 function cleanHeading(text: string): string {
   return text
-    .replace(/^[\p{Extended_Pictographic}\uFE0F\s]+/u, '')
+    .replace(/^(?:\p{Extended_Pictographic}|\uFE0F|\s)+/u, '')
     .replace(/^(?:\d+[.)]|[ivx]+\.)\s+/i, '')
     .replace(/[:.!?\s]+$/, '')
     .trim();

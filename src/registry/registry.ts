@@ -6,13 +6,13 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { diagnostic, type Report } from '../diagnostics.js';
+import { slugify } from '../extract/slug.js';
+import { lookupKey } from '../graph/store.js';
 import type { ConferenceModel, ToolModel, TopicModel } from '../graph/types.js';
 import type { LoadedFile } from '../load/walk.js';
 import { parseFrontMatter } from '../parse/frontmatter.js';
 import { createSource } from '../parse/source.js';
 import { asBoolean, asString, asStringList } from '../parse/values.js';
-import { lookupKey } from '../graph/store.js';
-import { slugify } from '../extract/slug.js';
 
 export interface Registries {
   tools: ToolModel[];

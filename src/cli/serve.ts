@@ -1,0 +1,112 @@
+/**
+ * @module cli/serve
+ * `talkgraph serve`: index the content and serve it over GraphQL (with
+ * GraphiQL) until SIGINT or SIGTERM, then close cleanly and exit 0.
+ */
+import { pino } from 'pino';
+import { type IndexResult, indexContent } from '../indexer.js';
+import { createGraphServices } from '../server/context.js';
+import { createHttpServer } from '../server/http.js';
+import { createTalkgraphYoga } from '../server/yoga.js';
+import { contentOptions, contentRoot, parse } from './options.js';
+
+const USAGE = `usage: talkgraph serve [--content DIR] [--port N] [--host H] [--cors-origin O] [--no-catalogue]
+
+Indexes the content folder and serves it at http://HOST:PORT/graphql, with
+GraphiQL in a browser and GET /health for probes.
+
+  --content DIR      content root (default: $TALKGRAPH_CONTENT, else ./content)
+  --port N           port (default: $PORT, else 4000; 0 picks a free one)
+  --host H           interface to listen on (default: localhost)
+  --cors-origin O    allowed browser origin, repeatable or comma-separated (default: any)
+  --no-catalogue     ignore the built-in catalogue of well-known tools
+
+Logs are JSON lines on stdout; set LOG_LEVEL (debug, info, warn, error, silent).
+`;
+
+const serveOptions = {
+  ...contentOptions,
+  port: { type: 'string', short: 'p' },
+  host: { type: 'string' },
+  'cors-origin': { type: 'string', multiple: true },
+} as const;
+
+function parsePort(value: string): number | null {
+  if (!/^\d{1,5}$/.test(value)) return null;
+  const port = Number(value);
+  return port <= 65535 ? port : null;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const { values } = parse(argv, serveOptions);
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const portText = values.port ?? (process.env.PORT || '4000');
+  const port = parsePort(portText);
+  if (port === null) {
+    process.stderr.write(`talkgraph serve: port "${portText}" is not a number from 0 to 65535\n\n${USAGE}`);
+    return 2;
+  }
+  const host = values.host ?? 'localhost';
+  const origins = (values['cors-origin'] ?? []).flatMap((o) => o.split(',')).map((o) => o.trim());
+  const root = contentRoot(values.content);
+  const logger = pino({ level: process.env.LOG_LEVEL ?? 'info', base: undefined });
+
+  const http = createHttpServer({ logger });
+  let base: URL;
+  try {
+    // Listen first: /health answers 503 while the content is indexed.
+    base = await http.listen(port, host);
+  } catch (error) {
+    process.stderr.write(`talkgraph serve: cannot listen on ${host}:${port}: ${(error as Error).message}\n`);
+    return 1;
+  }
+
+  let shuttingDown = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.info({ signal }, 'talkgraph shutting down');
+    http.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'talkgraph could not close cleanly');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+
+  let result: IndexResult;
+  try {
+    result = await indexContent({ root, catalogue: !values['no-catalogue'] });
+  } catch (error) {
+    logger.fatal({ err: error }, `talkgraph could not index ${root}`);
+    await http.close();
+    return 1;
+  }
+  const { data } = result;
+  const errors = data.diagnostics.filter((d) => d.severity === 'ERROR').length;
+  if (errors > 0) logger.warn({ errors }, `${errors} errors in the content; run talkgraph check for details`);
+
+  const yoga = createTalkgraphYoga({
+    services: createGraphServices(data, result.store),
+    logger,
+    corsOrigin: origins.length > 0 ? origins : undefined,
+  });
+  http.ready(yoga, {
+    talks: data.talks.length,
+    conferences: data.conferences.length,
+    tools: data.tools.length,
+    indexedInMs: Math.round(result.durationMs),
+  });
+  const url = new URL('graphql', base).href;
+  logger.info(
+    { url, content: root, talks: data.talks.length, indexedInMs: Math.round(result.durationMs) },
+    `talkgraph serving ${data.talks.length} talks from ${root} at ${url}`,
+  );
+  return -1;
+}

@@ -1,0 +1,21 @@
+/**
+ * @module schema
+ * The GraphQL schema: every type file registers itself on the builder;
+ * this module only collects them.
+ */
+import { builder } from './builder.js';
+import './conference.js';
+import './connections.js';
+import './diagnostic.js';
+import './evidence.js';
+import './link.js';
+import './relatedTalk.js';
+import './source.js';
+import './speaker.js';
+import './stats.js';
+import './talk.js';
+import './tool.js';
+import './toolMention.js';
+import './topic.js';
+
+export const schema = builder.toSchema();

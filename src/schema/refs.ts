@@ -1,0 +1,52 @@
+/**
+ * @module schema/refs
+ * References to the object types, bound to their backing models. Declared
+ * here, implemented each in its own file, so types can point at each other
+ * without importing each other.
+ */
+import type {
+  ConferenceModel,
+  Diagnostic,
+  Evidence,
+  LinkModel,
+  Source,
+  SpeakerModel,
+  TalkModel,
+  ToolMentionModel,
+  ToolModel,
+  TopicModel,
+} from '../graph/types.js';
+import { builder } from './builder.js';
+
+/** A talk related to another, with what they share (slugs). */
+export interface RelatedTalkShape {
+  slug: string;
+  score: number;
+  sharedTools: string[];
+  sharedTopics: string[];
+}
+
+/** Marker for the `Stats` object: its fields read the request's loaders. */
+export interface StatsShape {
+  kind: 'stats';
+}
+
+export interface DiagnosticCountsShape {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export const ConferenceRef = builder.objectRef<ConferenceModel>('Conference');
+export const TalkRef = builder.objectRef<TalkModel>('Talk');
+export const ToolRef = builder.objectRef<ToolModel>('Tool');
+export const TopicRef = builder.objectRef<TopicModel>('Topic');
+export const SpeakerRef = builder.objectRef<SpeakerModel>('Speaker');
+export const LinkRef = builder.objectRef<LinkModel>('Link');
+export const ToolMentionRef = builder.objectRef<ToolMentionModel>('ToolMention');
+export const RelatedTalkRef = builder.objectRef<RelatedTalkShape>('RelatedTalk');
+export const SourceRef = builder.objectRef<Source>('Source');
+export const EvidenceRef = builder.objectRef<Evidence>('Evidence');
+export const DiagnosticRef = builder.objectRef<Diagnostic>('Diagnostic');
+export const StatsRef = builder.objectRef<StatsShape>('Stats');
+export const DiagnosticCountsRef = builder.objectRef<DiagnosticCountsShape>('DiagnosticCounts');

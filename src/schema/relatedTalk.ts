@@ -1,0 +1,35 @@
+/**
+ * @module schema/relatedTalk
+ * `RelatedTalk`: a talk related to another, with its score and what they share.
+ */
+import { loadKnown } from '../server/context.js';
+import { RelatedTalkRef, TalkRef, ToolRef, TopicRef } from './refs.js';
+
+RelatedTalkRef.implement({
+  description: 'A talk related to another by the tools and topics they share.',
+  fields: (t) => ({
+    talk: t.field({
+      type: TalkRef,
+      description: 'The related talk.',
+      resolve: async (related, _args, ctx) => {
+        const talk = await ctx.loaders.talk.load(related.slug);
+        if (talk === null) throw new Error(`related talk ${related.slug} is not in the graph`);
+        return talk;
+      },
+    }),
+    score: t.exposeFloat('score', {
+      description:
+        'How related, above zero: rare shared tools count most, topics every talk of a post shares least.',
+    }),
+    sharedTools: t.field({
+      type: [ToolRef],
+      description: 'The tools both talks mention, most telling first.',
+      resolve: (related, _args, ctx) => loadKnown(ctx.loaders.tool, related.sharedTools),
+    }),
+    sharedTopics: t.field({
+      type: [TopicRef],
+      description: 'The topics both talks are about, most telling first.',
+      resolve: (related, _args, ctx) => loadKnown(ctx.loaders.topic, related.sharedTopics),
+    }),
+  }),
+});

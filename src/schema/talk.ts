@@ -1,0 +1,151 @@
+/**
+ * @module schema/talk
+ * `Talk`: one presentation, with its video, notes and everything it
+ * mentions; and the root fields `talk(slug)` and `talks(...)`.
+ */
+import { RELATED_LIMIT_MAX } from '../graph/related.js';
+import type { TalkModel } from '../graph/types.js';
+import { loadAll, loadKnown } from '../server/context.js';
+import { builder } from './builder.js';
+import { TalkConnection } from './connections.js';
+import { intArg, textArg } from './errors.js';
+import { LinkKind } from './link.js';
+import {
+  ConferenceRef,
+  LinkRef,
+  RelatedTalkRef,
+  SourceRef,
+  SpeakerRef,
+  TalkRef,
+  ToolMentionRef,
+  ToolRef,
+  TopicRef,
+} from './refs.js';
+import { talkArgs, talkConnection } from './talkFilter.js';
+
+/** Thumbnail of a YouTube video, as served by YouTube's image host. */
+export function youtubeThumbnail(youtubeId: string): string {
+  return `https://i.ytimg.com/vi/${encodeURIComponent(youtubeId)}/hqdefault.jpg`;
+}
+
+function isTalk(value: unknown): value is TalkModel {
+  return typeof value === 'object' && value !== null && 'mentions' in value && 'citations' in value;
+}
+
+builder.node(TalkRef, {
+  description: 'One presentation at a conference: a section of the notes about it, with its video.',
+  id: { resolve: (talk) => talk.slug },
+  loadMany: (slugs, ctx) => loadAll(ctx.loaders.talk, slugs),
+  isTypeOf: isTalk,
+  fields: (t) => ({
+    title: t.exposeString('title', { description: 'Title, as in the heading of its section.' }),
+    slug: t.exposeString('slug', { description: 'URL-safe key, unique among talks.' }),
+    date: t.string({
+      nullable: true,
+      description: "The post's front-matter date, as written (it may be wrong: see `diagnostics`).",
+      resolve: (talk) => talk.date,
+    }),
+    conference: t.field({
+      type: ConferenceRef,
+      nullable: true,
+      description: 'The conference it was given at, when known.',
+      resolve: (talk, _args, ctx) =>
+        talk.conferenceSlug === null ? null : ctx.loaders.conference.load(talk.conferenceSlug),
+    }),
+    videoUrl: t.string({
+      nullable: true,
+      description: 'URL of its primary video: the first video link of its section.',
+      resolve: (talk) => talk.videoUrl,
+    }),
+    youtubeId: t.string({
+      nullable: true,
+      description: 'YouTube id of the primary video, when it is on YouTube.',
+      resolve: (talk) => talk.youtubeId,
+    }),
+    videoStart: t.int({
+      nullable: true,
+      description: 'Where the primary video starts, in seconds, when the link says (`t=90`, `t=1m30s`).',
+      resolve: (talk) => talk.videoStart,
+    }),
+    thumbnailUrl: t.string({
+      nullable: true,
+      description: 'Thumbnail image of the primary video (YouTube videos only).',
+      resolve: (talk) => (talk.youtubeId === null ? null : youtubeThumbnail(talk.youtubeId)),
+    }),
+    speakers: t.field({
+      type: [SpeakerRef],
+      description: 'Who gave it, when the notes say.',
+      resolve: (talk, _args, ctx) => loadKnown(ctx.loaders.speaker, talk.speakerSlugs),
+    }),
+    summary: t.string({
+      nullable: true,
+      description: 'The first sentence(s) of the notes.',
+      resolve: (talk) => talk.summary,
+    }),
+    notes: t.exposeString('notes', { description: 'Plain text of its section of the notes.' }),
+    tools: t.field({
+      type: [ToolRef],
+      description: 'The tools it mentions, in order of first mention.',
+      resolve: (talk, _args, ctx) =>
+        loadKnown(ctx.loaders.tool, [...new Set(talk.mentions.map((m) => m.toolSlug))]),
+    }),
+    toolMentions: t.field({
+      type: [ToolMentionRef],
+      description: 'Each tool it mentions, with how the mention was found and the text that shows it.',
+      resolve: (talk) => talk.mentions,
+    }),
+    topics: t.field({
+      type: [TopicRef],
+      description:
+        "What it is about: the post's tags and categories, topics it names and those of its tools.",
+      resolve: (talk, _args, ctx) => loadKnown(ctx.loaders.topic, talk.topicSlugs),
+    }),
+    links: t.field({
+      type: [LinkRef],
+      description: 'The links its section cites, in order, each once.',
+      args: { kind: t.arg({ type: LinkKind, required: false, description: 'Only links of this kind.' }) },
+      resolve: async (talk, args, ctx) => {
+        const links = await loadKnown(ctx.loaders.link, [...new Set(talk.citations.map((c) => c.url))]);
+        return args.kind == null ? links : links.filter((link) => link.kind === args.kind);
+      },
+    }),
+    relatedTalks: t.field({
+      type: [RelatedTalkRef],
+      description: 'Other talks sharing tools or topics with it, most related first.',
+      args: {
+        first: t.arg.int({
+          required: false,
+          defaultValue: 5,
+          description: `How many to return: 0 to ${RELATED_LIMIT_MAX}, default 5.`,
+        }),
+      },
+      resolve: (talk, args, ctx) =>
+        ctx.discovery.relatedTalks(talk.slug, intArg('first', args.first ?? 5, 0, RELATED_LIMIT_MAX)),
+    }),
+    source: t.field({
+      type: SourceRef,
+      description: 'The file and line of its heading.',
+      resolve: (talk) => talk.source,
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  talk: t.field({
+    type: TalkRef,
+    nullable: true,
+    description: 'The talk with this slug (or exact title, case-insensitive); null when there is none.',
+    args: { slug: t.arg.string({ required: true, description: 'Slug, or title, of the talk.' }) },
+    resolve: async (_root, args, ctx) => {
+      textArg('slug', args.slug);
+      const slug = await ctx.loaders.resolve.talk.load(args.slug);
+      return slug === null ? null : ctx.loaders.talk.load(slug);
+    },
+  }),
+  talks: t.field({
+    type: TalkConnection,
+    description: 'Every talk, filtered and ordered, a page at a time.',
+    args: talkArgs(t.arg),
+    resolve: (_root, args, ctx) => talkConnection(ctx, null, args),
+  }),
+}));

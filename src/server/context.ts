@@ -1,0 +1,138 @@
+/**
+ * @module server/context
+ * What a GraphQL request sees: the long-lived services of one served graph
+ * (`GraphServices`: the read-only store and the discovery indexes built once
+ * from it), plus DataLoaders made fresh for every request. Every relation a
+ * resolver follows goes through one of these loaders, so the store is asked
+ * once per kind of key per tick, with all the keys of that tick, and results
+ * come back in key order.
+ */
+import DataLoader from 'dataloader';
+import { RelatedIndex, type RelatedTalkResult } from '../graph/related.js';
+import { type EntityKind, type GraphData, type GraphStore, MemoryStore } from '../graph/store.js';
+import type {
+  ConferenceModel,
+  Diagnostic,
+  LinkModel,
+  SpeakerModel,
+  TalkModel,
+  ToolModel,
+  TopicModel,
+} from '../graph/types.js';
+
+/**
+ * Discovery indexes: ranked answers computed from the whole graph. Built once
+ * per served graph; add `search`, `path` and `neighborhood` helpers here.
+ */
+export interface Discovery {
+  /** Talks related to a talk by shared tools and topics, best first (at most `limit`). */
+  relatedTalks(talkSlug: string, limit: number): RelatedTalkResult[] | Promise<RelatedTalkResult[]>;
+}
+
+/** Long-lived, shared by every request of one served graph. */
+export interface GraphServices {
+  store: GraphStore;
+  discovery: Discovery;
+}
+
+type NamedKind = Exclude<EntityKind, 'link'>;
+
+/** Per-request loaders over `GraphStore`; each batches the keys of one tick into one store call. */
+export interface Loaders {
+  conference: DataLoader<string, ConferenceModel | null>;
+  talk: DataLoader<string, TalkModel | null>;
+  tool: DataLoader<string, ToolModel | null>;
+  topic: DataLoader<string, TopicModel | null>;
+  speaker: DataLoader<string, SpeakerModel | null>;
+  link: DataLoader<string, LinkModel | null>;
+  /** Talk slugs (corpus order) mentioning a tool. */
+  talksOfTool: DataLoader<string, string[]>;
+  /** Talk slugs (corpus order) about a topic. */
+  talksOfTopic: DataLoader<string, string[]>;
+  /** Tool slugs carrying a topic, directly or through their talks. */
+  toolsOfTopic: DataLoader<string, string[]>;
+  /** All keys of a kind, in corpus order (asked once per request). */
+  list: DataLoader<EntityKind, string[]>;
+  /** Slug of an entity named by slug, name or alias (case-insensitive); null when unknown. */
+  resolve: Record<NamedKind, DataLoader<string, string | null>>;
+  /** Every diagnostic, asked once per request. */
+  diagnostics: () => Promise<Diagnostic[]>;
+}
+
+/** The context of one GraphQL request. */
+export interface GraphContext extends GraphServices {
+  loaders: Loaders;
+}
+
+function batched<V>(fetch: (keys: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
+  return new DataLoader<string, V>(async (keys) => {
+    const values = await fetch(keys);
+    if (values.length !== keys.length) {
+      throw new Error(`store answered ${values.length} values for ${keys.length} keys`);
+    }
+    return values;
+  });
+}
+
+function once<T>(fetch: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () => {
+    pending ??= fetch();
+    return pending;
+  };
+}
+
+export function createLoaders(store: GraphStore): Loaders {
+  const resolver = (kind: NamedKind) =>
+    batched((names) => Promise.all(names.map((name) => store.resolve(kind, name))));
+  return {
+    conference: batched((slugs) => store.conferences(slugs)),
+    talk: batched((slugs) => store.talks(slugs)),
+    tool: batched((slugs) => store.tools(slugs)),
+    topic: batched((slugs) => store.topics(slugs)),
+    speaker: batched((slugs) => store.speakers(slugs)),
+    link: batched((urls) => store.links(urls)),
+    talksOfTool: batched((slugs) => store.talksOfTools(slugs)),
+    talksOfTopic: batched((slugs) => store.talksOfTopics(slugs)),
+    toolsOfTopic: batched((slugs) => store.toolsOfTopics(slugs)),
+    list: new DataLoader<EntityKind, string[]>((kinds) => Promise.all(kinds.map((kind) => store.list(kind)))),
+    resolve: {
+      conference: resolver('conference'),
+      talk: resolver('talk'),
+      tool: resolver('tool'),
+      topic: resolver('topic'),
+      speaker: resolver('speaker'),
+    },
+    diagnostics: once(() => store.diagnostics()),
+  };
+}
+
+/** Loads every key through a loader, in key order; a store failure rejects the whole list. */
+export function loadAll<K, V>(loader: DataLoader<K, V>, keys: readonly K[]): Promise<V[]> {
+  return Promise.all(keys.map((key) => loader.load(key)));
+}
+
+/** Loads every key and drops the keys the store does not know. */
+export async function loadKnown<K, V>(loader: DataLoader<K, V | null>, keys: readonly K[]): Promise<V[]> {
+  const values = await loadAll(loader, keys);
+  return values.filter((value): value is V => value !== null);
+}
+
+/** Discovery over an in-memory graph, built once. */
+export function createDiscovery(data: GraphData): Discovery {
+  const related = RelatedIndex.build(data);
+  return { relatedTalks: (slug, limit) => related.related(slug, limit) };
+}
+
+/** The services of one served graph; `store` defaults to a `MemoryStore` over `data`. */
+export function createGraphServices(
+  data: GraphData,
+  store: GraphStore = new MemoryStore(data),
+): GraphServices {
+  return { store, discovery: createDiscovery(data) };
+}
+
+/** A fresh context for one request: the shared services and new loaders. */
+export function createContext(services: GraphServices): GraphContext {
+  return { ...services, loaders: createLoaders(services.store) };
+}
