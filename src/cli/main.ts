@@ -39,7 +39,18 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const module = await command.load();
-  return module.run(rest);
+  try {
+    return await module.run(rest);
+  } catch (error) {
+    // An unknown or malformed option is a usage error (exit 2), not a content error (exit 1).
+    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true) {
+      process.stderr.write(
+        `talkgraph ${name}: ${(error as Error).message}\nRun talkgraph ${name} --help for its options.\n`,
+      );
+      return 2;
+    }
+    throw error;
+  }
 }
 
 main(process.argv.slice(2)).then(
