@@ -8,7 +8,7 @@ import type { Severity } from '../graph/types.js';
 import { indexContent } from '../indexer.js';
 import { contentOptions, contentRoot, parse } from './options.js';
 
-const USAGE = `usage: talkgraph check [--content DIR] [--severity ERROR|WARNING|INFO] [--json] [--no-catalogue]
+export const USAGE = `usage: talkgraph check [--content DIR] [--severity ERROR|WARNING|INFO] [--json] [--no-catalogue]
 
 Prints diagnostics at or above the given severity (default INFO: all).
 Exits 1 when there is any ERROR.

@@ -5,14 +5,13 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { toCypher } from '../export/cypher.js';
 import { toDot } from '../export/dot.js';
 import { toGraphml } from '../export/graphml.js';
 import { toJson } from '../export/json.js';
 import type { GraphData } from '../graph/store.js';
 import { indexContent } from '../indexer.js';
+import { contentOptions, contentRoot, parse } from './options.js';
 
 const FORMATS: Record<string, (data: GraphData) => string> = {
   json: toJson,
@@ -21,42 +20,24 @@ const FORMATS: Record<string, (data: GraphData) => string> = {
   cypher: toCypher,
 };
 
-/** The content bundled with talkgraph, used when --content is not given. */
-const BUNDLED_CONTENT = fileURLToPath(new URL('../../content', import.meta.url));
-
-const USAGE = `usage: talkgraph export [--format json|graphml|dot|cypher] [--content DIR] [--out FILE] [--no-catalogue]
+export const USAGE = `usage: talkgraph export [--format json|graphml|dot|cypher] [--content DIR] [--out FILE] [--no-catalogue]
 
 Index the content and write the whole graph in one format.
 
 options:
   -f, --format FORMAT   json (default), graphml, dot (Graphviz) or cypher (Neo4j)
-  -c, --content DIR     content root (default: the bundled content/)
+  -c, --content DIR     content root (default: ./content, else the bundled example)
   -o, --out FILE        write to FILE instead of standard output
       --no-catalogue    do not use the built-in tool catalogue
   -h, --help            print this help
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  let values: { format?: string; content?: string; out?: string; 'no-catalogue'?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        format: { type: 'string', short: 'f' },
-        content: { type: 'string', short: 'c' },
-        out: { type: 'string', short: 'o' },
-        'no-catalogue': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    process.stderr.write(
-      `talkgraph export: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`,
-    );
-    return 2;
-  }
+  const { values } = parse(argv, {
+    ...contentOptions,
+    format: { type: 'string', short: 'f' },
+    out: { type: 'string', short: 'o' },
+  });
   if (values.help === true) {
     process.stdout.write(USAGE);
     return 0;
@@ -71,7 +52,7 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
 
-  const root = resolve(values.content ?? BUNDLED_CONTENT);
+  const root = contentRoot(values.content);
   const { data } = await indexContent({ root, catalogue: values['no-catalogue'] !== true });
   const errors = data.diagnostics.filter((d) => d.severity === 'ERROR').length;
   if (errors > 0) {

@@ -6,8 +6,9 @@
 import type { GraphData } from '../graph/store.js';
 import { indexContent } from '../indexer.js';
 import { contentOptions, contentRoot, parse } from './options.js';
+import { plural } from './text.js';
 
-const USAGE = `usage: talkgraph index [--content DIR] [--json] [--no-catalogue]
+export const USAGE = `usage: talkgraph index [--content DIR] [--json] [--no-catalogue]
 
 Indexes the content folder and prints a summary; --json prints the whole index.
 `;
@@ -92,12 +93,19 @@ export async function run(argv: string[]): Promise<number> {
   const out: string[] = [];
   const c = json.counts;
   out.push(
-    `Indexed ${root} in ${durationMs.toFixed(0)} ms: ${c.conferences} conferences, ${c.talks} talks, ${c.tools} tools, ${c.topics} topics, ${c.speakers} speakers, ${c.links} links`,
+    `Indexed ${root} in ${durationMs.toFixed(0)} ms: ${[
+      plural(c.conferences, 'conference'),
+      plural(c.talks, 'talk'),
+      plural(c.tools, 'tool'),
+      plural(c.topics, 'topic'),
+      plural(c.speakers, 'speaker'),
+      plural(c.links, 'link'),
+    ].join(', ')}`,
   );
   for (const conf of json.conferences) {
     const dates = conf.startDate === null ? '' : `, ${conf.startDate} to ${conf.endDate}`;
     out.push(
-      `\n${conf.name} (${conf.year ?? 'year unknown'}${conf.location ? `, ${conf.location}` : ''}${dates}): ${conf.talks} talks`,
+      `\n${conf.name} (${conf.year ?? 'year unknown'}${conf.location ? `, ${conf.location}` : ''}${dates}): ${plural(conf.talks, 'talk')}`,
     );
   }
   out.push('\nTalks:');

@@ -4,7 +4,10 @@
  * command module exports `run(argv)` and resolves to the process exit code.
  */
 
-type Command = { describe: string; load: () => Promise<{ run: (argv: string[]) => Promise<number> }> };
+type Command = {
+  describe: string;
+  load: () => Promise<{ run: (argv: string[]) => Promise<number>; USAGE: string }>;
+};
 
 const commands: Record<string, Command> = {
   serve: { describe: 'serve the graph over GraphQL with GraphiQL', load: () => import('./serve.js') },
@@ -44,9 +47,7 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     // An unknown or malformed option is a usage error (exit 2), not a content error (exit 1).
     if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true) {
-      process.stderr.write(
-        `talkgraph ${name}: ${(error as Error).message}\nRun talkgraph ${name} --help for its options.\n`,
-      );
+      process.stderr.write(`talkgraph ${name}: ${(error as Error).message}\n\n${module.USAGE}`);
       return 2;
     }
     throw error;

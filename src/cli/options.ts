@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 
 export const contentOptions = {
@@ -12,9 +13,13 @@ export const contentOptions = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
-/** The content root: --content, else TALKGRAPH_CONTENT, else ./content. */
+/** The example content shipped with talkgraph. */
+const BUNDLED_CONTENT = fileURLToPath(new URL('../../content', import.meta.url));
+
+/** The content root: --content, else TALKGRAPH_CONTENT, else ./content, else the bundled example. */
 export function contentRoot(value: string | undefined): string {
-  const root = resolve(value ?? process.env.TALKGRAPH_CONTENT ?? 'content');
+  const given = value ?? process.env.TALKGRAPH_CONTENT;
+  const root = resolve(given ?? (existsSync('content') ? 'content' : BUNDLED_CONTENT));
   if (!existsSync(root)) throw new Error(`content folder ${root} does not exist (set it with --content DIR)`);
   return root;
 }

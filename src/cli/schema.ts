@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { schema } from '../schema/index.js';
 
-const USAGE = `usage: talkgraph schema [--out FILE]
+export const USAGE = `usage: talkgraph schema [--out FILE]
 
 Prints the GraphQL schema (SDL), sorted; --out FILE writes it to FILE instead.
 `;

@@ -10,7 +10,7 @@ import { createHttpServer } from '../server/http.js';
 import { createTalkgraphYoga } from '../server/yoga.js';
 import { contentOptions, contentRoot, parse } from './options.js';
 
-const USAGE = `usage: talkgraph serve [--content DIR] [--port N] [--host H] [--cors-origin O] [--no-catalogue]
+export const USAGE = `usage: talkgraph serve [--content DIR] [--port N] [--host H] [--cors-origin O] [--no-catalogue]
 
 Indexes the content folder and serves it at http://HOST:PORT/graphql, with
 GraphiQL in a browser and GET /health for probes.

@@ -8,8 +8,9 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { indexContent } from '../indexer.js';
 import { contentOptions, contentRoot, parse } from './options.js';
+import { plural } from './text.js';
 
-const USAGE = `usage: talkgraph suggest-tools [--content DIR] [--json] [--limit N] [--write TERM ...] [--no-catalogue]
+export const USAGE = `usage: talkgraph suggest-tools [--content DIR] [--json] [--limit N] [--write TERM ...] [--no-catalogue]
 
 Lists terms that look like unknown tools. --write TERM (repeatable) writes
 tools/<slug>.md for that suggestion so the next index finds it by name.
@@ -59,7 +60,7 @@ export async function run(argv: string[]): Promise<number> {
       lines.push(
         'topics: []',
         '---',
-        `Mentioned in ${s.talkSlugs.length} talks, first at ${s.occurrences[0]?.path}:${s.occurrences[0]?.line}.`,
+        `Mentioned in ${plural(s.talkSlugs.length, 'talk')}, first at ${s.occurrences[0]?.path}:${s.occurrences[0]?.line}.`,
         '',
       );
       mkdirSync(dir, { recursive: true });

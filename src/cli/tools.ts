@@ -10,7 +10,7 @@ import { loadContent } from '../load/walk.js';
 import { loadRegistries } from '../registry/registry.js';
 import { contentOptions, contentRoot, parse } from './options.js';
 
-const USAGE = `usage: talkgraph tools [--content DIR] [--source CATALOGUE|REGISTRY|INFERRED] [--mentioned] [--json] [--no-catalogue]
+export const USAGE = `usage: talkgraph tools [--content DIR] [--source CATALOGUE|REGISTRY|INFERRED] [--mentioned] [--json] [--no-catalogue]
 
 Lists the known tools with their origin and talk count.
 `;
