@@ -16,7 +16,9 @@ beforeAll(async () => {
 });
 
 const talksOfTool = (name: string) => {
-  const tool = data.tools.find((t) => [t.name, ...t.aliases].some((n) => n.toLowerCase() === name.toLowerCase()));
+  const tool = data.tools.find((t) =>
+    [t.name, ...t.aliases].some((n) => n.toLowerCase() === name.toLowerCase()),
+  );
   expect(tool, `tool ${name}`).toBeDefined();
   return data.talks.filter((t) => t.mentions.some((m) => m.toolSlug === tool?.slug)).map((t) => t.title);
 };
@@ -24,7 +26,9 @@ const talksOfTool = (name: string) => {
 describe('the bundled KubeCon Europe 2018 post', () => {
   it('ships the example post unchanged', () => {
     // The digest of the example post as published; any edit to the shipped copy changes it.
-    const digest = createHash('sha256').update(readFileSync(`content/${POST}`)).digest('hex');
+    const digest = createHash('sha256')
+      .update(readFileSync(`content/${POST}`))
+      .digest('hex');
     expect(digest).toBe('3b76bce6b34f0243d494afdf38dc3dd5096df128180554183a414f9bde8027cf');
   });
 
@@ -55,7 +59,10 @@ describe('the bundled KubeCon Europe 2018 post', () => {
   });
 
   it("finds gVisor's talks in any case", () => {
-    const expected = ['Kubernetes Project Update', 'Container Native observability & security from Google Cloud'];
+    const expected = [
+      'Kubernetes Project Update',
+      'Container Native observability & security from Google Cloud',
+    ];
     expect(talksOfTool('gvisor')).toEqual(expected);
     expect(talksOfTool('GVISOR')).toEqual(expected);
   });
@@ -69,13 +76,18 @@ describe('the bundled KubeCon Europe 2018 post', () => {
   });
 
   it('finds Prometheus and Stackdriver in both Google talks', () => {
-    const google = ['Kubernetes Project Update', 'Container Native observability & security from Google Cloud'];
+    const google = [
+      'Kubernetes Project Update',
+      'Container Native observability & security from Google Cloud',
+    ];
     expect(talksOfTool('Prometheus')).toEqual(google);
     expect(talksOfTool('Stackdriver')).toEqual(google);
   });
 
   it('makes the playlist link a PLAYLIST of the conference, not a video of a talk', () => {
-    const playlist = data.links.find((l) => l.url.includes('list=PLj6h78yzYM2N8GdbjmhVU65KYm_68qBmo') && l.youtubeId);
+    const playlist = data.links.find(
+      (l) => l.url.includes('list=PLj6h78yzYM2N8GdbjmhVU65KYm_68qBmo') && l.youtubeId,
+    );
     expect(playlist?.kind).toBe('PLAYLIST');
     expect(playlist?.talkSlugs).toEqual([]);
     expect(playlist?.conferenceSlugs).toEqual([data.conferences[0]?.slug]);

@@ -17,11 +17,17 @@ Exits 1 when there is any ERROR.
 const RANK: Record<Severity, number> = { ERROR: 0, WARNING: 1, INFO: 2 };
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parse(argv, {
-    ...contentOptions,
-    severity: { type: 'string' },
-    json: { type: 'boolean' },
-  });
+  const parsed = parse(
+    argv,
+    {
+      ...contentOptions,
+      severity: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    { name: 'check', usage: USAGE },
+  );
+  if (parsed === null) return 2;
+  const { values } = parsed;
   if (values.help) {
     process.stdout.write(USAGE);
     return 0;

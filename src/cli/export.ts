@@ -33,11 +33,17 @@ options:
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parse(argv, {
-    ...contentOptions,
-    format: { type: 'string', short: 'f' },
-    out: { type: 'string', short: 'o' },
-  });
+  const parsed = parse(
+    argv,
+    {
+      ...contentOptions,
+      format: { type: 'string', short: 'f' },
+      out: { type: 'string', short: 'o' },
+    },
+    { name: 'export', usage: USAGE },
+  );
+  if (parsed === null) return 2;
+  const { values } = parsed;
   if (values.help === true) {
     process.stdout.write(USAGE);
     return 0;

@@ -78,7 +78,13 @@ export function indexJson(data: GraphData) {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parse(argv, { ...contentOptions, json: { type: 'boolean' } });
+  const parsed = parse(
+    argv,
+    { ...contentOptions, json: { type: 'boolean' } },
+    { name: 'index', usage: USAGE },
+  );
+  if (parsed === null) return 2;
+  const { values } = parsed;
   if (values.help) {
     process.stdout.write(USAGE);
     return 0;

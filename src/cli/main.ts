@@ -6,7 +6,7 @@
 
 type Command = {
   describe: string;
-  load: () => Promise<{ run: (argv: string[]) => Promise<number>; USAGE: string }>;
+  load: () => Promise<{ run: (argv: string[]) => Promise<number> }>;
 };
 
 const commands: Record<string, Command> = {
@@ -42,16 +42,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const module = await command.load();
-  try {
-    return await module.run(rest);
-  } catch (error) {
-    // An unknown or malformed option is a usage error (exit 2), not a content error (exit 1).
-    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true) {
-      process.stderr.write(`talkgraph ${name}: ${(error as Error).message}\n\n${module.USAGE}`);
-      return 2;
-    }
-    throw error;
-  }
+  return module.run(rest);
 }
 
 main(process.argv.slice(2)).then(

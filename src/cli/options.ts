@@ -24,6 +24,19 @@ export function contentRoot(value: string | undefined): string {
   return root;
 }
 
-export function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) {
-  return parseArgs({ args: argv, options, allowPositionals: false, strict: true });
+/**
+ * Parses a command's options; on a usage error (unknown option, missing value)
+ * prints the error and the command's usage and returns null: exit 2.
+ */
+export function parse<T extends NonNullable<ParseArgsConfig['options']>>(
+  argv: string[],
+  options: T,
+  command: { name: string; usage: string },
+) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: false, strict: true });
+  } catch (error) {
+    process.stderr.write(`talkgraph ${command.name}: ${(error as Error).message}\n\n${command.usage}`);
+    return null;
+  }
 }

@@ -4,9 +4,9 @@
  * sorted, or write it to a file (`npm run schema` keeps schema.graphql).
  */
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { schema } from '../schema/index.js';
+import { parse } from './options.js';
 
 export const USAGE = `usage: talkgraph schema [--out FILE]
 
@@ -19,11 +19,13 @@ export function schemaSdl(target: GraphQLSchema = schema): string {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: { out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
-    strict: true,
-  });
+  const parsed = parse(
+    argv,
+    { out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
+    { name: 'schema', usage: USAGE },
+  );
+  if (parsed === null) return 2;
+  const { values } = parsed;
   if (values.help) {
     process.stdout.write(USAGE);
     return 0;

@@ -38,7 +38,9 @@ function parsePort(value: string): number | null {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parse(argv, serveOptions);
+  const parsed = parse(argv, serveOptions, { name: 'serve', usage: USAGE });
+  if (parsed === null) return 2;
+  const { values } = parsed;
   if (values.help) {
     process.stdout.write(USAGE);
     return 0;

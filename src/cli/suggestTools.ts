@@ -21,12 +21,18 @@ function yamlString(value: string): string {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parse(argv, {
-    ...contentOptions,
-    json: { type: 'boolean' },
-    limit: { type: 'string' },
-    write: { type: 'string', multiple: true },
-  });
+  const parsed = parse(
+    argv,
+    {
+      ...contentOptions,
+      json: { type: 'boolean' },
+      limit: { type: 'string' },
+      write: { type: 'string', multiple: true },
+    },
+    { name: 'suggest-tools', usage: USAGE },
+  );
+  if (parsed === null) return 2;
+  const { values } = parsed;
   if (values.help) {
     process.stdout.write(USAGE);
     return 0;

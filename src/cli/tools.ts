@@ -16,12 +16,18 @@ Lists the known tools with their origin and talk count.
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parse(argv, {
-    ...contentOptions,
-    source: { type: 'string' },
-    mentioned: { type: 'boolean' },
-    json: { type: 'boolean' },
-  });
+  const parsed = parse(
+    argv,
+    {
+      ...contentOptions,
+      source: { type: 'string' },
+      mentioned: { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
+    { name: 'tools', usage: USAGE },
+  );
+  if (parsed === null) return 2;
+  const { values } = parsed;
   if (values.help) {
     process.stdout.write(USAGE);
     return 0;

@@ -36,6 +36,8 @@ export function normaliseUrl(raw: string): NormalisedUrl | { invalid: string } |
     if (text.split(open).length >= text.split(close).length) break;
     text = text.slice(0, -1).replace(TRAILING, '');
   }
+  // An empty fragment ("x#") is no fragment; URL would keep the bare "#".
+  text = text.replace(/#$/, '');
   let parsed: URL;
   try {
     parsed = new URL(text);
@@ -51,7 +53,6 @@ export function normaliseUrl(raw: string): NormalisedUrl | { invalid: string } |
     return { url: canonical.href, parsed: canonical, host: canonical.hostname, youtube };
   }
   for (const key of [...parsed.searchParams.keys()]) if (TRACKING.test(key)) parsed.searchParams.delete(key);
-  if (parsed.hash === '#') parsed.hash = '';
   parsed.hostname = parsed.hostname.toLowerCase();
   return { url: parsed.href, parsed, host: parsed.hostname.replace(/^www\./, ''), youtube: null };
 }
@@ -100,7 +101,7 @@ const SLIDE_HOSTS = /(^|\.)(speakerdeck\.com|slideshare\.net|slides\.com|slid\.e
 const PODCAST_HOSTS =
   /(^|\.)(anchor\.fm|podcasts\.apple\.com|podcasts\.google\.com|overcast\.fm|pca\.st|podbean\.com|libsyn\.com|transistor\.fm|simplecast\.com|buzzsprout\.com|changelog\.com|softwareengineeringdaily\.com)$/;
 const ARTICLE_HOSTS =
-  /(^|\.)(medium\.com|dev\.to|hashnode\.dev|substack\.com|dzone\.com|infoq\.com|thenewstack\.io|hackernoon\.com|blogspot\.com|wordpress\.com|techcrunch\.com|zdnet\.com|arstechnica\.com|theregister\.com|wired\.com|news\.ycombinator\.com|reddit\.com|stackoverflow\.com|lwn\.net|towardsdatascience\.com|freecodecamp\.org|smashingmagazine\.com|css-tricks\.com)$/;
+  /(^|\.)(medium\.com|dev\.to|hashnode\.dev|substack\.com|dzone\.com|infoq\.com|thenewstack\.io|hackernoon\.com|blogspot\.com|wordpress\.com|techcrunch\.com|zdnet\.com|arstechnica\.com|theregister\.com|wired\.com|news\.ycombinator\.com|reddit\.com|stackoverflow\.com|lwn\.net|towardsdatascience\.com|freecodecamp\.org|smashingmagazine\.com|css-tricks\.com|qiita\.com|zenn\.dev|note\.com|hatenablog\.com|hatena\.ne\.jp|heise\.de|golem\.de)$/;
 const DOC_HOSTS =
   /(^|\.)(readthedocs\.io|readthedocs\.org|gitbook\.io|developer\.mozilla\.org|pkg\.go\.dev|godoc\.org|docs\.rs)$/;
 
@@ -111,7 +112,6 @@ const LABEL_KINDS: [RegExp, LinkKind][] = [
   [/\b(docs?|documentation|manual|reference|guide)\b/i, 'DOCUMENTATION'],
   [/\b(github|gitlab|repo|repository|source code)\b/i, 'REPOSITORY'],
   [/\b(blog|article|post|write-?up|news|announcement|paper)\b/i, 'ARTICLE'],
-  [/\b(website|site|home ?page)\b/i, 'WEBSITE'],
 ];
 
 /**
@@ -146,7 +146,7 @@ export function classifyLink(link: NormalisedUrl, label: string | null, beforeFi
   ) {
     return 'ARTICLE';
   }
-  if (/\/\d{4}\/\d{2}\//.test(path) || /\.html?$/.test(path)) return 'ARTICLE';
+  if (/\/\d{4}\/\d{2}\//.test(path)) return 'ARTICLE';
   if (path === '/' || path === '') return 'WEBSITE';
   for (const [pattern, kind] of LABEL_KINDS) {
     if (label !== null && pattern.test(label) && kind !== 'VIDEO' && kind !== 'REPOSITORY') return kind;

@@ -8,7 +8,7 @@ import { diagnostic, type Report } from '../diagnostics.js';
 import { lookupKey } from '../graph/store.js';
 import type { ConferenceModel, LinkKind, PostModel, ToolModel } from '../graph/types.js';
 import { type FrontMatter, keyLine } from '../parse/frontmatter.js';
-import type { Block, InlineLink, MarkdownDoc } from '../parse/markdown.js';
+import { type Block, type InlineLink, lineTexts, type MarkdownDoc } from '../parse/markdown.js';
 import { lineText, type SourceFile } from '../parse/source.js';
 import { asBoolean, asString, asStringList } from '../parse/values.js';
 import { type CandidateTerm, candidateTerms } from './candidates.js';
@@ -180,17 +180,30 @@ export function extractPost(
     const blocks = section.blocks;
     const citations = citationsOf(blocks, path, false, report);
     const video = citations.find((c) => c.kind === 'VIDEO') ?? null;
-    const speakers = [...section.speakers];
-    if (layout.mode === 'single') speakers.push(...fmSpeakers);
+    // The YouTube video may be a mirror of a primary video on another host.
+    const youtube = citations.find((c) => c.kind === 'VIDEO' && c.youtubeId !== null) ?? null;
+    const lineSpeakers: string[] = [];
     for (const block of blocks) {
-      if (block.kind === 'paragraph')
-        for (const name of speakersFromLine(block.text) ?? []) speakers.push(name);
+      if (block.kind !== 'paragraph') continue;
+      for (const l of lineTexts(block)) lineSpeakers.push(...(speakersFromLine(l.text) ?? []));
     }
+    let title = section.title;
+    let speakers = [...section.speakers, ...lineSpeakers];
+    // A speaker line outranks a guess from the heading: "Learning by Breaking Things" is a title.
+    if (
+      lineSpeakers.length > 0 &&
+      section.speakers.length > 0 &&
+      !section.speakers.some((s) => lineSpeakers.includes(s))
+    ) {
+      title = section.heading ?? title;
+      speakers = lineSpeakers;
+    }
+    if (layout.mode === 'single') speakers.push(...fmSpeakers);
     if (video === null) {
-      report(diagnostic('TALK_NO_VIDEO', path, section.line, `talk "${section.title}" has no video link`));
+      report(diagnostic('TALK_NO_VIDEO', path, section.line, `talk "${title}" has no video link`));
     }
     const runs = blocks.flatMap((b) => b.runs);
-    const headingRun = { text: section.title, line: section.line, code: false };
+    const headingRun = { text: title, line: section.line, code: false };
     const links = citations.flatMap((c) => {
       try {
         return [{ url: new URL(c.url), line: c.line }];
@@ -209,13 +222,13 @@ export function extractPost(
         speakersFromLine(b.text) === null,
     );
     return {
-      title: section.title,
+      title,
       speakers: [...new Set(speakers)],
       line: section.line,
       endLine: section.endLine,
       videoUrl: video?.url ?? null,
-      youtubeId: video?.youtubeId ?? null,
-      videoStart: video?.videoStart ?? null,
+      youtubeId: youtube?.youtubeId ?? null,
+      videoStart: youtube?.videoStart ?? null,
       summary: summaryBlock === undefined ? null : firstSentence(summaryBlock.text),
       notes: blocks
         .filter((b) => b.kind !== 'code')

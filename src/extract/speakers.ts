@@ -64,15 +64,48 @@ const NOT_NAMES = new Set([
   'stage',
 ]);
 
-/** True for 2-4 capitalised words that read as a person's name ("Jane Doe", "Ludwig van Beethoven"). */
+const COMPANY_WORDS = new Set([
+  'gmbh',
+  'ag',
+  'inc',
+  'inc.',
+  'ltd',
+  'llc',
+  'corp',
+  'labs',
+  'bank',
+  'digital',
+  'it',
+  'systems',
+  'software',
+  'technologies',
+  'solutions',
+  'consulting',
+  'group',
+  'media',
+  'networks',
+  'studio',
+  'works',
+  'foundation',
+  'university',
+  'team',
+  'company',
+]);
+// Names in scripts without case: 2-8 characters of Han/Kana/Hangul, with or without a space.
+const CJK_NAME =
+  /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{1,4}\s?[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{1,4}$/u;
+
+/** True for 2-4 capitalised words that read as a person's name ("Jane Doe", "Ludwig van Beethoven", "佐藤 健"). */
 export function isPersonName(text: string): boolean {
   const name = text.trim();
+  if (CJK_NAME.test(name)) return name.replace(/\s/g, '').length >= 2;
   if (name.length < 4 || name.length > 48 || /[\d@#/:|()[\]{}]/.test(name)) return false;
   const words = name.split(/\s+/);
   if (words.length < 2 || words.length > 4) return false;
   let capitalised = 0;
   for (const word of words) {
-    if (NOT_NAMES.has(word.toLowerCase())) return false;
+    const lower = word.toLowerCase();
+    if (NOT_NAMES.has(lower) || COMPANY_WORDS.has(lower)) return false;
     if (PARTICLES.has(word)) continue;
     if (!/^\p{Lu}[\p{L}'’.-]*$/u.test(word)) return false;
     if (/^\p{Lu}{2,}$/u.test(word) && word.length > 3) return false;
@@ -81,15 +114,22 @@ export function isPersonName(text: string): boolean {
   return capitalised >= 2;
 }
 
-/** "A, B and C" / "A & B" → names that look like people; company suffixes are dropped. */
-export function splitSpeakers(text: string): string[] {
-  const cleaned = text
-    .replace(/\([^)]*\)/g, ',')
-    .replace(/\[[^\]]*\]/g, ',')
-    .replace(/\s+(?:and|&|\+)\s+/gi, ',')
+/**
+ * "A, B and C" / "A & B" → names that look like people. "Jane Doe, Acme Corp"
+ * (two parts, no "and", no plural label) is a name and an affiliation; parenthesised
+ * affiliations are dropped.
+ */
+export function splitSpeakers(text: string, plural = false): string[] {
+  let cleaned = text
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\[[^\]]*\]/g, ' ')
     .replace(/\s+[@|]\s+.*$/, '');
+  const joined = /\s+(?:and|&|\+|und|et|y)\s+/i.test(cleaned);
+  let parts = cleaned.split(/\s*[,;/]\s*/).filter((p) => p.trim() !== '');
+  if (!joined && !plural && parts.length === 2) parts = parts.slice(0, 1);
+  cleaned = parts.join(',');
   const names: string[] = [];
-  for (const part of cleaned.split(/[,;/]/)) {
+  for (const part of cleaned.split(/,|\s+(?:and|&|\+|und|et|y)\s+/i)) {
     const candidate = part.trim().replace(/[.:]+$/, '');
     if (isPersonName(candidate)) names.push(candidate);
   }
@@ -97,38 +137,42 @@ export function splitSpeakers(text: string): string[] {
 }
 
 const PREFIX =
-  /^(?:(?:opening|closing|morning|day\s*\d+)\s+)?(?:keynote|talk|session|lightning\s+talk|workshop|panel(?:\s+discussion)?|tutorial|presentation|fireside\s+chat)\s*(?:\d+\s*)?[:–—-]\s+/i;
+  /^(?:(?:opening|closing|morning|afternoon|day\s*\d+)\s+)?(?:keynote|talk|session|lightning\s+talk|workshop|panel(?:\s+discussion)?|tutorial|presentation|fireside\s+chat)\s*(?:\d+\s*)?[:–—-]\s+/i;
 const NUMBERING = /^(?:\d+[.)]|#\d+|talk\s+\d+[.:]|[-*•])\s+/i;
 
 export interface ParsedTitle {
   title: string;
+  /** The heading without numbering and prefixes, speakers included. */
+  heading: string;
   speakers: string[];
 }
 
 /** Splits a talk heading into its title and, where the pattern is clear, its speakers. */
-export function parseTalkHeading(heading: string): ParsedTitle {
-  let text = heading
+export function parseTalkHeading(text: string): ParsedTitle {
+  const heading = text
     .replace(/\s+/g, ' ')
     .replace(/^(?:\p{Extended_Pictographic}|\uFE0F|\s)+/u, '')
+    .trim()
+    .replace(NUMBERING, '')
+    .replace(PREFIX, '')
     .trim();
-  text = text.replace(NUMBERING, '').replace(PREFIX, '').trim();
+  const result = (title: string, speakers: string[]) => ({ title: title.trim(), heading, speakers });
 
-  // "Title (Jane Doe, Acme)" or "Title [Jane Doe]"
-  const paren = /^(.*\S)\s*[([]([^()[\]]+)[)\]]$/.exec(text);
+  // "Title (Jane Doe, Acme)" or "Title [Jane Doe]": the first part of the brackets names the speakers.
+  const paren = /^(.*\S)\s*[([]([^()[\]]+)[)\]]$/.exec(heading);
   if (paren?.[1] !== undefined && paren[2] !== undefined) {
-    const speakers = splitSpeakers(paren[2].split(/,\s*/)[0] ?? '');
-    const all = splitSpeakers(paren[2]);
-    if (speakers.length > 0) return { title: paren[1].trim(), speakers: all.length > 0 ? all : speakers };
+    const speakers = splitSpeakers(paren[2].split(/\s*[,;]\s*/)[0] ?? '');
+    if (speakers.length > 0) return result(paren[1], speakers);
   }
   // "Title - Jane Doe" / "Title | Jane Doe" / "Jane Doe - Title"
-  const dash = /^(.+?)\s+[-–—|]\s+(.+)$/.exec(text);
+  const dash = /^(.+?)\s+[-–—|]\s+(.+)$/.exec(heading);
   if (dash?.[1] !== undefined && dash[2] !== undefined) {
     const right = splitSpeakers(dash[2]);
     if (
       right.length > 0 &&
       right.join('').length >= dash[2].replace(/\([^)]*\)|[\s,&]|and/g, '').length * 0.6
     ) {
-      return { title: dash[1].trim(), speakers: right };
+      return result(dash[1], right);
     }
     const left = splitSpeakers(dash[1]);
     if (
@@ -136,27 +180,29 @@ export function parseTalkHeading(heading: string): ParsedTitle {
       isPersonName(dash[1].split(/\s*(?:,|&| and )\s*/)[0] ?? '') &&
       /\s\p{Ll}/u.test(dash[2])
     ) {
-      return { title: dash[2].trim(), speakers: left };
+      return result(dash[2], left);
     }
   }
-  // "Title by Jane Doe"
-  const by = /^(.+?)\s+by\s+(.+)$/i.exec(text);
-  if (by?.[1] !== undefined && by[2] !== undefined) {
+  // "Title by Jane Doe" (a one-word title is more likely "Learning by Doing")
+  const by = /^(.+?)\s+by\s+(.+)$/i.exec(heading);
+  if (by?.[1] !== undefined && by[2] !== undefined && /\s/.test(by[1].trim())) {
     const speakers = splitSpeakers(by[2]);
-    if (speakers.length > 0) return { title: by[1].trim(), speakers };
+    if (speakers.length > 0) return result(by[1], speakers);
   }
-  return { title: text, speakers: [] };
+  return result(heading, []);
 }
 
 const SPEAKER_LINE =
-  /^(?:speakers?|presenters?|presented\s+by|speaker\(s\)|panelists?|hosts?)\s*[:：–-]\s*(.+)$/i;
-const BY_LINE = /^by\s+(.+)$/i;
+  /^(?:speakers?|presenters?|presented\s+by|speaker\(s\)|panelists?|hosts?|sprecher(?:in)?|referent(?:in)?|vortragende[rn]?|orateur|intervenant|ponente|登壇者|講演者|スピーカー|発表者)\s*[:：–-]?\s+(.+)$/i;
+const BY_LINE = /^(?:by|von|par|por)\s+(.+)$/i;
 
 /** Speakers named by a line such as "Speaker: Jane Doe (Acme)" or "Presented by A and B". */
 export function speakersFromLine(text: string): string[] | null {
-  const trimmed = text.trim();
+  const trimmed = text.trim().replace(/^[\s\-*•]+/, '');
   const m = SPEAKER_LINE.exec(trimmed) ?? BY_LINE.exec(trimmed);
   if (m?.[1] === undefined) return null;
-  const names = splitSpeakers(m[1]);
+  // "Speakers: A, B" names two people; "Speaker: A, Acme" a person and a company.
+  const plural = /^(?:speakers|presenters|panelists|hosts|referenten|登壇者)/i.test(trimmed);
+  const names = splitSpeakers(m[1], plural);
   return names.length > 0 ? names : null;
 }

@@ -7,13 +7,15 @@
  * post with no talk headings may still be one talk (one video, a talk's
  * front matter, a slide deck).
  */
-import type { Block } from '../parse/markdown.js';
+import { type Block, lineTexts } from '../parse/markdown.js';
 import { isNormalised, normaliseUrl } from './links.js';
 import { parseTalkHeading, speakersFromLine } from './speakers.js';
 import { isOtherVideo } from './videos.js';
 
 export interface TalkSection {
   title: string;
+  /** The heading without numbering and "Keynote:" prefixes, speakers included; null for a single-talk post. */
+  heading: string | null;
   speakers: string[];
   line: number;
   endLine: number;
@@ -82,25 +84,22 @@ interface HeadingInfo {
   level: number;
   /** Index (exclusive) of the end of the section: the next heading at this level or above. */
   end: number;
-  /** Index (exclusive) of the end of the own content: the next heading of any level. */
-  ownEnd: number;
   nonTalk: boolean;
-  videos: Set<string>;
-  ownVideos: number;
-  label: boolean;
-  speakerLine: boolean;
-  headingSpeakers: boolean;
+  /** Evidence in the heading itself or its own content (before any sub-heading). */
+  own: boolean;
+  /** Evidence anywhere in the section, sub-headings included. */
+  full: boolean;
 }
 
-function evidence(info: HeadingInfo): number {
-  return info.videos.size > 0 || info.label || info.speakerLine ? 2 : info.headingSpeakers ? 1 : 0;
+/** A block says "this is a talk": a video, a "Video Link:" label, a speaker line. */
+function blockEvidence(block: Block): boolean {
+  if (block.kind === 'heading' || block.kind === 'code') return false;
+  if (videoKeys(block).length > 0) return true;
+  return lineTexts(block).some((l) => VIDEO_LABEL.test(l.text) || speakersFromLine(l.text) !== null);
 }
 
 export function layoutTalks(blocks: readonly Block[], hints: LayoutHints): TalkLayout {
-  // Each block's videos, label and speaker line are read once, then summed per heading.
-  const videosOf = blocks.map(videoKeys);
-  const labelled = blocks.map((b) => VIDEO_LABEL.test(b.text));
-  const speakerLines = blocks.map((b) => b.kind === 'paragraph' && speakersFromLine(b.text) !== null);
+  const evidenceOf = blocks.map(blockEvidence);
   const headings: HeadingInfo[] = [];
   blocks.forEach((block, index) => {
     if (block.kind !== 'heading') return;
@@ -109,34 +108,28 @@ export function layoutTalks(blocks: readonly Block[], hints: LayoutHints): TalkL
       index,
       level: block.level,
       end: blocks.length,
-      ownEnd: blocks.length,
       nonTalk: isNonTalkHeading(block.text),
-      videos: new Set(),
-      ownVideos: 0,
-      label: false,
-      speakerLine: false,
-      headingSpeakers: parseTalkHeading(block.text).speakers.length > 0,
+      own: parseTalkHeading(block.text).speakers.length > 0,
+      full: false,
     });
   });
   headings.forEach((h, i) => {
-    const next = headings.slice(i + 1).find((o) => o.level <= h.level);
-    h.end = next?.index ?? blocks.length;
-    h.ownEnd = headings[i + 1]?.index ?? blocks.length;
+    h.end = headings.slice(i + 1).find((o) => o.level <= h.level)?.index ?? blocks.length;
+    const ownEnd = headings[i + 1]?.index ?? blocks.length;
     for (let b = h.index + 1; b < h.end; b++) {
-      const block = blocks[b] as Block;
-      if (block.kind === 'heading') continue;
-      for (const key of videosOf[b] ?? []) h.videos.add(key);
-      if (labelled[b]) h.label = true;
-      if (speakerLines[b]) h.speakerLine = true;
-      if (b < h.ownEnd) h.ownVideos += videosOf[b]?.length ?? 0;
+      if (!evidenceOf[b]) continue;
+      h.full = true;
+      if (b < ownEnd) h.own = true;
     }
+    if (h.own) h.full = true;
   });
 
-  const allVideos = new Set(videosOf.flat());
+  const allVideos = new Set(blocks.flatMap(videoKeys));
   const single = (): TalkLayout => ({
     talks: [
       {
         title: hints.title,
+        heading: null,
         speakers: [],
         line: blocks[0]?.line ?? 1,
         endLine: blocks[blocks.length - 1]?.endLine ?? 1,
@@ -152,39 +145,28 @@ export function layoutTalks(blocks: readonly Block[], hints: LayoutHints): TalkL
     mode: 'single',
   });
 
-  // A lone top-level heading is the document's title, not a talk.
-  const candidates = headings.filter(
-    (h) => !(h.level === 1 && headings.filter((o) => o.level === 1).length === 1 && h === headings[0]),
-  );
-
-  // A container holds two or more headings with their own evidence (a day, a track).
+  // A lone top-level heading opening the file is the document's title, not a talk.
+  const h1s = headings.filter((h) => h.level === 1);
+  const candidates = headings.filter((h) => !(h1s.length === 1 && h === h1s[0] && h === headings[0]));
+  const inside = (h: HeadingInfo, o: HeadingInfo) => o.index > h.index && o.index < h.end;
+  // A container has no evidence of its own, only through sub-headings that may be talks (a day, a track).
   const isContainer = (h: HeadingInfo) =>
-    candidates.filter(
-      (o) => o.index > h.index && o.index < h.end && o.level > h.level && !o.nonTalk && evidence(o) > 0,
-    ).length >= 2;
+    !h.own && candidates.some((o) => inside(h, o) && !o.nonTalk && o.full);
 
-  const levels = [...new Set(candidates.map((h) => h.level))].sort();
-  let bestLevel = 0;
-  let bestScore = 0;
-  for (const level of levels) {
-    const score = candidates
-      .filter((h) => h.level === level && !h.nonTalk && !isContainer(h))
-      .reduce((sum, h) => sum + evidence(h), 0);
-    if (score > bestScore) {
-      bestScore = score;
-      bestLevel = level;
-    }
+  // Talks: the outermost headings with evidence that neither group talks nor name a part of the notes.
+  const evidenced: HeadingInfo[] = [];
+  for (const h of candidates) {
+    if (h.nonTalk || !h.full || isContainer(h)) continue;
+    if (evidenced.some((t) => inside(t, h))) continue;
+    evidenced.push(h);
   }
-  const evidenced = candidates.filter(
-    (h) => h.level === bestLevel && !h.nonTalk && !isContainer(h) && evidence(h) > 0,
-  );
 
   // Slides separated by thematic breaks, one heading a slide: one talk's deck.
   const slideDeck = hints.breaks >= 3 && candidates.length <= hints.breaks + 1;
   if (hints.frontMatterSpeakers && evidenced.length <= 1) return single();
-  if (candidates.length === 0 || evidenced.length === 0) {
+  if (evidenced.length === 0) {
     if (allVideos.size >= 1 && allVideos.size <= 2) return single();
-    if (hints.frontMatterSpeakers || (slideDeck && hints.conference)) return single();
+    if (slideDeck && hints.conference) return single();
     if (hints.conference && candidates.length === 0) return single();
     if (!hints.conference || candidates.length === 0) {
       return {
@@ -198,56 +180,83 @@ export function layoutTalks(blocks: readonly Block[], hints: LayoutHints): TalkL
         mode: 'none',
       };
     }
-    // Conference notes without videos: the most common heading level of non-generic headings.
+    // Conference notes without videos: the most common level of headings that are not parts of notes.
     const counts = new Map<number, number>();
-    for (const h of candidates) if (!h.nonTalk) counts.set(h.level, (counts.get(h.level) ?? 0) + 1);
+    for (const h of candidates)
+      if (!h.nonTalk && !isContainer(h)) counts.set(h.level, (counts.get(h.level) ?? 0) + 1);
     const [level] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0] ?? [0];
-    return sectionsAt(blocks, candidates, level, null, isContainer);
+    return sections(
+      blocks,
+      candidates,
+      candidates.filter((h) => h.level === level && !h.nonTalk),
+      isContainer,
+    );
   }
-  // One video under a heading whose title names a part of notes ("Video", "Recording"): one talk.
-  if (evidenced.length === 1 && allVideos.size <= 1 && evidenced[0]?.nonTalk) return single();
-  return sectionsAt(blocks, candidates, bestLevel, evidenced, isContainer);
+  // One video under the only evidenced heading, among sibling sections of notes: one talk's notes.
+  const only = evidenced[0];
+  if (
+    evidenced.length === 1 &&
+    only !== undefined &&
+    allVideos.size <= 1 &&
+    !parseTalkHeading(only.block.text).speakers.length &&
+    candidates.some((h) => h !== only && h.level === only.level && !h.nonTalk)
+  ) {
+    return single();
+  }
+
+  // Headings at the talks' usual level without evidence are talks when they stand between talks.
+  const levelCounts = new Map<number, number>();
+  for (const h of evidenced) levelCounts.set(h.level, (levelCounts.get(h.level) ?? 0) + 1);
+  const [level] = [...levelCounts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0] ?? [0];
+  const atLevel = evidenced.filter((h) => h.level === level);
+  const first = atLevel[0]?.index ?? -1;
+  const last = atLevel[atLevel.length - 1]?.index ?? -1;
+  const talks = candidates.filter(
+    (h) =>
+      evidenced.includes(h) ||
+      (h.level === level &&
+        !h.nonTalk &&
+        !isContainer(h) &&
+        h.index > first &&
+        h.index < last &&
+        !evidenced.some((t) => inside(t, h))),
+  );
+  return sections(blocks, candidates, talks, isContainer);
 }
 
-function sectionsAt(
+function sections(
   blocks: readonly Block[],
   headings: HeadingInfo[],
-  level: number,
-  evidenced: HeadingInfo[] | null,
+  talkHeadings: HeadingInfo[],
   isContainer: (h: HeadingInfo) => boolean,
 ): TalkLayout {
   const talks: TalkSection[] = [];
   const skipped: SkippedHeading[] = [];
   const inTalk = new Set<number>();
-  const first = evidenced?.[0]?.index ?? -1;
-  const last = evidenced?.[evidenced.length - 1]?.index ?? Number.MAX_SAFE_INTEGER;
+  const taken = new Set(talkHeadings);
 
   for (const h of headings) {
-    let reason: string | null = null;
-    if (h.level < level)
-      reason = isContainer(h) ? 'it groups the talks below it' : `it is above the talk level (h${level})`;
-    else if (h.level > level) continue;
-    else if (h.nonTalk) reason = 'its title names a part of the notes, not a talk';
-    else if (isContainer(h)) reason = 'it groups the talks below it';
-    else if (evidenced !== null && evidence(h) === 0 && (h.index < first || h.index > last)) {
-      reason = 'it has no video or speaker and stands outside the run of talks';
-    }
-    if (reason !== null) {
+    if (inTalk.has(h.index)) continue; // a part of a talk
+    if (!taken.has(h)) {
+      const reason = h.nonTalk
+        ? 'its title names a part of the notes, not a talk'
+        : isContainer(h)
+          ? 'it groups the talks below it'
+          : 'it has no video or speaker and stands outside the run of talks';
       skipped.push({ text: h.block.text, line: h.block.line, reason });
       continue;
     }
     const parsed = parseTalkHeading(h.block.text);
-    const own = blocks.slice(h.index + 1, h.end);
     for (let i = h.index; i < h.end; i++) inTalk.add(i);
     talks.push({
       title: parsed.title === '' ? h.block.text : parsed.title,
+      heading: parsed.heading,
       speakers: parsed.speakers,
       line: h.block.line,
       endLine: blocks[h.end - 1]?.endLine ?? h.block.endLine,
-      blocks: own,
+      blocks: blocks.slice(h.index + 1, h.end),
     });
   }
-  // Sub-headings inside talks are parts of them; headings inside skipped sections were skipped with them.
   const outside = blocks.filter((_, i) => !inTalk.has(i));
   return { talks, outside, skipped, mode: 'headings' };
 }

@@ -198,11 +198,7 @@ export class SearchIndex {
       options.limit === undefined || !Number.isFinite(options.limit)
         ? SEARCH_LIMIT_DEFAULT
         : Math.min(SEARCH_LIMIT_MAX, Math.max(0, Math.floor(options.limit)));
-    const terms = query
-      .slice(0, MAX_QUERY_LENGTH)
-      .split(SEPARATORS)
-      .filter((t) => t !== '')
-      .slice(0, MAX_QUERY_TERMS);
+    const terms = queryTerms(query);
     if (terms.length === 0 || limit === 0) return [];
 
     const kinds = options.types !== undefined && options.types.length > 0 ? new Set(options.types) : null;
@@ -220,6 +216,32 @@ export class SearchIndex {
         return { kind: doc.kind, key: doc.key, score, snippet: snippetOf(doc, hit) };
       });
   }
+
+  /**
+   * Keys of every entity of one kind that matches all the words of the query
+   * (in any field, typo-tolerant like `search`, and every word also as a
+   * prefix: "talk 01" finds "Talk 010"), unranked and uncapped: for filtering
+   * a list rather than ranking it. An empty or blank query gives an empty set.
+   */
+  matchingKeys(query: string, kind: EntityKind): Set<string> {
+    const terms = queryTerms(query);
+    if (terms.length === 0) return new Set();
+    const hits = this.mini.search(terms.join(' '), {
+      combineWith: 'AND',
+      prefix: true,
+      filter: (hit) => (this.docs[hit.id as number] as SearchDocument).kind === kind,
+    });
+    return new Set(hits.map((hit) => (this.docs[hit.id as number] as SearchDocument).key));
+  }
+}
+
+/** The words of a query as the index tokenizes them, capped in length and number. */
+function queryTerms(query: string): string[] {
+  return query
+    .slice(0, MAX_QUERY_LENGTH)
+    .split(SEPARATORS)
+    .filter((t) => t !== '')
+    .slice(0, MAX_QUERY_TERMS);
 }
 
 /** The excerpt of the best matching field around its first matched term. */

@@ -57,6 +57,11 @@ export interface GraphStore {
 
   diagnostics(): Promise<Diagnostic[]>;
   posts(): Promise<PostModel[]>;
+  /**
+   * Terms that look like unknown tools, strongest first. Optional, so stores
+   * written before it still fit: a store without it has no suggestions.
+   */
+  suggestions?(): Promise<ToolSuggestionModel[]>;
 }
 
 /** Lower-cased, with runs of non letters/digits collapsed: the key for name lookups. */
@@ -188,5 +193,8 @@ export class MemoryStore implements GraphStore {
   }
   async posts() {
     return this.data.posts;
+  }
+  async suggestions() {
+    return this.data.suggestions ?? [];
   }
 }

@@ -68,7 +68,7 @@ const SHORTCODE =
 // "Github Link:", "Website:", "Slides here:" before a link: words about the link, not prose.
 const LINK_LABEL =
   /^[\s\-*•]*(?:[\p{L}\p{N}]+\s+){0,2}(?:link|links|url|repo|repository|site|website|page|slides|video|here)(?:\s+(?:to|for|of|on)\s+[^:：]{1,40})?\s*[:：]?\s*$/iu;
-const IFRAME_SRC = /<(?:iframe|embed|video|source)\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']/gi;
+const HTML_URL = /<(?:(?:iframe|embed|video|source)\b[^>]*?\bsrc|a\b[^>]*?\bhref)\s*=\s*["']([^"']+)["']/gi;
 
 function shortcodeHref(name: string, id: string): string {
   return name === 'vimeo' ? `https://vimeo.com/${id}` : `https://www.youtube.com/watch?v=${id}`;
@@ -93,7 +93,7 @@ function shortcodeLinks(text: string, line: number, links: InlineLink[]): void {
 function htmlLinks(html: string, line: number, links: InlineLink[]): void {
   const lines = html.split('\n');
   lines.forEach((text, i) => {
-    for (const m of text.matchAll(IFRAME_SRC)) {
+    for (const m of text.matchAll(HTML_URL)) {
       const src = m[1];
       if (src === undefined) continue;
       links.push({
@@ -193,6 +193,18 @@ function inlineBlock(kind: BlockKind, level: number, token: Token, line: number,
   links.sort((a, b) => a.line - b.line);
   const text = runs.map((r) => r.text).join(' ');
   return { kind, line, endLine: current, level, text, runs, links, listDepth };
+}
+
+/** The plain text of each line of a block (prose, code spans and link texts; not addresses). */
+export function lineTexts(block: Block): { line: number; text: string }[] {
+  if (block.kind === 'html' || block.kind === 'code') return [{ line: block.line, text: block.text }];
+  const lines: { line: number; text: string }[] = [];
+  for (const run of block.runs) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.line === run.line) last.text += run.text;
+    else lines.push({ line: run.line, text: run.text });
+  }
+  return lines;
 }
 
 export function parseMarkdown(body: string, bodyLine: number): MarkdownDoc {

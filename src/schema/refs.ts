@@ -4,6 +4,7 @@
  * here, implemented each in its own file, so types can point at each other
  * without importing each other.
  */
+import type { Relation } from '../graph/traverse.js';
 import type {
   ConferenceModel,
   Diagnostic,
@@ -14,6 +15,7 @@ import type {
   TalkModel,
   ToolMentionModel,
   ToolModel,
+  ToolSuggestionModel,
   TopicModel,
 } from '../graph/types.js';
 import { builder } from './builder.js';
@@ -29,6 +31,39 @@ export interface RelatedTalkShape {
 /** Marker for the `Stats` object: its fields read the request's loaders. */
 export interface StatsShape {
   kind: 'stats';
+}
+
+/** A search hit, its entity already loaded (any `Node` backing model). */
+export interface SearchHitShape {
+  score: number;
+  snippet: string;
+  node: unknown;
+}
+
+/** One step of a path, its two entities already loaded. */
+export interface PathStepShape {
+  from: unknown;
+  to: unknown;
+  relation: Relation;
+  evidence: Evidence | null;
+  reversed: boolean;
+}
+
+export interface GraphPathShape {
+  steps: PathStepShape[];
+}
+
+/** An edge to draw: its ends as global ids. */
+export interface GraphEdgeShape {
+  source: string;
+  target: string;
+  relation: Relation;
+}
+
+/** A neighbourhood: its entities already loaded, and the edges between them. */
+export interface SubgraphShape {
+  nodes: unknown[];
+  edges: GraphEdgeShape[];
 }
 
 export interface DiagnosticCountsShape {
@@ -50,3 +85,9 @@ export const EvidenceRef = builder.objectRef<Evidence>('Evidence');
 export const DiagnosticRef = builder.objectRef<Diagnostic>('Diagnostic');
 export const StatsRef = builder.objectRef<StatsShape>('Stats');
 export const DiagnosticCountsRef = builder.objectRef<DiagnosticCountsShape>('DiagnosticCounts');
+export const SearchHitRef = builder.objectRef<SearchHitShape>('SearchHit');
+export const GraphPathRef = builder.objectRef<GraphPathShape>('GraphPath');
+export const PathStepRef = builder.objectRef<PathStepShape>('PathStep');
+export const SubgraphRef = builder.objectRef<SubgraphShape>('Subgraph');
+export const GraphEdgeRef = builder.objectRef<GraphEdgeShape>('GraphEdge');
+export const ToolSuggestionRef = builder.objectRef<ToolSuggestionModel>('ToolSuggestion');

@@ -3,6 +3,7 @@
  * `Stats`: counts over the whole graph, and `Query.stats`.
  */
 import type { EntityKind } from '../graph/store.js';
+import type { ToolOrigin } from '../graph/types.js';
 import { loadKnown } from '../server/context.js';
 import { builder } from './builder.js';
 import { PAGE_SIZE_MAX } from './connections.js';
@@ -27,6 +28,14 @@ StatsRef.implement({
         description,
         resolve: async (_stats, _args, ctx) => (await ctx.loaders.list.load(kind)).length,
       });
+    const toolCount = (origin: ToolOrigin, description: string) =>
+      t.int({
+        description,
+        resolve: async (_stats, _args, ctx) => {
+          const tools = await loadKnown(ctx.loaders.tool, await ctx.loaders.list.load('tool'));
+          return tools.filter((tool) => tool.origin === origin).length;
+        },
+      });
     return {
       conferences: count('conference', 'Number of conferences.'),
       talks: count('talk', 'Number of talks.'),
@@ -34,6 +43,18 @@ StatsRef.implement({
       topics: count('topic', 'Number of topics.'),
       speakers: count('speaker', 'Number of speakers.'),
       links: count('link', 'Number of distinct links.'),
+      catalogueTools: toolCount(
+        'CATALOGUE',
+        'Number of tools defined by the catalogue that ships with talkgraph.',
+      ),
+      registryTools: toolCount(
+        'REGISTRY',
+        'Number of tools defined by the `tools/` registry of the content.',
+      ),
+      inferredTools: toolCount(
+        'INFERRED',
+        'Number of tools inferred from repository links, in neither the catalogue nor the registry.',
+      ),
       videos: t.int({
         description: 'Number of talks with a video.',
         resolve: async (_stats, _args, ctx) => {

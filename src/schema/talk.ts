@@ -120,7 +120,7 @@ builder.node(TalkRef, {
         }),
       },
       resolve: (talk, args, ctx) =>
-        ctx.discovery.relatedTalks(talk.slug, intArg('first', args.first ?? 5, 0, RELATED_LIMIT_MAX)),
+        ctx.discovery.related.related(talk.slug, intArg('first', args.first ?? 5, 0, RELATED_LIMIT_MAX)),
     }),
     source: t.field({
       type: SourceRef,

@@ -45,7 +45,8 @@ export const TalkFilter = builder.inputRef<TalkFilterShape>('TalkFilter').implem
     hasVideo: t.boolean({ required: false, description: 'Talks with (true) or without (false) a video.' }),
     query: t.string({
       required: false,
-      description: 'Talks whose title or notes contain this text (case-insensitive, at most 200 characters).',
+      description:
+        'Talks the search finds for these words (at most 200 characters): each word must match the title, notes, speakers, tools, topics or conference, allowing typos and unfinished words.',
     }),
   }),
 });
@@ -143,8 +144,12 @@ export async function selectTalks(
     const keep = new Set(list);
     slugs = slugs.filter((slug) => keep.has(slug));
   }
+  if (query !== '') {
+    const found = ctx.discovery.search.matchingKeys(query, 'talk');
+    slugs = slugs.filter((slug) => found.has(slug));
+  }
 
-  const needsTalks = year !== null || hasVideo !== null || query !== '' || order !== 'FILE';
+  const needsTalks = year !== null || hasVideo !== null || order !== 'FILE';
   if (!needsTalks || slugs.length === 0) return slugs;
 
   let talks = await loadKnown(loaders.talk, slugs);
@@ -161,13 +166,6 @@ export async function selectTalks(
   talks = talks.filter((talk) => {
     if (hasVideo !== null && (talk.videoUrl !== null) !== hasVideo) return false;
     if (year !== null && (conferenceOf(talk)?.year ?? yearOf(talk.date)) !== year) return false;
-    if (
-      query !== '' &&
-      !talk.title.toLowerCase().includes(query) &&
-      !talk.notes.toLowerCase().includes(query)
-    ) {
-      return false;
-    }
     return true;
   });
 

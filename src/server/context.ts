@@ -8,7 +8,7 @@
  * come back in key order.
  */
 import DataLoader from 'dataloader';
-import { RelatedIndex, type RelatedTalkResult } from '../graph/related.js';
+import { buildDiscovery, type Discovery } from '../graph/discovery.js';
 import { type EntityKind, type GraphData, type GraphStore, MemoryStore } from '../graph/store.js';
 import type {
   ConferenceModel,
@@ -17,21 +17,14 @@ import type {
   SpeakerModel,
   TalkModel,
   ToolModel,
+  ToolSuggestionModel,
   TopicModel,
 } from '../graph/types.js';
-
-/**
- * Discovery indexes: ranked answers computed from the whole graph. Built once
- * per served graph; add `search`, `path` and `neighborhood` helpers here.
- */
-export interface Discovery {
-  /** Talks related to a talk by shared tools and topics, best first (at most `limit`). */
-  relatedTalks(talkSlug: string, limit: number): RelatedTalkResult[] | Promise<RelatedTalkResult[]>;
-}
 
 /** Long-lived, shared by every request of one served graph. */
 export interface GraphServices {
   store: GraphStore;
+  /** Search, related talks and the traversable graph view, built once per graph (`discoveryOf`). */
   discovery: Discovery;
 }
 
@@ -57,6 +50,8 @@ export interface Loaders {
   resolve: Record<NamedKind, DataLoader<string, string | null>>;
   /** Every diagnostic, asked once per request. */
   diagnostics: () => Promise<Diagnostic[]>;
+  /** Every tool suggestion, asked once per request ([] from a store without suggestions). */
+  suggestions: () => Promise<ToolSuggestionModel[]>;
 }
 
 /** The context of one GraphQL request. */
@@ -104,6 +99,7 @@ export function createLoaders(store: GraphStore): Loaders {
       speaker: resolver('speaker'),
     },
     diagnostics: once(() => store.diagnostics()),
+    suggestions: once(async () => (await store.suggestions?.()) ?? []),
   };
 }
 
@@ -118,10 +114,16 @@ export async function loadKnown<K, V>(loader: DataLoader<K, V | null>, keys: rea
   return values.filter((value): value is V => value !== null);
 }
 
-/** Discovery over an in-memory graph, built once. */
-export function createDiscovery(data: GraphData): Discovery {
-  const related = RelatedIndex.build(data);
-  return { relatedTalks: (slug, limit) => related.related(slug, limit) };
+const discoveries = new WeakMap<GraphData, Discovery>();
+
+/** The discovery indexes of a graph: built on first use, then shared by every server of that graph. */
+export function discoveryOf(data: GraphData): Discovery {
+  let discovery = discoveries.get(data);
+  if (discovery === undefined) {
+    discovery = buildDiscovery(data);
+    discoveries.set(data, discovery);
+  }
+  return discovery;
 }
 
 /** The services of one served graph; `store` defaults to a `MemoryStore` over `data`. */
@@ -129,7 +131,7 @@ export function createGraphServices(
   data: GraphData,
   store: GraphStore = new MemoryStore(data),
 ): GraphServices {
-  return { store, discovery: createDiscovery(data) };
+  return { store, discovery: discoveryOf(data) };
 }
 
 /** A fresh context for one request: the shared services and new loaders. */

@@ -1,0 +1,94 @@
+/**
+ * @module schema/subgraph
+ * `Subgraph` and `GraphEdge`: the entities around one entity and the edges
+ * between them, ready to draw; and the root field `neighborhood(id, depth, limit)`.
+ */
+import {
+  NEIGHBORHOOD_DEPTH_DEFAULT,
+  NEIGHBORHOOD_DEPTH_MAX,
+  NEIGHBORHOOD_LIMIT_DEFAULT,
+  NEIGHBORHOOD_LIMIT_MAX,
+  nodeId,
+} from '../graph/traverse.js';
+import { builder } from './builder.js';
+import { intArg } from './errors.js';
+import { globalIdOf, graphNodeArg, loadNodeRef } from './nodeLoader.js';
+import { GraphEdgeRef, SubgraphRef } from './refs.js';
+import { Relation, relationOf } from './relation.js';
+
+GraphEdgeRef.implement({
+  description: 'An edge between two entities of a subgraph, by their global ids, for drawing.',
+  fields: (t) => ({
+    source: t.exposeID('source', {
+      description: 'Global id of the entity the edge starts at (one of `nodes`).',
+    }),
+    target: t.exposeID('target', {
+      description: 'Global id of the entity the edge ends at (one of `nodes`).',
+    }),
+    relation: t.field({
+      type: Relation,
+      description: 'The kind of the edge, named from source to target.',
+      resolve: (edge) => edge.relation,
+    }),
+  }),
+});
+
+SubgraphRef.implement({
+  description: 'Some entities of the graph and every edge between two of them.',
+  fields: (t) => ({
+    nodes: t.field({
+      type: [builder.nodeInterfaceRef()],
+      description: 'The entities, the starting one first, then by distance from it.',
+      resolve: (subgraph) => subgraph.nodes,
+    }),
+    edges: t.field({
+      type: [GraphEdgeRef],
+      description: 'Every edge joining two of `nodes`.',
+      resolve: (subgraph) => subgraph.edges,
+    }),
+  }),
+});
+
+builder.queryField('neighborhood', (t) =>
+  t.field({
+    type: SubgraphRef,
+    description:
+      'The entities within `depth` edges of an entity (walking edges in either direction), nearest first, and the edges between them: a piece of the graph to draw.',
+    args: {
+      id: t.arg.globalID({ required: true, description: 'Global id of the entity at the centre.' }),
+      depth: t.arg.int({
+        required: false,
+        defaultValue: NEIGHBORHOOD_DEPTH_DEFAULT,
+        description: `How many edges away to go: 0 to ${NEIGHBORHOOD_DEPTH_MAX}, default ${NEIGHBORHOOD_DEPTH_DEFAULT}.`,
+      }),
+      limit: t.arg.int({
+        required: false,
+        defaultValue: NEIGHBORHOOD_LIMIT_DEFAULT,
+        description: `The most entities to return, the centre included: 1 to ${NEIGHBORHOOD_LIMIT_MAX}, default ${NEIGHBORHOOD_LIMIT_DEFAULT}.`,
+      }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const depth = intArg('depth', args.depth ?? NEIGHBORHOOD_DEPTH_DEFAULT, 0, NEIGHBORHOOD_DEPTH_MAX);
+      const limit = intArg('limit', args.limit ?? NEIGHBORHOOD_LIMIT_DEFAULT, 1, NEIGHBORHOOD_LIMIT_MAX);
+      const start = graphNodeArg(ctx, 'id', args.id);
+      const subgraph = ctx.discovery.view.neighborhood(start, depth, limit);
+      const loaded = await Promise.all(subgraph.nodes.map((ref) => loadNodeRef(ctx, ref)));
+      // Entities the store does not hold are left out, with their edges.
+      const kept = new Set<string>();
+      const nodes: unknown[] = [];
+      subgraph.nodes.forEach((ref, i) => {
+        if (loaded[i] === null || loaded[i] === undefined) return;
+        kept.add(nodeId(ref));
+        nodes.push(loaded[i]);
+      });
+      const edges = subgraph.edges
+        .filter((edge) => kept.has(nodeId(edge.source)) && kept.has(nodeId(edge.target)))
+        .map((edge) => ({
+          source: globalIdOf(edge.source),
+          target: globalIdOf(edge.target),
+          relation: relationOf(edge.relation),
+        }));
+      return { nodes, edges };
+    },
+  }),
+);
