@@ -5,6 +5,7 @@
  * from the title ("Lessons from X", "Notes from X 2019", "X 2018 recap");
  * with year, location and date range read from the body's prose.
  */
+import { readFileSync } from 'node:fs';
 import { lookupKey } from '../graph/store.js';
 import type { ConferenceModel } from '../graph/types.js';
 
@@ -22,15 +23,17 @@ const MONTHS = [
   'november',
   'december',
 ];
+// English and German month names (Mai, Juni, Juli, Oktober, Dezember, März).
 const MONTH =
-  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
-const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
-const TO = '\\s*(?:-|–|—|to|until|through|and)\\s*';
+  '(jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|apr(?:il)?|may|mai|jun[ei]?|jul[yi]?|aug(?:ust)?|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?)\\.?';
+const DAY = '(\\d{1,2})(?:st|nd|rd|th|\\.)?';
+const TO = '\\s*(?:-|–|—|to|until|through|and|bis)\\s*';
+const GERMAN_MONTHS: Record<string, number> = { mär: 3, mai: 5, okt: 10, dez: 12 };
 const YEAR = '((?:19|20)\\d{2})';
 
 function month(name: string | undefined): number {
   const key = (name ?? '').toLowerCase().slice(0, 3);
-  return MONTHS.findIndex((m) => m.startsWith(key)) + 1;
+  return GERMAN_MONTHS[key] ?? MONTHS.findIndex((m) => m.startsWith(key)) + 1;
 }
 
 function iso(year: number, m: number, d: number): string | null {
@@ -53,6 +56,11 @@ const PATTERNS: {
   re: RegExp;
   read: (m: RegExpExecArray) => [number, number, number, number, number] | null;
 }[] = [
+  // 2019年7月22日〜23日, 2019年7月30日〜8月1日
+  {
+    re: /((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日\s*[〜~～\-–から]+\s*(?:(\d{1,2})月)?(\d{1,2})日/g,
+    read: (m) => [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? m[2]), Number(m[5])],
+  },
   // 2018-05-02 to 2018-05-04
   {
     re: /\b((?:19|20)\d{2})-(\d{2})-(\d{2})\s*(?:-|–|—|to|until|through)\s*((?:19|20)\d{2})-(\d{2})-(\d{2})\b/g,
@@ -102,7 +110,7 @@ export function findDateRange(text: string): DateRange | null {
   return best;
 }
 
-const PLACE_WORD = "\\p{Lu}[\\p{L}'’.-]*";
+const PLACE_WORD = "\\p{Lu}[\\p{L}'’-]*";
 const PLACE = new RegExp(
   `\\b(?:in|at)\\s+((?:the\\s+)?${PLACE_WORD}(?:(?:,\\s*|\\s+)(?:${PLACE_WORD}|de|del|am|upon)){0,3})`,
   'gu',
@@ -141,20 +149,33 @@ export function findLocation(text: string, range: DateRange | null): string | nu
   return candidates.find((c) => c.held)?.place ?? null;
 }
 
+// Words that say "a report about": English, German, French, Spanish, Japanese.
+const REPORT =
+  '(?:recap|notes|takeaways|highlights|summary|trip\\s+report|wrap-?up|review|learnings|impressions|report|rückblick|nachlese|bericht|zusammenfassung|notizen|compte[-\\s]rendu|résumé|retour|resumen|notas|参加レポート|参加報告|レポート|まとめ|参加記)';
 const TITLE_PATTERNS: RegExp[] = [
   /^(?:(?:my|some|a\s+few)\s+)?(?:lessons?|notes?|takeaways?|highlights?|learnings?|thoughts?|impressions?|reflections?|summary|summaries|recap|review)\s+(?:learned\s+|learnt\s+)?(?:from|on|of|at|for|about)\s+(?:the\s+)?(.+)$/i,
   /^(?:(?:a|my)\s+)?(?:recap|review|summary|report)\s+of\s+(?:the\s+)?(.+)$/i,
   /^(?:attending|at|going\s+to|back\s+from|live\s+from)\s+(?:the\s+)?(.+)$/i,
-  /^(.+?)[\s:,-]+(?:recap|notes|takeaways|highlights|summary|trip\s+report|wrap-?up|review|learnings|impressions)$/i,
+  new RegExp(`^(.+?)[\\s:,\\-–—]*(?:(?:keynotes?|talks?|sessions?|day\\s*\\d+)\\s+)?${REPORT}$`, 'iu'),
 ];
 const DAY_SUFFIX =
-  /\s*(?:[-–—:,(]\s*)?(?:day\s*(?:\d+|one|two|three|four|five)|part\s*\d+|\(?\s*part\s+\w+\s*\)?)\)?\s*$/i;
+  /\s*(?:[-–—:,(]\s*)?(?:(?:day|tag|jour|día|dia)\s*(?:\d+|one|two|three|four|five)|\d+\s*日目|part\s*\d+|teil\s*\d+|\(?\s*part\s+\w+\s*\)?)\)?\s*$/iu;
 const CONFERENCE_WORD =
-  /(?:\p{L}+con\b|\bcon\b|\bconf\b|conference|summit|\bdays\b|meetup|forum|\bfest\b|festival|symposium|\bexpo\b|\bworld\b|devoxx|fosdem|re:?invent|google\s+(?:i\/o|next)|\bnext\s+\d{4}|\bbuild\s+\d{4}|ignite|velocity|strange\s+loop|\bcamp\b|hackathon|\bweek\b|\bsrecon\b|\blive\b\s+\d{4}|cloud\s*native\s*con|\bday\s+\d{4})/iu;
+  /(?:\p{L}con(?:\d{2})?\b|\bcon\b|conf\b|conference|konferenz|summit|days\b|meetup|forum|\bfest\b|festival|symposium|\bexpo\b|\bworld\b|devoxx|fosdem|re:?invent|google\s+(?:i\/o|next)|\bnext\s+\d{4}|\bbuild\s+\d{4}|ignite|velocity|strange\s+loop|\bcamp\b|hackathon|\bweek\b|\blive\b\s+\d{4}|\bday\s+\d{4})/iu;
+const YEAR_IN_NAME = /\b((?:19|20)\d{2})\b/;
+// "SREcon19", "KubeCon18": a two-digit year glued to the name.
+const SHORT_YEAR = /\p{L}(\d{2})\b/u;
 
 export interface ConferenceGuess {
   name: string;
   year: number | null;
+}
+
+function yearOf(name: string): number | null {
+  const full = YEAR_IN_NAME.exec(name)?.[1];
+  if (full !== undefined) return Number(full);
+  const short = SHORT_YEAR.exec(name)?.[1];
+  return short === undefined ? null : 2000 + Number(short);
 }
 
 /** A conference name inferred from a post title, or null when the title is not about one. */
@@ -170,14 +191,92 @@ export function conferenceFromTitle(title: string): ConferenceGuess | null {
   }
   if (name === null && CONFERENCE_WORD.test(clean)) name = clean;
   if (name === null) return null;
+  // "KubeCon Barcelona 2019: the keynotes I liked" → the part naming the event.
+  const colon = /^(.+?)\s*[:|–—]\s+(.+)$/.exec(name);
+  if (colon?.[1] !== undefined && CONFERENCE_WORD.test(colon[1]) && yearOf(colon[1]) !== null)
+    name = colon[1];
   name = name
+    .replace(/\s+(?:lightning\s+talks|keynotes?|talks|sessions|workshops?)$/i, '')
     .replace(DAY_SUFFIX, '')
     .replace(/\s*[-–—:|]\s*$/, '')
     .replace(/^["'“]|["'”]$/g, '')
     .trim();
-  if (!CONFERENCE_WORD.test(name)) return null;
-  const year = /\b((?:19|20)\d{2})\b/.exec(name)?.[1];
-  return { name, year: year === undefined ? null : Number(year) };
+  const year = yearOf(name);
+  // A named event with a year ("Monitorama PDX 2019") is a conference even without a conference word.
+  const named =
+    year !== null &&
+    /\p{Lu}/u.test(name.replace(YEAR_IN_NAME, '')) &&
+    name.replace(YEAR_IN_NAME, '').trim().length >= 3;
+  if (!CONFERENCE_WORD.test(name) && !named) return null;
+  return { name, year };
+}
+
+const PROSE_MENTION =
+  /\b(?:at|from|during|attended|attending|of)\s+(?:the\s+)?((?:\p{Lu}[\p{L}\p{N}/'’:.-]*\s+(?:[+&]\s+)?){1,6}(?:19|20)\d{2})\b/gu;
+
+/** A conference named in prose: "gave this talk at KubeCon + CloudNativeCon North America 2019". */
+export function conferenceInProse(text: string): ConferenceGuess | null {
+  for (const m of text.matchAll(PROSE_MENTION)) {
+    const candidate = m[1]?.trim();
+    if (candidate === undefined) continue;
+    const guess = conferenceFromTitle(candidate);
+    if (guess !== null && (CONFERENCE_WORD.test(guess.name) || knownSeries().has(seriesKey(guess.name))))
+      return guess;
+  }
+  return null;
+}
+
+interface Series {
+  name: string;
+  aliases: string[];
+  cities?: string[];
+}
+
+/** Name key for conferences: words only, so "KubeCon + CloudNativeCon" and "Kubecon/CloudNativeCon" agree. */
+function seriesKey(name: string): string {
+  return lookupKey(name)
+    .replace(/[+#]/g, ' ')
+    .split(' ')
+    .filter((w) => w !== '' && w !== 'and' && w !== 'the' && !/^(?:19|20)\d{2}$/.test(w))
+    .join(' ');
+}
+
+let seriesIndex: Map<string, string> | null = null;
+
+/** Well-known conference series and the ways people write them (catalogue/conferences.json). */
+function knownSeries(): Map<string, string> {
+  if (seriesIndex !== null) return seriesIndex;
+  const index = new Map<string, string>();
+  try {
+    const list = JSON.parse(
+      readFileSync(new URL('../../catalogue/conferences.json', import.meta.url), 'utf8'),
+    ) as Series[];
+    for (const series of list) {
+      const first = series.name.split(/\s+/)[0] ?? series.name;
+      for (const name of [
+        series.name,
+        ...series.aliases,
+        ...(series.cities ?? []).map((c) => `${first} ${c}`),
+      ]) {
+        const key = seriesKey(name);
+        if (key !== '' && !index.has(key)) index.set(key, series.name);
+      }
+    }
+  } catch {
+    // Without the catalogue, names stay as written.
+  }
+  seriesIndex = index;
+  return index;
+}
+
+/**
+ * The canonical name of a known series' edition ("KubeCon EU 2019" →
+ * "KubeCon + CloudNativeCon Europe 2019"); names of unknown events stay as written.
+ */
+export function canonicalConference(guess: ConferenceGuess): ConferenceGuess {
+  const series = knownSeries().get(seriesKey(guess.name));
+  if (series === undefined) return guess;
+  return { name: guess.year === null ? series : `${series} ${guess.year}`, year: guess.year };
 }
 
 /** A registered conference whose name or alias appears in the title (longest wins). */

@@ -28,6 +28,10 @@ export interface NameMatch {
   sentenceStart: boolean;
   /** Inside a code span. */
   code: boolean;
+  /** Followed by a version number. */
+  versioned: boolean;
+  /** In a Title Case heading, where every word is capitalised anyway. */
+  title: boolean;
 }
 
 interface Token {
@@ -120,6 +124,13 @@ export class NameMatcher {
             text: run.text.slice(token.start, last.end),
             sentenceStart,
             code: run.code,
+            // "Consul 1.6", "Helm v3": a version number says software, not a word.
+            versioned:
+              next !== undefined &&
+              next.spaced &&
+              (/^v?\d+$/i.test(next.raw) || /^v\d/i.test(next.raw)) &&
+              (tokens[i + n + 1]?.raw === '.' || /^v\d/i.test(next.raw) || /^\d+$/.test(next.raw)),
+            title: run.title === true,
           });
           i += n - 1;
           break;

@@ -8,11 +8,19 @@ import { diagnostic, type Report } from '../diagnostics.js';
 import { lookupKey } from '../graph/store.js';
 import type { ConferenceModel, LinkKind, PostModel, ToolModel } from '../graph/types.js';
 import { type FrontMatter, keyLine } from '../parse/frontmatter.js';
-import { type Block, type InlineLink, lineTexts, type MarkdownDoc } from '../parse/markdown.js';
+import { type Block, type InlineLink, isTitleCase, lineTexts, type MarkdownDoc } from '../parse/markdown.js';
 import { lineText, type SourceFile } from '../parse/source.js';
 import { asBoolean, asString, asStringList } from '../parse/values.js';
 import { type CandidateTerm, candidateTerms } from './candidates.js';
-import { conferenceFromTitle, findDateRange, findLocation, registeredInTitle } from './conferences.js';
+import {
+  type ConferenceGuess,
+  canonicalConference,
+  conferenceFromTitle,
+  conferenceInProse,
+  findDateRange,
+  findLocation,
+  registeredInTitle,
+} from './conferences.js';
 import { classifyLink, isNormalised, normaliseUrl } from './links.js';
 import type { NameMatcher } from './nameMatcher.js';
 import { slugify } from './slug.js';
@@ -141,16 +149,24 @@ export function extractPost(
     } else datePlausible = true;
   }
 
-  const conference = findConference(source, fm, doc, ctx, title, datePlausible ? dateYear : null);
+  // Without a front-matter title, the first line (often a `#` heading) is the title.
+  const firstBlock = doc.blocks[0];
+  const firstLine = firstBlock !== undefined && firstBlock.text.length <= 160 ? firstBlock.text : null;
+  const conference = findConference(
+    source,
+    fm,
+    doc,
+    ctx,
+    title ?? firstLine,
+    datePlausible ? dateYear : null,
+  );
   const fmSpeakers = [...asStringList(data.speakers), ...asStringList(data.speaker)];
   const fileName =
     path
       .split('/')
       .pop()
       ?.replace(/\.[^.]+$/, '') ?? path;
-  const firstBlock = doc.blocks[0];
-  const fallbackTitle =
-    title ?? (firstBlock !== undefined && firstBlock.text.length <= 160 ? firstBlock.text : null) ?? fileName;
+  const fallbackTitle = title ?? firstLine ?? fileName;
 
   const layout = layoutTalks(doc.blocks, {
     title: fallbackTitle,
@@ -203,7 +219,7 @@ export function extractPost(
       report(diagnostic('TALK_NO_VIDEO', path, section.line, `talk "${title}" has no video link`));
     }
     const runs = blocks.flatMap((b) => b.runs);
-    const headingRun = { text: title, line: section.line, code: false };
+    const headingRun = { text: title, line: section.line, code: false, title: isTitleCase(title) };
     const links = citations.flatMap((c) => {
       try {
         return [{ url: new URL(c.url), line: c.line }];
@@ -317,6 +333,22 @@ function citationsOf(
   return out;
 }
 
+const EVENT_LINE = /^(?:conference|event|konferenz|veranstaltung|événement|evento|イベント)\s*[:：]\s*(.+)$/i;
+
+/** "Conference: X (Barcelona, Spain, 20-23 May 2019)" → name, place and dates. */
+function eventLine(doc: MarkdownDoc): { name: string; line: number; details: string } | null {
+  for (const block of doc.blocks.slice(0, 6)) {
+    if (block.kind !== 'paragraph') continue;
+    for (const l of lineTexts(block)) {
+      const m = EVENT_LINE.exec(l.text.trim().replace(/^[\s\-*•]+/, ''));
+      if (m?.[1] === undefined) continue;
+      const paren = /^(.*?)\s*\(([^)]*)\)\s*$/.exec(m[1]);
+      return { name: (paren?.[1] ?? m[1]).trim(), line: l.line, details: paren?.[2] ?? '' };
+    }
+  }
+  return null;
+}
+
 function findConference(
   source: SourceFile,
   fm: FrontMatter,
@@ -332,34 +364,60 @@ function findConference(
     .slice(0, 8)
     .map((b) => b.text)
     .join('\n');
-  const range = findDateRange(intro);
-  const location = asString(fm.data.location) ?? findLocation(intro, range);
+  const event = eventLine(doc);
+  let range = findDateRange(intro);
+  let location = asString(fm.data.location) ?? findLocation(intro, range);
+  // "(Barcelona, Spain, 20-23 May 2019)" after an event's name: the dates, and the place is what remains.
+  const details = [
+    event?.details ?? '',
+    ...[...intro.matchAll(/\(([^()]{6,120})\)/g)].map((m) => m[1] ?? ''),
+  ];
+  for (const detail of details) {
+    const text = detail.replace(/\s+/g, ' ');
+    const detailRange = findDateRange(text);
+    if (detailRange === null) continue;
+    range ??= detailRange;
+    const place = (text.slice(0, detailRange.index) + text.slice(detailRange.index + detailRange.length))
+      .replace(/\b(?:in|at)\s+/g, '')
+      .replace(/^[\s,;]+|[\s,;]+$/g, '')
+      .trim();
+    if (location === null && /^\p{Lu}[\p{L}'’-]*(?:,?\s+\p{Lu}[\p{L}'’-]*){0,3}$/u.test(place))
+      location = place;
+    break;
+  }
 
-  const named = asString(fm.data.conference);
+  const named = asString(fm.data.conference) ?? event?.name ?? null;
   let registered: ConferenceModel | null = null;
-  let guess: { name: string; year: number | null } | null = null;
+  let guess: ConferenceGuess | null = null;
   let line = 1;
+  const byName = (name: string) => {
+    const key = lookupKey(name);
+    return (
+      ctx.conferences.find((c) => [c.slug, c.name, ...c.aliases].some((n) => lookupKey(n) === key)) ?? null
+    );
+  };
   if (named !== null) {
-    line = keyLine(fm, 'conference');
-    const key = lookupKey(named);
-    registered =
-      ctx.conferences.find((c) => [c.slug, c.name, ...c.aliases].some((n) => lookupKey(n) === key)) ?? null;
-    if (registered === null) {
-      if (ctx.conferences.length > 0) {
-        ctx.report(
-          diagnostic(
-            'CONFERENCE_UNKNOWN',
-            path,
-            line,
-            `conference "${named}" is not in the conferences registry`,
-          ),
-        );
-      }
-      guess = { name: named, year: Number(/\b((?:19|20)\d{2})\b/.exec(named)?.[1] ?? Number.NaN) || null };
+    line = event !== null && asString(fm.data.conference) === null ? event.line : keyLine(fm, 'conference');
+    guess = canonicalConference(conferenceFromTitle(named) ?? { name: named, year: null });
+    registered = byName(named) ?? byName(guess.name);
+    if (registered === null && ctx.conferences.length > 0 && asString(fm.data.conference) !== null) {
+      ctx.report(
+        diagnostic(
+          'CONFERENCE_UNKNOWN',
+          path,
+          line,
+          `conference "${named}" is not in the conferences registry`,
+        ),
+      );
     }
-  } else if (title !== null) {
-    registered = registeredInTitle(title, ctx.conferences);
-    if (registered === null) guess = conferenceFromTitle(title);
+  } else {
+    registered = title === null ? null : registeredInTitle(title, ctx.conferences);
+    if (registered === null) {
+      // The title names the event, else the opening prose does ("gave this talk at X 2019").
+      const found = (title === null ? null : conferenceFromTitle(title)) ?? conferenceInProse(intro);
+      guess = found === null ? null : canonicalConference(found);
+      if (guess !== null) registered = byName(guess.name);
+    }
   }
   if (registered !== null) {
     return {
@@ -373,10 +431,14 @@ function findConference(
     };
   }
   if (guess === null) return null;
+  const year = guess.year ?? range?.year ?? dateYear;
+  // A name without its year gets the year the body gives, so editions stay apart.
+  const name =
+    guess.year === null && year !== null ? canonicalConference({ name: guess.name, year }).name : guess.name;
   return {
     registeredSlug: null,
-    name: guess.name,
-    year: guess.year ?? range?.year ?? dateYear,
+    name,
+    year,
     startDate: range?.startDate ?? null,
     endDate: range?.endDate ?? null,
     location,

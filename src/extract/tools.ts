@@ -184,22 +184,30 @@ export class ToolIndex {
 
     const matches = this.matcher.match(runs);
     const pending: typeof matches = [];
+    const titled: typeof matches = [];
     for (const match of matches) {
       const { entry } = match;
-      if ((entry.ambiguous || entry.caseSensitive) && match.sentenceStart && !match.code) continue;
-      // A lower-case ordinary word ("kind") is the tool only as code; a link finds it otherwise.
-      if (entry.ambiguous && !match.code && !/\p{Lu}/u.test(entry.name)) continue;
-      if (entry.ambiguous) pending.push(match);
+      const strict = entry.ambiguous || entry.caseSensitive;
+      if (strict && match.sentenceStart && !match.code && !match.versioned) continue;
+      if (entry.ambiguous && !match.code) {
+        // A lower-case ordinary word ("kind") is the tool only as code; a link finds it otherwise.
+        if (!/\p{Lu}/u.test(entry.name)) continue;
+        // In a Title Case heading every word is capitalised: "Deep Dive" alone is not the tool Dive.
+        if (match.title) {
+          titled.push(match);
+          continue;
+        }
+      }
+      if (entry.ambiguous && !match.code && !match.versioned) pending.push(match);
       else add(entry.key, entry.via, match.line);
     }
-    // Ordinary words need support: a link to the tool, or another tool named in the same talk.
-    const supported = (slug: string) =>
-      [...found.values()].some(
-        (m) =>
-          m.toolSlug === slug || this.tools.get(m.toolSlug)?.ambiguous === false || m.via === 'REPOSITORY',
-      );
-    for (const match of pending) {
-      if (match.code || supported(match.entry.key)) add(match.entry.key, match.entry.via, match.line);
+    // Ordinary words need support: a link to the tool or another tool found in the same talk;
+    // once supported they support each other ("Consul 1.6 ... through Envoy"). The same word
+    // twice is no support: "The Consul of Rome" ... "a Consul who overstayed".
+    if (found.size > 0) {
+      for (const match of pending) add(match.entry.key, match.entry.via, match.line);
+      for (const match of titled)
+        if (found.has(match.entry.key)) add(match.entry.key, match.entry.via, match.line);
     }
     const mentions = [...found.values()].map((m) => ({
       ...m,

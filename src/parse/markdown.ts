@@ -17,6 +17,8 @@ export interface TextRun {
   code: boolean;
   /** A label naming the link after it ("Github Link:"), not prose. */
   label?: boolean;
+  /** Title Case text (a heading), where capitals say nothing about names. */
+  title?: boolean;
 }
 
 export type LinkOrigin = 'markdown' | 'autolink' | 'bare' | 'html' | 'shortcode';
@@ -192,7 +194,15 @@ function inlineBlock(kind: BlockKind, level: number, token: Token, line: number,
   for (const [l, text] of lineTexts) shortcodeLinks(text, l, links);
   links.sort((a, b) => a.line - b.line);
   const text = runs.map((r) => r.text).join(' ');
+  if (kind === 'heading' && isTitleCase(text)) for (const run of runs) run.title = true;
   return { kind, line, endLine: current, level, text, runs, links, listDepth };
+}
+
+/** "Harbor Deep Dive", "Generics in Go: Where We Are": most longer words capitalised. */
+export function isTitleCase(text: string): boolean {
+  const words = text.match(/\p{L}{4,}/gu) ?? [];
+  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return capitalised >= 2 && capitalised / words.length >= 0.7;
 }
 
 /** The plain text of each line of a block (prose, code spans and link texts; not addresses). */
