@@ -85,7 +85,7 @@ export interface PostDraft extends Omit<PostModel, 'conferenceSlug' | 'talkSlugs
   conferenceCitations: CitationDraft[];
 }
 
-const EMPTY_VIDEO_LABEL = /^(?:video(?:\s+link)?|recording|youtube)\s*[:：]?\s*$/i;
+const EMPTY_VIDEO_LABEL = /^(?:video(?:\s+link)?|recording|youtube)\s*[:：]\s*$/i;
 const LABEL_PREFIX = /^[\s\-*•>|]+/;
 
 function labelOf(link: InlineLink): string | null {
@@ -194,7 +194,12 @@ export function extractPost(
 
   const talks: TalkDraft[] = layout.talks.map((section) => {
     const blocks = section.blocks;
-    const citations = citationsOf(blocks, path, false, report);
+    const citations = citationsOf(
+      section.headingBlock ? [section.headingBlock, ...blocks] : blocks,
+      path,
+      false,
+      report,
+    );
     const video = citations.find((c) => c.kind === 'VIDEO') ?? null;
     // The YouTube video may be a mirror of a primary video on another host.
     const youtube = citations.find((c) => c.kind === 'VIDEO' && c.youtubeId !== null) ?? null;

@@ -21,6 +21,8 @@ export interface TalkSection {
   endLine: number;
   /** Blocks of the section, heading excluded. */
   blocks: Block[];
+  /** The heading itself (its links belong to the talk); null for a single-talk post. */
+  headingBlock: Block | null;
 }
 
 export interface SkippedHeading {
@@ -109,7 +111,8 @@ export function layoutTalks(blocks: readonly Block[], hints: LayoutHints): TalkL
       level: block.level,
       end: blocks.length,
       nonTalk: isNonTalkHeading(block.text),
-      own: parseTalkHeading(block.text).speakers.length > 0,
+      // "## [Title](video)" or "## Title - Jane Doe": the heading is its own evidence.
+      own: parseTalkHeading(block.text).speakers.length > 0 || videoKeys(block).length > 0,
       full: false,
     });
   });
@@ -130,6 +133,7 @@ export function layoutTalks(blocks: readonly Block[], hints: LayoutHints): TalkL
       {
         title: hints.title,
         heading: null,
+        headingBlock: null,
         speakers: [],
         line: blocks[0]?.line ?? 1,
         endLine: blocks[blocks.length - 1]?.endLine ?? 1,
@@ -251,6 +255,7 @@ function sections(
     talks.push({
       title: parsed.title === '' ? h.block.text : parsed.title,
       heading: parsed.heading,
+      headingBlock: h.block,
       speakers: parsed.speakers,
       line: h.block.line,
       endLine: blocks[h.end - 1]?.endLine ?? h.block.endLine,

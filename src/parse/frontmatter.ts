@@ -33,7 +33,7 @@ export type FrontMatterResult = { ok: true; value: FrontMatter } | { ok: false; 
 const DELIMITERS: Record<string, { format: Exclude<FrontMatterFormat, 'none'>; close: RegExp }> = {
   '+++': { format: 'toml', close: /^\+\+\+\s*$/ },
   '---': { format: 'yaml', close: /^(---|\.\.\.)\s*$/ },
-  '{': { format: 'json', close: /^\}\s*$/ },
+  '{': { format: 'json', close: /\}\s*$/ },
 };
 
 /** Dates and other non-JSON values (TomlDate, Date) become plain strings. */
@@ -111,10 +111,33 @@ function parseBlock(
   }
 }
 
+/**
+ * Line index where a JSON object opened at the start of the text closes, or -1.
+ * Strings are skipped, so braces inside them do not count; the object may close
+ * on the line of its last field (`"x": 1 }`) or on the first line.
+ */
+function jsonCloseLine(text: string): number {
+  let depth = 0;
+  let line = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') line += 1;
+    else if (c === '"') {
+      for (i += 1; i < text.length && text[i] !== '"'; i++) {
+        if (text[i] === '\\') i += 1;
+        else if (text[i] === '\n') line += 1;
+      }
+    } else if (c === '{') depth += 1;
+    else if (c === '}' && --depth === 0) return line;
+  }
+  return -1;
+}
+
 export function parseFrontMatter(source: SourceFile): FrontMatterResult {
   const lines = source.text.split('\n');
   const first = (lines[0] ?? '').trim();
-  const delimiter = DELIMITERS[first];
+  // Hugo JSON front matter opens with "{" then a key (not "{{<", a shortcode).
+  const delimiter = DELIMITERS[first] ?? (/^\{\s*("|\}|$)/.test(first) ? DELIMITERS['{'] : undefined);
   if (delimiter === undefined) {
     return {
       ok: true,
@@ -122,7 +145,10 @@ export function parseFrontMatter(source: SourceFile): FrontMatterResult {
     };
   }
   // Check the closing delimiter first: an unclosed block would otherwise swallow the file.
-  const close = lines.findIndex((line, i) => i > 0 && delimiter.close.test(line));
+  const close =
+    delimiter.format === 'json'
+      ? jsonCloseLine(source.text)
+      : lines.findIndex((line, i) => i > 0 && delimiter.close.test(line));
   if (close === -1) {
     const message = `${delimiter.format.toUpperCase()} front matter opened with ${first} is never closed`;
     return { ok: false, error: diagnostic('FRONTMATTER_UNCLOSED', source.path, 1, message, 1) };

@@ -226,11 +226,14 @@ export function parseMarkdown(body: string, bodyLine: number): MarkdownDoc {
 
 function collectBlocks(body: string, bodyLine: number, blocks: Block[], breaks: number[]): void {
   const tokens = md.parse(body, {});
+  let lastLine = 0;
   let listDepth = 0;
   let headingLevel = 0;
 
   for (const token of tokens) {
-    const line = (token.map?.[0] ?? 0) + bodyLine;
+    // Table cells carry no line map: they take the line of their row.
+    if (token.map !== null) lastLine = token.map[0];
+    const line = lastLine + bodyLine;
     switch (token.type) {
       case 'bullet_list_open':
       case 'ordered_list_open':
