@@ -125,11 +125,7 @@ export class NameMatcher {
             sentenceStart,
             code: run.code,
             // "Consul 1.6", "Helm v3": a version number says software, not a word.
-            versioned:
-              next !== undefined &&
-              next.spaced &&
-              (/^v?\d+$/i.test(next.raw) || /^v\d/i.test(next.raw)) &&
-              (tokens[i + n + 1]?.raw === '.' || /^v\d/i.test(next.raw) || /^\d+$/.test(next.raw)),
+            versioned: next?.spaced === true && /^v?\d/i.test(next.raw),
             title: run.title === true,
           });
           i += n - 1;
