@@ -26,12 +26,8 @@ export async function run(argv: string[]): Promise<number> {
     },
     { name: 'check', usage: USAGE },
   );
-  if (parsed === null) return 2;
+  if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
   const wanted = (values.severity ?? 'INFO').toUpperCase();
   if (!(wanted in RANK)) {
     process.stderr.write(

@@ -42,12 +42,8 @@ export async function run(argv: string[]): Promise<number> {
     },
     { name: 'export', usage: USAGE },
   );
-  if (parsed === null) return 2;
+  if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
-  if (values.help === true) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
 
   const format = values.format ?? 'json';
   const write = FORMATS[format];

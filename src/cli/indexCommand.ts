@@ -83,12 +83,8 @@ export async function run(argv: string[]): Promise<number> {
     { ...contentOptions, json: { type: 'boolean' } },
     { name: 'index', usage: USAGE },
   );
-  if (parsed === null) return 2;
+  if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
   const root = contentRoot(values.content);
   const { data, durationMs } = await indexContent({ root, catalogue: !values['no-catalogue'] });
   const json = indexJson(data);

@@ -7,10 +7,11 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 
+const helpOption = { help: { type: 'boolean', short: 'h' } } as const satisfies ParseArgsConfig['options'];
+
 export const contentOptions = {
   content: { type: 'string', short: 'c' },
   'no-catalogue': { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
 /** The example content shipped with talkgraph. */
@@ -25,8 +26,9 @@ export function contentRoot(value: string | undefined): string {
 }
 
 /**
- * Parses a command's options; on a usage error (unknown option, missing value)
- * prints the error and the command's usage and returns null: exit 2.
+ * Parses a command's options. On a usage error (unknown option, missing value)
+ * prints the error and the command's usage and returns 2; on --help prints the
+ * usage and returns 0: either number is the command's exit code.
  */
 export function parse<T extends NonNullable<ParseArgsConfig['options']>>(
   argv: string[],
@@ -34,9 +36,19 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(
   command: { name: string; usage: string },
 ) {
   try {
-    return parseArgs({ args: argv, options, allowPositionals: false, strict: true });
+    const parsed = parseArgs({
+      args: argv,
+      options: { ...options, ...helpOption },
+      allowPositionals: false,
+      strict: true,
+    });
+    if ((parsed.values as { help?: boolean }).help === true) {
+      process.stdout.write(command.usage);
+      return 0;
+    }
+    return parsed;
   } catch (error) {
     process.stderr.write(`talkgraph ${command.name}: ${(error as Error).message}\n\n${command.usage}`);
-    return null;
+    return 2;
   }
 }

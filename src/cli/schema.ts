@@ -19,17 +19,9 @@ export function schemaSdl(target: GraphQLSchema = schema): string {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const parsed = parse(
-    argv,
-    { out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
-    { name: 'schema', usage: USAGE },
-  );
-  if (parsed === null) return 2;
+  const parsed = parse(argv, { out: { type: 'string', short: 'o' } }, { name: 'schema', usage: USAGE });
+  if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
   const sdl = schemaSdl();
   if (values.out === undefined) process.stdout.write(sdl);
   else await writeFile(values.out, sdl, 'utf8');

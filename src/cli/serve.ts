@@ -39,12 +39,8 @@ function parsePort(value: string): number | null {
 
 export async function run(argv: string[]): Promise<number> {
   const parsed = parse(argv, serveOptions, { name: 'serve', usage: USAGE });
-  if (parsed === null) return 2;
+  if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
   const portText = values.port ?? (process.env.PORT || '4000');
   const port = parsePort(portText);
   if (port === null) {

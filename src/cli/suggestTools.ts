@@ -31,12 +31,8 @@ export async function run(argv: string[]): Promise<number> {
     },
     { name: 'suggest-tools', usage: USAGE },
   );
-  if (parsed === null) return 2;
+  if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
   const root = contentRoot(values.content);
   const { data } = await indexContent({ root, catalogue: !values['no-catalogue'] });
   const suggestions = data.suggestions ?? [];

@@ -26,12 +26,8 @@ export async function run(argv: string[]): Promise<number> {
     },
     { name: 'tools', usage: USAGE },
   );
-  if (parsed === null) return 2;
+  if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
   const origin = values.source?.toUpperCase() as ToolOrigin | undefined;
   if (origin !== undefined && !['CATALOGUE', 'REGISTRY', 'INFERRED'].includes(origin)) {
     process.stderr.write(`talkgraph tools: --source must be CATALOGUE, REGISTRY or INFERRED\n`);
