@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeCorpus } from './corpus.js';
 import { benchIndexer } from './indexer.js';
+import { benchStartup } from './startup.js';
 import { ratio } from './stats.js';
 
 const { values } = parseArgs({
@@ -42,6 +43,17 @@ try {
       );
     }
     console.log('');
+  }
+  if (!values['skip-indexer']) {
+    const s = benchStartup(repeat);
+    console.log(
+      `# Start-up (fresh process, \`talkgraph index\` on the bundled content, median of ${repeat})\n`,
+    );
+    console.log('| without catalogue ms | with catalogue ms | catalogue / none |');
+    console.log('| ---: | ---: | ---: |');
+    console.log(
+      `| ${s.noCatalogueMs.toFixed(0)} | ${s.catalogueMs.toFixed(0)} | ${ratio(s.catalogueMs, s.noCatalogueMs)} |\n`,
+    );
   }
   if (!values['skip-server']) {
     const { benchServers } = await import('./servers.js');
