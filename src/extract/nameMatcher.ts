@@ -65,8 +65,13 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+function pairKey(first: Token, second: Token): string {
+  return `${first.lower}\u0000${second.lower}`;
+}
+
 export class NameMatcher {
-  private readonly byFirst = new Map<string, CompiledName[]>();
+  /** Names filed under their first token, or their first two for longer names ("cloud build"). */
+  private readonly byKey = new Map<string, CompiledName[]>();
   readonly size: number;
 
   constructor(entries: Iterable<NameEntry>) {
@@ -75,14 +80,15 @@ export class NameMatcher {
       const tokens = tokenize(entry.name);
       const first = tokens[0];
       if (first === undefined) continue;
-      const list = this.byFirst.get(first.lower);
+      const key = tokens.length > 1 ? pairKey(first, tokens[1] as Token) : first.lower;
+      const list = this.byKey.get(key);
       const compiled = { entry, tokens };
-      if (list === undefined) this.byFirst.set(first.lower, [compiled]);
+      if (list === undefined) this.byKey.set(key, [compiled]);
       else list.push(compiled);
       size += 1;
     }
-    // Longest names first, so "Cloud Build" wins over "Cloud".
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+    // Longest names first, so "Cloud Build Triggers" wins over "Cloud Build".
+    for (const list of this.byKey.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
     this.size = size;
   }
 
@@ -94,8 +100,17 @@ export class NameMatcher {
       const tokens = tokenize(run.text);
       for (let i = 0; i < tokens.length; i++) {
         const token = tokens[i] as Token;
-        const candidates = this.byFirst.get(token.lower);
-        if (candidates === undefined) continue;
+        const next0 = tokens[i + 1];
+        const pair = next0 === undefined ? undefined : this.byKey.get(pairKey(token, next0));
+        const single = this.byKey.get(token.lower);
+        if (pair === undefined && single === undefined) continue;
+        // Two-token names ("Cloud Build") before one-token names ("Cloud").
+        const candidates =
+          pair === undefined
+            ? (single as CompiledName[])
+            : single === undefined
+              ? pair
+              : [...pair, ...single];
         const previous = tokens[i - 1];
         if (previous !== undefined && !token.spaced && GLUE_BEFORE.has(previous.raw)) continue;
         if (previous !== undefined && !token.spaced && /[\p{L}\p{N}]/u.test(previous.raw)) continue;
