@@ -106,5 +106,8 @@ export async function run(argv: string[]): Promise<number> {
     { url, content: root, talks: data.talks.length, indexedInMs: Math.round(result.durationMs) },
     `talkgraph serving ${data.talks.length} talks from ${root} at ${url}`,
   );
+  // Logs are JSON for machines; a person at a terminal also gets a plain line to click.
+  if (process.stderr.isTTY)
+    process.stderr.write(`\n  GraphiQL: ${url}\n  Health:   ${new URL('health', base).href}\n\n`);
   return -1;
 }
