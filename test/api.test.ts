@@ -326,5 +326,8 @@ describe('stats, diagnostics and GraphiQL', () => {
     const html = await response.text();
     expect(html).toContain('<title>talkgraph</title>');
     expect(html).toContain('GVisorTalks');
+    // Everything GraphiQL needs is in the page: it works with no network.
+    expect(html).not.toMatch(/<script[^>]+src=["']https?:/);
+    expect(html).not.toMatch(/<link[^>]+href=["']https?:[^"']*\.css/);
   });
 });

@@ -7,6 +7,7 @@
  */
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { createGraphQLError, createYoga, maskError, type Plugin, type YogaLogger } from 'graphql-yoga';
@@ -123,6 +124,8 @@ export function createTalkgraphYoga(options: YogaOptions) {
     logging: options.logger === undefined ? false : yogaLogger(options.logger),
     maskedErrors: { maskError: maskTalkgraphError, errorMessage: 'Unexpected error.', isDev: false },
     graphiql: { title: 'talkgraph', defaultQuery: DEFAULT_QUERY },
+    // GraphiQL's scripts are served from this package, not a CDN: it works offline.
+    renderGraphiQL,
   });
 }
 
