@@ -5,8 +5,8 @@
  * `totalCount` every connection carries. Only the keys of the requested page
  * are loaded.
  */
-import { decodeBase64, encodeBase64 } from '@pothos/core';
-import { builder } from './builder.js';
+import { decodeBase64, encodeBase64, type ObjectRef } from '@pothos/core';
+import { builder, type Types } from './builder.js';
 import { badUserInput } from './errors.js';
 import { ConferenceRef, DiagnosticRef, LinkRef, SpeakerRef, TalkRef, ToolRef, TopicRef } from './refs.js';
 
@@ -119,31 +119,19 @@ builder.globalConnectionField('totalCount', (t) =>
   }),
 );
 
-export const TalkConnection = builder.connectionObject(
-  { type: TalkRef, name: 'TalkConnection', description: 'A page of talks.' },
-  { name: 'TalkEdge', description: 'A talk in a page of talks.' },
-);
-export const ToolConnection = builder.connectionObject(
-  { type: ToolRef, name: 'ToolConnection', description: 'A page of tools.' },
-  { name: 'ToolEdge', description: 'A tool in a page of tools.' },
-);
-export const ConferenceConnection = builder.connectionObject(
-  { type: ConferenceRef, name: 'ConferenceConnection', description: 'A page of conferences.' },
-  { name: 'ConferenceEdge', description: 'A conference in a page of conferences.' },
-);
-export const TopicConnection = builder.connectionObject(
-  { type: TopicRef, name: 'TopicConnection', description: 'A page of topics.' },
-  { name: 'TopicEdge', description: 'A topic in a page of topics.' },
-);
-export const SpeakerConnection = builder.connectionObject(
-  { type: SpeakerRef, name: 'SpeakerConnection', description: 'A page of speakers.' },
-  { name: 'SpeakerEdge', description: 'A speaker in a page of speakers.' },
-);
-export const LinkConnection = builder.connectionObject(
-  { type: LinkRef, name: 'LinkConnection', description: 'A page of links.' },
-  { name: 'LinkEdge', description: 'A link in a page of links.' },
-);
-export const DiagnosticConnection = builder.connectionObject(
-  { type: DiagnosticRef, name: 'DiagnosticConnection', description: 'A page of diagnostics.' },
-  { name: 'DiagnosticEdge', description: 'A diagnostic in a page of diagnostics.' },
-);
+/** `XConnection` and `XEdge` for a node type, described in words: "A page of talks", "A talk in a page of talks". */
+function pageOf<T extends object>(ref: ObjectRef<Types, T>, name: string, plural: string, singular: string) {
+  const article = /^[aeiou]/.test(singular) ? 'An' : 'A';
+  return builder.connectionObject(
+    { type: ref, name: `${name}Connection`, description: `A page of ${plural}.` },
+    { name: `${name}Edge`, description: `${article} ${singular} in a page of ${plural}.` },
+  );
+}
+
+export const TalkConnection = pageOf(TalkRef, 'Talk', 'talks', 'talk');
+export const ToolConnection = pageOf(ToolRef, 'Tool', 'tools', 'tool');
+export const ConferenceConnection = pageOf(ConferenceRef, 'Conference', 'conferences', 'conference');
+export const TopicConnection = pageOf(TopicRef, 'Topic', 'topics', 'topic');
+export const SpeakerConnection = pageOf(SpeakerRef, 'Speaker', 'speakers', 'speaker');
+export const LinkConnection = pageOf(LinkRef, 'Link', 'links', 'link');
+export const DiagnosticConnection = pageOf(DiagnosticRef, 'Diagnostic', 'diagnostics', 'diagnostic');
