@@ -1,7 +1,7 @@
 /**
  * @module bench/servers
- * Throughput of raw node:http, a Yoga hello-world and talkgraph on realistic
- * queries, each server in its own process, loaded by autocannon from this one
+ * Throughput of raw node:http, a Yoga hello-world, a hand-rolled Yoga server
+ * for one realistic query, and talkgraph on realistic queries, each server in its own process, loaded by autocannon from this one
  * over 127.0.0.1. Each case runs `rounds` times; medians are reported with
  * ratios against the two baselines.
  */
@@ -81,6 +81,11 @@ export async function benchServers(seconds: number, rounds: number, content: str
     { name: 'raw node:http', args: [...tsx, 'bench/targets/raw.ts'], cases: [CASES[0] as Case] },
     { name: 'yoga hello-world', args: [...tsx, 'bench/targets/hello.ts'], cases: [CASES[0] as Case] },
     {
+      name: 'hand-rolled yoga',
+      args: [...tsx, 'bench/targets/handrolled.ts', content],
+      cases: [CASES[1] as Case],
+    },
+    {
       name: 'talkgraph',
       args: ['bin/talkgraph.js', 'serve', '--port', '0', '--host', '127.0.0.1', '--content', content],
       cases: CASES.slice(1),
@@ -109,6 +114,11 @@ export async function benchServers(seconds: number, rounds: number, content: str
     console.log(
       `| ${r.target} | ${r.query} | ${r.rps.toFixed(0)} | ${(r.rps / raw).toFixed(3)} | ${(r.rps / hello).toFixed(2)} |`,
     );
+  }
+  const hand = rows.find((r) => r.target === 'hand-rolled yoga');
+  const ours = rows.find((r) => r.target === 'talkgraph' && r.query === hand?.query);
+  if (hand !== undefined && ours !== undefined) {
+    console.log(`\ntalkgraph / hand-rolled Yoga on "${hand.query}": ${(ours.rps / hand.rps).toFixed(2)}x`);
   }
   console.log('');
 }
