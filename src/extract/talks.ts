@@ -116,8 +116,15 @@ export function layoutTalks(blocks: readonly Block[], hints: LayoutHints): TalkL
       full: false,
     });
   });
+  // A section ends at the next heading of its level or above (one pass with a stack of open sections).
+  const open: HeadingInfo[] = [];
+  for (const h of headings) {
+    while (open.length > 0 && (open[open.length - 1] as HeadingInfo).level >= h.level) {
+      (open.pop() as HeadingInfo).end = h.index;
+    }
+    open.push(h);
+  }
   headings.forEach((h, i) => {
-    h.end = headings.slice(i + 1).find((o) => o.level <= h.level)?.index ?? blocks.length;
     const ownEnd = headings[i + 1]?.index ?? blocks.length;
     for (let b = h.index + 1; b < h.end; b++) {
       if (!evidenceOf[b]) continue;
@@ -152,17 +159,34 @@ export function layoutTalks(blocks: readonly Block[], hints: LayoutHints): TalkL
   // A lone top-level heading opening the file is the document's title, not a talk.
   const h1s = headings.filter((h) => h.level === 1);
   const candidates = headings.filter((h) => !(h1s.length === 1 && h === h1s[0] && h === headings[0]));
-  const inside = (h: HeadingInfo, o: HeadingInfo) => o.index > h.index && o.index < h.end;
   // A container has no evidence of its own, only through sub-headings that may be talks (a day, a track).
-  const isContainer = (h: HeadingInfo) =>
-    !h.own && candidates.some((o) => inside(h, o) && !o.nonTalk && o.full);
+  // Sub-headings follow their heading in the list, so each check scans only the section's headings.
+  const containers = new Set<HeadingInfo>();
+  candidates.forEach((h, i) => {
+    if (h.own) return;
+    for (let j = i + 1; j < candidates.length; j++) {
+      const o = candidates[j] as HeadingInfo;
+      if (o.index >= h.end) break;
+      if (!o.nonTalk && o.full) {
+        containers.add(h);
+        break;
+      }
+    }
+  });
+  const isContainer = (h: HeadingInfo) => containers.has(h);
 
   // Talks: the outermost headings with evidence that neither group talks nor name a part of the notes.
   const evidenced: HeadingInfo[] = [];
+  const inTalk = new Set<HeadingInfo>();
+  let talkEnd = -1;
   for (const h of candidates) {
+    if (h.index < talkEnd) {
+      inTalk.add(h);
+      continue;
+    }
     if (h.nonTalk || !h.full || isContainer(h)) continue;
-    if (evidenced.some((t) => inside(t, h))) continue;
     evidenced.push(h);
+    talkEnd = h.end;
   }
 
   // Slides separated by thematic breaks, one heading a slide: one talk's deck.
@@ -215,15 +239,16 @@ export function layoutTalks(blocks: readonly Block[], hints: LayoutHints): TalkL
   const atLevel = evidenced.filter((h) => h.level === level);
   const first = atLevel[0]?.index ?? -1;
   const last = atLevel[atLevel.length - 1]?.index ?? -1;
+  const chosen = new Set(evidenced);
   const talks = candidates.filter(
     (h) =>
-      evidenced.includes(h) ||
+      chosen.has(h) ||
       (h.level === level &&
         !h.nonTalk &&
         !isContainer(h) &&
         h.index > first &&
         h.index < last &&
-        !evidenced.some((t) => inside(t, h))),
+        !inTalk.has(h)),
   );
   return sections(blocks, candidates, talks, isContainer);
 }
