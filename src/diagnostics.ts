@@ -37,7 +37,7 @@ export const DIAGNOSTIC_KINDS = {
   FILE_TOO_LARGE: {
     severity: 'ERROR',
     title: 'A file is larger than the indexer accepts',
-    hint: 'Split the file, or raise the limit with --max-file-size.',
+    hint: 'Split the file: files over 4 MiB are not indexed (the maxFileSize option of the indexer).',
   },
   EXTRACTION_FAILED: {
     severity: 'ERROR',

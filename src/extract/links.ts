@@ -14,9 +14,18 @@ export interface NormalisedUrl {
   youtube: YouTubeRef | null;
 }
 
+const MAX_URL_LENGTH = 4096;
+const TRAILING_CHARS = new Set(['.', ',', ';', ':', '!', '?', "'", '"', '*', '_', '~', '>']);
+
+/** Drops trailing punctuation ("https://x.io/a." → "https://x.io/a") scanning from the right. */
+function trimTrailing(text: string): string {
+  let end = text.length;
+  while (end > 0 && TRAILING_CHARS.has(text[end - 1] as string)) end -= 1;
+  return text.slice(0, end);
+}
+
 const TRACKING =
   /^(utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ref_src|_hsenc|_hsmi|si|feature)$/i;
-const TRAILING = /[.,;:!?'"*_~>]+$/;
 
 /**
  * Normalise an address as written in notes. Returns null for things that are
@@ -24,17 +33,27 @@ const TRAILING = /[.,;:!?'"*_~>]+$/;
  * `invalid` is set for addresses that look like web links but do not parse.
  */
 export function normaliseUrl(raw: string): NormalisedUrl | { invalid: string } | null {
+  // Addresses longer than any browser accepts are not links (and keep the work below bounded).
+  if (raw.length > MAX_URL_LENGTH)
+    return /^\s*<?(https?:|www\.)/i.test(raw) ? { invalid: `${raw.slice(0, 80)}…` } : null;
   let text = raw.trim().replace(/^<|>$/g, '');
   if (text === '' || text.startsWith('#') || text.startsWith('/') || text.startsWith('.')) return null;
   if (/^www\./i.test(text)) text = `https://${text}`;
   if (!/^https?:/i.test(text)) return null;
-  text = text.replace(TRAILING, '');
+  text = trimTrailing(text);
   // A closing bracket belongs to the URL only when it opened inside it: "(see https://x.io/a)".
-  while (/[)\]]$/.test(text)) {
-    const close = text.endsWith(')') ? ')' : ']';
-    const open = close === ')' ? '(' : '[';
-    if (text.split(open).length >= text.split(close).length) break;
-    text = text.slice(0, -1).replace(TRAILING, '');
+  const count = (c: string) => text.split(c).length - 1;
+  let parens = count('(') - count(')');
+  let squares = count('[') - count(']');
+  while (text.endsWith(')') || text.endsWith(']')) {
+    const paren = text.endsWith(')');
+    if ((paren ? parens : squares) >= 0) break;
+    if (paren) parens += 1;
+    else squares += 1;
+    text = text.slice(0, -1);
+    const trimmed = trimTrailing(text);
+    // Punctuation trimmed between brackets ("x).)") holds no brackets, so the counts stay right.
+    text = trimmed;
   }
   // An empty fragment ("x#") is no fragment; URL would keep the bare "#".
   text = text.replace(/#$/, '');

@@ -13,12 +13,15 @@ export function slugify(text: string): string {
 /** Hands out unique slugs; `take` reports whether the base slug was already taken. */
 export class SlugRegistry {
   private readonly used = new Set<string>();
+  /** Next number to try per base slug, so a thousand "Keynote"s cost a thousand steps, not a million. */
+  private readonly next = new Map<string, number>();
 
   take(text: string): { slug: string; duplicate: boolean } {
     const base = slugify(text);
     let candidate = base;
-    let n = 2;
+    let n = this.next.get(base) ?? 2;
     while (this.used.has(candidate)) candidate = `${base}-${n++}`;
+    this.next.set(base, n);
     this.used.add(candidate);
     return { slug: candidate, duplicate: candidate !== base };
   }

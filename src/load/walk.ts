@@ -6,6 +6,7 @@
  * with a digest for change detection.
  */
 import { createHash } from 'node:crypto';
+import type { Dirent, Stats } from 'node:fs';
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { diagnostic } from '../diagnostics.js';
@@ -52,7 +53,18 @@ export async function loadContent(
   const seen = new Set<string>();
 
   async function walk(dir: string): Promise<void> {
-    const entries = await readdir(dir, { withFileTypes: true });
+    let entries: Dirent[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      // One unreadable folder costs its files, not the graph.
+      const rel = relative(root, dir).split(sep).join('/') || '.';
+      diagnostics.push(
+        diagnostic('FILE_UNREADABLE', rel, 0, `folder ${rel} cannot be read: ${(error as Error).message}`),
+      );
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name)) continue;
       const full = join(dir, entry.name);
@@ -73,7 +85,15 @@ export async function loadContent(
         }
       }
       if (seen.has(target)) continue;
-      const info = await stat(target);
+      let info: Stats;
+      try {
+        info = await stat(target);
+      } catch (error) {
+        diagnostics.push(
+          diagnostic('FILE_UNREADABLE', rel, 0, `${rel} cannot be read: ${(error as Error).message}`),
+        );
+        continue;
+      }
       if (info.isDirectory()) {
         seen.add(target);
         await walk(full);

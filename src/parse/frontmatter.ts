@@ -36,8 +36,17 @@ const DELIMITERS: Record<string, { format: Exclude<FrontMatterFormat, 'none'>; c
   '{': { format: 'json', close: /\}\s*$/ },
 };
 
-/** Dates and other non-JSON values (TomlDate, Date) become plain strings. */
-function toPlain(value: unknown): unknown {
+/** Front matter is a handful of fields: more values than this is an alias bomb or a mistake. */
+const MAX_VALUES = 10_000;
+const MAX_DEPTH = 32;
+
+/**
+ * Dates and other non-JSON values (TomlDate, Date) become plain strings.
+ * Bounded: YAML aliases can make cycles or exponential trees ("billion laughs").
+ */
+function toPlain(value: unknown, budget = { left: MAX_VALUES }, depth = 0): unknown {
+  if (--budget.left < 0 || depth > MAX_DEPTH)
+    throw new RangeError('front matter is nested too deeply or too large');
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return String(value);
     // TomlDate keeps the form it was written in (a date alone stays a date).
@@ -46,10 +55,10 @@ function toPlain(value: unknown): unknown {
     const iso = value.toISOString();
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
   }
-  if (Array.isArray(value)) return value.map(toPlain);
+  if (Array.isArray(value)) return value.map((v) => toPlain(v, budget, depth + 1));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = toPlain(v);
+    for (const [k, v] of Object.entries(value)) out[k] = toPlain(v, budget, depth + 1);
     return out;
   }
   return value;
@@ -159,11 +168,17 @@ export function parseFrontMatter(source: SourceFile): FrontMatterResult {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return failure(source, 1, 1, delimiter.format.toUpperCase(), 'expected a table of fields');
   }
+  let plain: Record<string, unknown>;
+  try {
+    plain = toPlain(data) as Record<string, unknown>;
+  } catch (error) {
+    return failure(source, 1, 1, delimiter.format.toUpperCase(), (error as Error).message);
+  }
   return {
     ok: true,
     value: {
       format: delimiter.format,
-      data: toPlain(data) as Record<string, unknown>,
+      data: plain,
       bodyLine: close + 2,
       body: lines.slice(close + 1).join('\n'),
       lines: lines.slice(0, close + 1),

@@ -62,6 +62,9 @@ export interface MarkdownDoc {
 const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
 // Only scheme and www links: "prometheus.io" in prose is a name, not a link.
 md.linkify.set({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false });
+// For markdown found inside an HTML block: no HTML blocks there, so it is read once, not recursively.
+const mdInsideHtml = new MarkdownIt({ html: true, linkify: true, typographer: false }).disable('html_block');
+mdInsideHtml.linkify.set({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false });
 
 // Hugo shortcodes: {{< youtube ID >}}, {{< youtube id="ID" >}}, {{% vimeo 123 %}}, and the
 // malformed single-brace {< youtube ID >}.
@@ -224,8 +227,8 @@ export function parseMarkdown(body: string, bodyLine: number): MarkdownDoc {
   return { blocks, breaks };
 }
 
-function collectBlocks(body: string, bodyLine: number, blocks: Block[], breaks: number[]): void {
-  const tokens = md.parse(body, {});
+function collectBlocks(body: string, bodyLine: number, blocks: Block[], breaks: number[], parser = md): void {
+  const tokens = parser.parse(body, {});
   let lastLine = 0;
   let listDepth = 0;
   let headingLevel = 0;
@@ -282,7 +285,9 @@ function collectBlocks(body: string, bodyLine: number, blocks: Block[], breaks: 
           links,
           listDepth,
         });
-        if (html < lines.length) collectBlocks(lines.slice(html).join('\n'), line + html, blocks, breaks);
+        if (html < lines.length) {
+          collectBlocks(lines.slice(html).join('\n'), line + html, blocks, breaks, mdInsideHtml);
+        }
         break;
       }
       case 'fence':

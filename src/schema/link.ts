@@ -4,6 +4,7 @@
  * normalised URL; `LinkKind`; and the root fields `link(url)` and
  * `links(...)`.
  */
+import { isNormalised, normaliseUrl } from '../extract/links.js';
 import { LINK_KINDS, type LinkKind as LinkKindModel, type LinkModel } from '../graph/types.js';
 import { loadAll, loadKnown } from '../server/context.js';
 import { builder } from './builder.js';
@@ -31,19 +32,10 @@ export const LinkKind = builder.enumType('LinkKind', {
   ) as Record<LinkKindModel, { value: LinkKindModel; description: string }>,
 });
 
-/**
- * A URL as links are keyed: trimmed, parsed, scheme and host lower-cased.
- * Null when it is not an absolute http(s) URL.
- */
+/** A URL as links are keyed: the indexer's own normalisation (YouTube forms, tracking parameters, …). */
 export function normaliseLinkUrl(raw: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  return url.href;
+  const normalised = normaliseUrl(raw);
+  return isNormalised(normalised) ? normalised.url : null;
 }
 
 /** The keys a URL may be stored under: normalised, with and without a trailing slash. */

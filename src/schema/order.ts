@@ -4,8 +4,11 @@
  */
 
 /** Alphabetical by name, ignoring case and accents. */
+/** One collator for every sort: `localeCompare` with options builds one per comparison. */
+export const collator = new Intl.Collator('en', { sensitivity: 'base' });
+
 export function byName(a: { name: string }, b: { name: string }): number {
-  return a.name.localeCompare(b.name, 'en', { sensitivity: 'base' });
+  return collator.compare(a.name, b.name);
 }
 
 /** True when `query` (already lower-cased) is empty or is contained in one of the names. */

@@ -4,12 +4,14 @@
  * `talks` and the `talks` of a conference, tool, topic, speaker or link):
  * which talks a list keeps, in which order, and the page it returns.
  */
+
 import type { ArgBuilder } from '@pothos/core';
 import type { ConferenceModel, TalkModel } from '../graph/types.js';
 import { type GraphContext, loadAll, loadKnown } from '../server/context.js';
 import { builder, type Types } from './builder.js';
 import { connectionOf, type PageArgs } from './connections.js';
 import { textArg } from './errors.js';
+import { collator } from './order.js';
 
 export interface TalkFilterShape {
   tool?: string | null;
@@ -170,7 +172,7 @@ export async function selectTalks(
   });
 
   if (order === 'TITLE') {
-    talks.sort((a, b) => a.title.localeCompare(b.title, 'en', { sensitivity: 'base' }));
+    talks.sort((a, b) => collator.compare(a.title, b.title));
   } else if (order === 'DATE' || order === 'DATE_DESC') {
     const sign = order === 'DATE' ? 1 : -1;
     const dates = new Map(talks.map((t) => [t.slug, talkDate(t, conferenceOf(t))] as const));
