@@ -180,7 +180,8 @@ function yearOf(name: string): number | null {
 
 /** A conference name inferred from a post title, or null when the title is not about one. */
 export function conferenceFromTitle(title: string): ConferenceGuess | null {
-  const clean = title.replace(/\s+/g, ' ').trim();
+  // No conference name is longer; the cap keeps the title patterns cheap on junk.
+  const clean = title.slice(0, 300).replace(/\s+/g, ' ').trim();
   let name: string | null = null;
   for (const pattern of TITLE_PATTERNS) {
     const m = pattern.exec(clean);

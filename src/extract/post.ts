@@ -90,7 +90,9 @@ const LABEL_PREFIX = /^[\s\-*•>|]+/;
 
 function labelOf(link: InlineLink): string | null {
   if (link.text !== null) return link.text.slice(0, 120);
+  // Only the end of a long line can label the link after it.
   let before = link.before
+    .slice(-500)
     .replace(LABEL_PREFIX, '')
     .replace(/[\s:：\-–—=>(]+$/, '')
     .trim();

@@ -6,6 +6,8 @@
  * "Kubernetes Project Update - Google" keeps its whole title.
  */
 
+/** Headings and speaker lines are read only up to this length: no title or name list is longer. */
+const MAX_LINE = 400;
 const PARTICLES = new Set([
   'van',
   'von',
@@ -150,6 +152,7 @@ export interface ParsedTitle {
 /** Splits a talk heading into its title and, where the pattern is clear, its speakers. */
 export function parseTalkHeading(text: string): ParsedTitle {
   const heading = text
+    .slice(0, MAX_LINE)
     .replace(/\s+/g, ' ')
     .replace(/^(?:\p{Extended_Pictographic}|\uFE0F|\s)+/u, '')
     .trim()
@@ -198,6 +201,8 @@ const BY_LINE = /^(?:by|von|par|por)\s+(.+)$/i;
 
 /** Speakers named by a line such as "Speaker: Jane Doe (Acme)" or "Presented by A and B". */
 export function speakersFromLine(text: string): string[] | null {
+  // A speaker line is short; long paragraphs are prose (and would cost the patterns below dearly).
+  if (text.length > MAX_LINE) return null;
   const trimmed = text.trim().replace(/^[\s\-*•]+/, '');
   const m = SPEAKER_LINE.exec(trimmed) ?? BY_LINE.exec(trimmed);
   if (m?.[1] === undefined) return null;

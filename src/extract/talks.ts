@@ -56,6 +56,7 @@ const NON_TALK =
 
 function cleanHeading(text: string): string {
   return text
+    .slice(0, 400)
     .replace(/^(?:\p{Extended_Pictographic}|\uFE0F|\s)+/u, '')
     .replace(/^(?:\d+[.)]|[ivx]+\.)\s+/i, '')
     .replace(/[:.!?\s]+$/, '')

@@ -69,11 +69,12 @@ mdInsideHtml.linkify.set({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false }
 // Hugo shortcodes: {{< youtube ID >}}, {{< youtube id="ID" >}}, {{% vimeo 123 %}}, and the
 // malformed single-brace {< youtube ID >}.
 const SHORTCODE =
-  /(\{\{|\{)([<%])\s*(youtube|vimeo)\s+(?:(?:id|src)\s*=\s*)?["']?([A-Za-z0-9_-]+)["']?[^}]*?[>%](\}\}|\})/g;
+  /(\{\{|\{)([<%])\s*(youtube|vimeo)\s+(?:(?:id|src)\s*=\s*)?["']?([A-Za-z0-9_-]{1,64})["']?[^{}]{0,200}?[>%](\}\}|\})/g;
 // "Github Link:", "Website:", "Slides here:" before a link: words about the link, not prose.
 const LINK_LABEL =
   /^[\s\-*•]*(?:[\p{L}\p{N}]+\s+){0,2}(?:link|links|url|repo|repository|site|website|page|slides|video|here)(?:\s+(?:to|for|of|on)\s+[^:：]{1,40})?\s*[:：]?\s*$/iu;
-const HTML_URL = /<(?:(?:iframe|embed|video|source)\b[^>]*?\bsrc|a\b[^>]*?\bhref)\s*=\s*["']([^"']+)["']/gi;
+const HTML_URL =
+  /<(?:(?:iframe|embed|video|source)\b[^<>]*?\bsrc|a\b[^<>]*?\bhref)\s*=\s*["']([^"'<>]+)["']/gi;
 
 function shortcodeHref(name: string, id: string): string {
   return name === 'vimeo' ? `https://vimeo.com/${id}` : `https://www.youtube.com/watch?v=${id}`;
@@ -110,7 +111,7 @@ function htmlLinks(html: string, line: number, links: InlineLink[]): void {
       });
     }
     // Bare addresses in raw HTML text (outside attributes) are still links people wrote.
-    const visible = text.replace(/<[^>]*>/g, ' ');
+    const visible = text.replace(/<[^<>]*>/g, ' ');
     for (const match of md.linkify.match(visible) ?? []) {
       links.push({ href: match.url, text: null, before: '', line: line + i, origin: 'bare' });
     }
@@ -272,7 +273,7 @@ function collectBlocks(body: string, bodyLine: number, blocks: Block[], breaks: 
         const links: InlineLink[] = [];
         htmlLinks(content, line, links);
         const text = content
-          .replace(/<[^>]*>/g, ' ')
+          .replace(/<[^<>]*>/g, ' ')
           .replace(/\s+/g, ' ')
           .trim();
         blocks.push({
