@@ -2,14 +2,28 @@
  * @module server/limits
  * Limits that refuse hostile operations while they are validated, before
  * anything runs: page sizes written in the query, depth, aliases, cost,
- * directives and tokens (graphql-armor). Each refusal is one GraphQL error
- * with a message saying which limit and an `extensions.code`.
+ * directives and tokens (graphql-armor). Then, once the variables are known
+ * and still before anything runs, an estimate of how many objects the
+ * operation can return (page sizes passed as variables or left to their
+ * defaults included). Each refusal is one GraphQL error with a message saying
+ * which limit and an `extensions.code`.
  */
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
-import { type ASTVisitor, Kind, type ValidationContext } from 'graphql';
+import {
+  type ASTVisitor,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValueNode,
+} from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
-import { PAGE_SIZE_MAX } from '../schema/connections.js';
+import { NEIGHBORHOOD_LIMIT_MAX } from '../graph/traverse.js';
+import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../schema/connections.js';
 import { BAD_USER_INPUT } from '../schema/errors.js';
 
 /** Limits on every operation, checked before it runs. */
@@ -26,6 +40,18 @@ export const LIMITS = {
   /** Lexical tokens of a document. */
   maxTokens: 2000,
   maxDirectives: 10,
+  /**
+   * Objects an operation may return at most, estimated before it runs with
+   * its variables: every object field counts 1, a connection or paged list
+   * multiplies what it holds by its page size (`first` ?? `last` ?? `limit`,
+   * literal or variable, else the argument's default, else 20; capped at 100,
+   * or 500 for `limit`), a list without a page size by
+   * `unpagedListSize`. A page of 100 talks with their tools and conference
+   * fits; pages of pages of pages (`tools { talks { tools { talks } } }`) do not.
+   */
+  maxObjects: 20_000,
+  /** What a list without a page size argument (`Talk.tools`, `Subgraph.nodes`) is assumed to hold. */
+  unpagedListSize: 20,
 } as const;
 
 /** The code of an operation refused for its shape (too deep, too costly...). */
@@ -66,6 +92,139 @@ function pageSizeRule(context: ValidationContext): ASTVisitor {
   };
 }
 
+/** The parts of graphql's type objects the estimate reads (duck-typed: no `instanceof`, see above). */
+interface TypeLike {
+  name?: string;
+  ofType?: TypeLike;
+  getFields?: () => Record<string, FieldLike>;
+}
+interface FieldLike {
+  type: TypeLike;
+  args: readonly { name: string; defaultValue?: unknown }[];
+}
+
+const PAGE_ARGUMENTS = ['first', 'last', 'limit'] as const;
+
+function isListType(type: TypeLike): boolean {
+  let current: TypeLike | undefined = type;
+  while (current) {
+    if (Object.prototype.toString.call(current) === '[object GraphQLList]') return true;
+    current = current.ofType;
+  }
+  return false;
+}
+
+function namedType(type: TypeLike): TypeLike {
+  let current = type;
+  while (current.ofType) current = current.ofType;
+  return current;
+}
+
+/** The value of an argument node, its variables resolved; undefined when absent or null. */
+function argumentValue(value: ValueNode | undefined, variables: Record<string, unknown>): unknown {
+  if (!value) return undefined;
+  if (value.kind === Kind.VARIABLE) return variables[value.name.value] ?? undefined;
+  if (value.kind === Kind.INT) return Number(value.value);
+  return undefined;
+}
+
+/**
+ * How many items a list or connection field may hold: its page size argument
+ * (literal, variable, else default), clamped to the caps; the connection default
+ * or `LIMITS.unpagedListSize` when it has none.
+ */
+function pageSizeOf(
+  field: FieldLike,
+  argNodes: readonly { name: { value: string }; value: ValueNode }[],
+  variables: Record<string, unknown>,
+  connection: boolean,
+): number {
+  for (const name of PAGE_ARGUMENTS) {
+    const definition = field.args.find((a) => a.name === name);
+    if (!definition) continue;
+    const node = argNodes.find((a) => a.name.value === name);
+    const value = argumentValue(node?.value, variables) ?? definition.defaultValue;
+    if (typeof value !== 'number' || !Number.isFinite(value)) continue;
+    const cap = name === 'limit' ? NEIGHBORHOOD_LIMIT_MAX : PAGE_SIZE_MAX;
+    return Math.max(0, Math.min(Math.ceil(value), cap));
+  }
+  return connection ? PAGE_SIZE_DEFAULT : LIMITS.unpagedListSize;
+}
+
+/**
+ * Estimates how many objects an operation returns (see `LIMITS.maxObjects`),
+ * following fragments and inline fragments. Introspection fields (`__schema`,
+ * `__type`) are not counted: they are bounded by the schema.
+ */
+export function estimateObjects(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown>,
+): number {
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
+  const operation = operationName
+    ? operations.find((o) => o.name?.value === operationName)
+    : operations.length === 1
+      ? operations[0]
+      : undefined;
+  if (!operation) return 0;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions)
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const root = (
+    operation.operation === 'query'
+      ? schema.getQueryType()
+      : operation.operation === 'mutation'
+        ? schema.getMutationType()
+        : schema.getSubscriptionType()
+  ) as TypeLike | null | undefined;
+  if (!root) return 0;
+
+  // `inPage`: the parent field was a connection or a paged object (`neighborhood(limit)`), whose
+  // lists (`edges`, `nodes`) are the page already counted on it.
+  const walk = (
+    selectionSet: SelectionSetNode,
+    parent: TypeLike,
+    seen: ReadonlySet<string>,
+    inPage: boolean,
+  ): number => {
+    let total = 0;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        const name = selection.name.value;
+        const fragment = fragments.get(name);
+        if (!fragment || seen.has(name)) continue;
+        const type = (schema.getType(fragment.typeCondition.name.value) as TypeLike | undefined) ?? parent;
+        total += walk(fragment.selectionSet, type, new Set([...seen, name]), inPage);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const condition = selection.typeCondition?.name.value;
+        const type = (condition ? (schema.getType(condition) as TypeLike | undefined) : undefined) ?? parent;
+        total += walk(selection.selectionSet, type, seen, inPage);
+      } else {
+        const name = selection.name.value;
+        if (name.startsWith('__') || !selection.selectionSet) continue;
+        const field = parent.getFields?.()[name];
+        if (!field) continue;
+        const type = namedType(field.type);
+        const list = isListType(field.type);
+        const connection = (type.name ?? '').endsWith('Connection');
+        const paged =
+          connection || (!list && field.args.some((a) => PAGE_ARGUMENTS.some((n) => n === a.name)));
+        const size =
+          paged || (list && !inPage)
+            ? pageSizeOf(field, selection.arguments ?? [], variables, connection)
+            : 1;
+        total += size * (1 + walk(selection.selectionSet, type, seen, paged));
+      }
+    }
+    return total;
+  };
+  return walk(operation.selectionSet, root, new Set(), false);
+}
+
 /** Reports an armor refusal as a validation error with a code, without the "Syntax Error" prefix. */
 const reportTooComplex: GraphQLArmorRejectCallback = (context, error) => {
   context?.reportError(
@@ -85,6 +244,25 @@ export function limitPlugins(): Plugin[] {
       addValidationRule(pageSizeRule);
     },
   };
+  const objects: Plugin = {
+    onExecute({ args, setResultAndStopExecution }) {
+      const estimate = estimateObjects(
+        args.schema,
+        args.document,
+        args.operationName,
+        (args.variableValues ?? {}) as Record<string, unknown>,
+      );
+      if (estimate <= LIMITS.maxObjects) return;
+      setResultAndStopExecution({
+        errors: [
+          createGraphQLError(
+            `Query Cost limit of ${LIMITS.maxObjects} objects exceeded, found about ${Math.round(estimate)} (page sizes passed as variables or left to their defaults included); ask for smaller pages or fewer nested lists.`,
+            { extensions: { code: QUERY_TOO_COMPLEX } },
+          ),
+        ],
+      });
+    },
+  };
   const armor = EnvelopArmorPlugin({
     maxDepth: { n: LIMITS.maxDepth, ...reported },
     maxAliases: { n: LIMITS.maxAliases, ...reported },
@@ -94,5 +272,5 @@ export function limitPlugins(): Plugin[] {
     // (Yoga answers with code GRAPHQL_PARSE_FAILED).
     maxTokens: { n: LIMITS.maxTokens },
   });
-  return [pageSizes, armor as Plugin];
+  return [pageSizes, armor as Plugin, objects];
 }
