@@ -300,8 +300,11 @@ export function registeredInTitle(
 
 /** Key under which posts about the same event share one node: the name's words, year last. */
 export function conferenceKey(name: string, year: number | null): string {
+  const short = year === null ? null : String(year % 100).padStart(2, '0');
   const words = lookupKey(name)
     .split(' ')
-    .filter((w) => !/^(19|20)\d{2}$/.test(w) && w !== 'the');
+    .filter((w) => !/^(19|20)\d{2}$/.test(w) && w !== 'the')
+    // "SREcon19 Europe" and "SREcon Europe 2019" are one event.
+    .map((w) => (short !== null && /^\p{L}+\d{2}$/u.test(w) && w.endsWith(short) ? w.slice(0, -2) : w));
   return `${words.join(' ')}${year === null ? '' : ` ${year}`}`;
 }

@@ -226,13 +226,23 @@ export function buildGraph(
           ),
         );
       }
+      // Inferred tools are named after their repository; two owners' "widget"s stay two tools.
+      const renamed = new Map<string, string>();
       for (const tool of t.inferredTools) {
-        if (!toolsBySlug.has(tool.slug)) {
-          toolsBySlug.set(tool.slug, { ...tool, source: { path: post.path, line: t.line } });
+        let slug = tool.slug;
+        const taken = toolsBySlug.get(slug);
+        if (taken !== undefined && taken.repositoryUrl !== tool.repositoryUrl) {
+          const owner = tool.repositoryUrl?.split('/')[3] ?? 'repo';
+          slug = slugify(`${owner}-${tool.name}`);
+          renamed.set(tool.slug, slug);
+        }
+        if (!toolsBySlug.has(slug)) {
+          toolsBySlug.set(slug, { ...tool, slug, source: { path: post.path, line: t.line } });
         }
       }
+      const mentions = t.mentions.map((m) => ({ ...m, toolSlug: renamed.get(m.toolSlug) ?? m.toolSlug }));
       const topicSlugs = new Set(t.topicSlugs);
-      for (const m of t.mentions) {
+      for (const m of mentions) {
         usedTools.add(m.toolSlug);
         for (const topic of toolsBySlug.get(m.toolSlug)?.topics ?? []) {
           topicSlugs.add(topic);
@@ -260,7 +270,7 @@ export function buildGraph(
         notes: t.notes,
         topicSlugs: [...topicSlugs],
         citations: t.citations.map((c) => ({ url: c.url, label: c.label, line: c.line })),
-        mentions: t.mentions.map((m) => ({
+        mentions: mentions.map((m) => ({
           toolSlug: m.toolSlug,
           talkSlug: slug,
           via: m.via,

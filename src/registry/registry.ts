@@ -165,7 +165,25 @@ export function loadRegistries(
         tools.push(own);
         indexTool(own, tools.length - 1);
       }
-    } else if (file.role === 'conference') {
+    } else if (file.role === 'conference' || file.role === 'topic') {
+      // Two registry files with one slug: the first is kept and the second reported, never merged silently.
+      const slug = asString(data.slug) ?? slugify(name);
+      const list: { slug: string; source: { path: string } | null }[] =
+        file.role === 'conference' ? conferences : topics;
+      const first = list.find((e) => e.slug === slug);
+      if (first !== undefined) {
+        report(
+          diagnostic(
+            'DUPLICATE_SLUG',
+            file.path,
+            1,
+            `${file.role} "${name}" has the slug "${slug}" of ${first.source?.path ?? 'an earlier entry'}; this file is not used`,
+          ),
+        );
+        continue;
+      }
+    }
+    if (file.role === 'conference') {
       const startDate = asString(data.startDate);
       const year = Number(asString(data.year) ?? startDate?.slice(0, 4) ?? Number.NaN);
       conferences.push({
@@ -183,7 +201,7 @@ export function loadRegistries(
         talkSlugs: [],
         linkUrls: [],
       });
-    } else {
+    } else if (file.role === 'topic') {
       topics.push({
         slug: asString(data.slug) ?? slugify(name),
         name,
