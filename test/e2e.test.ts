@@ -108,4 +108,31 @@ describe('talkgraph serve', () => {
       await http.close();
     }
   });
+
+  it('refuses a body over the size cap, whether its length is declared or not', async () => {
+    const http = createHttpServer({ maxBodyBytes: 1000 });
+    const base = await http.listen(0, '127.0.0.1');
+    http.ready((_req, res) => res.end('graphql'), {});
+    try {
+      const big = 'x'.repeat(5000);
+      const declared = await fetch(new URL('/graphql', base), { method: 'POST', body: big });
+      expect(declared.status).toBe(413);
+      // A streamed body has no Content-Length: it is sent chunked.
+      const stream = new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(big));
+          controller.close();
+        },
+      });
+      const chunked = await fetch(new URL('/graphql', base), {
+        method: 'POST',
+        body: stream,
+        duplex: 'half',
+      } as RequestInit);
+      expect(chunked.status).toBe(411);
+      expect((await fetch(new URL('/graphql', base), { method: 'POST', body: 'small' })).status).toBe(200);
+    } finally {
+      await http.close();
+    }
+  });
 });

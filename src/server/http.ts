@@ -79,6 +79,12 @@ export function createHttpServer(options: HttpServerOptions = {}): TalkgraphHttp
       );
       return;
     }
+    // A body without a length (chunked) could outgrow the cap unseen: ask for the length instead.
+    if (req.headers['transfer-encoding'] !== undefined && req.headers['content-length'] === undefined) {
+      sendJson(res, 411, { errors: [{ message: 'Send the request body with a Content-Length header.' }] });
+      req.resume();
+      return;
+    }
     const length = Number(req.headers['content-length'] ?? 0);
     if (length > maxBodyBytes) {
       sendJson(res, 413, {
