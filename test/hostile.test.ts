@@ -3,8 +3,12 @@
  * the rest of the graph. (Results are asserted; a regression to quadratic
  * work shows up as a test that no longer finishes.)
  */
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normaliseUrl } from '../src/extract/links.js';
+import { loadContent } from '../src/load/walk.js';
 import { indexPosts } from './helpers/indexText.js';
 
 const GOOD = '---\ntitle: Notes from FooConf 2019\n---\n## A talk\n- Video: https://youtu.be/abcdefghijk\n';
@@ -57,5 +61,26 @@ describe('hostile input', () => {
     ).join('\n');
     const data = indexPosts({ 'many.md': `---\ntitle: Notes from FooConf 2019\n---\n${body}` });
     expect(new Set(data.talks.map((t) => t.slug)).size).toBe(3000);
+  });
+});
+
+describe('links inside the content root', () => {
+  it('reads a linked folder under its own path once, and never walks a loop', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'talkgraph-links-'));
+    try {
+      mkdirSync(join(root, 'posts'));
+      mkdirSync(join(root, 'tools'));
+      writeFileSync(join(root, 'tools', 'foo.md'), '---\nname: Foo\n---\n');
+      writeFileSync(join(root, 'posts', 'a.md'), '# a\n');
+      symlinkSync('../tools', join(root, 'posts', 't'));
+      symlinkSync('..', join(root, 'posts', 'loop'));
+      const { files } = await loadContent(root);
+      expect(files.map((f) => [f.path, f.role])).toEqual([
+        ['posts/a.md', 'post'],
+        ['tools/foo.md', 'tool'],
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

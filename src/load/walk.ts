@@ -50,7 +50,30 @@ export async function loadContent(
   const root = await realpath(rootDir);
   const found: string[] = [];
   const diagnostics: Diagnostic[] = [];
-  const seen = new Set<string>();
+  // Real paths already taken: a file reached twice (through a link) is read once, under its own path.
+  const seen = new Set<string>([root]);
+  // Links are followed after every real folder is walked, so `posts/t -> ../tools` cannot claim tools/.
+  const links: { full: string; rel: string; name: string }[] = [];
+
+  async function visit(full: string, rel: string, name: string, target: string): Promise<void> {
+    if (seen.has(target)) return;
+    let info: Stats;
+    try {
+      info = await stat(target);
+    } catch (error) {
+      diagnostics.push(
+        diagnostic('FILE_UNREADABLE', rel, 0, `${rel} cannot be read: ${(error as Error).message}`),
+      );
+      return;
+    }
+    if (info.isDirectory()) {
+      seen.add(target);
+      await walk(full);
+    } else if (info.isFile() && MARKDOWN.test(name)) {
+      seen.add(target);
+      found.push(rel);
+    }
+  }
 
   async function walk(dir: string): Promise<void> {
     let entries: Dirent[];
@@ -69,47 +92,42 @@ export async function loadContent(
       if (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name)) continue;
       const full = join(dir, entry.name);
       const rel = relative(root, full).split(sep).join('/');
-      let target = full;
-      if (entry.isSymbolicLink()) {
-        try {
-          target = await realpath(full);
-        } catch {
-          diagnostics.push(diagnostic('FILE_UNREADABLE', rel, 0, `${rel} is a broken symbolic link`));
-          continue;
-        }
-        if (!isInside(root, target)) {
-          diagnostics.push(
-            diagnostic('FILE_OUTSIDE_ROOT', rel, 0, `${rel} links outside the content root and was not read`),
-          );
-          continue;
-        }
-      }
-      if (seen.has(target)) continue;
-      let info: Stats;
-      try {
-        info = await stat(target);
-      } catch (error) {
-        diagnostics.push(
-          diagnostic('FILE_UNREADABLE', rel, 0, `${rel} cannot be read: ${(error as Error).message}`),
-        );
-        continue;
-      }
-      if (info.isDirectory()) {
-        seen.add(target);
-        await walk(full);
-      } else if (info.isFile() && MARKDOWN.test(entry.name)) {
-        seen.add(target);
-        found.push(rel);
-      }
+      if (entry.isSymbolicLink()) links.push({ full, rel, name: entry.name });
+      else await visit(full, rel, entry.name, await realpath(full).catch(() => full));
     }
   }
+
   await walk(root);
+  for (let k = 0; k < links.length; k++) {
+    const { full, rel, name } = links[k] as (typeof links)[number];
+    let target: string;
+    try {
+      target = await realpath(full);
+    } catch {
+      diagnostics.push(diagnostic('FILE_UNREADABLE', rel, 0, `${rel} is a broken symbolic link`));
+      continue;
+    }
+    if (!isInside(root, target)) {
+      diagnostics.push(
+        diagnostic('FILE_OUTSIDE_ROOT', rel, 0, `${rel} links outside the content root and was not read`),
+      );
+      continue;
+    }
+    await visit(full, rel, name, target);
+  }
   found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
   const files: LoadedFile[] = [];
   for (const path of found) {
     const full = join(root, ...path.split('/'));
     try {
+      // Checked again at read time: a link may have been changed since the walk.
+      if (!isInside(root, await realpath(full))) {
+        diagnostics.push(
+          diagnostic('FILE_OUTSIDE_ROOT', path, 0, `${path} links outside the content root and was not read`),
+        );
+        continue;
+      }
       const info = await lstat(full);
       const size = info.isSymbolicLink() ? (await stat(full)).size : info.size;
       if (size > maxSize) {
