@@ -190,13 +190,6 @@ export class GraphView {
     return this.index.has(nodeId(ref));
   }
 
-  /** Edges touching a node, in edge order; empty for an unknown node. */
-  edgesOf(ref: NodeRef): GraphEdge[] {
-    const i = this.index.get(nodeId(ref));
-    if (i === undefined) return [];
-    return (this.adjacency[i] ?? []).map((a) => this.edges[a.edge] as GraphEdge);
-  }
-
   /**
    * The shortest path from one node to another, walking edges in either
    * direction, at most `maxDepth` steps long (default 6, capped at 10).

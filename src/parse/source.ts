@@ -21,27 +21,10 @@ export function createSource(path: string, raw: string): SourceFile {
   return { path, text, lineStarts };
 }
 
-/** 1-based line and column of an offset. */
-export function positionAt(source: SourceFile, offset: number): { line: number; column: number } {
-  const starts = source.lineStarts;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
-}
-
 /** The text of a 1-based line, without its newline. */
 export function lineText(source: SourceFile, line: number): string {
   const start = source.lineStarts[line - 1];
   if (start === undefined) return '';
   const end = source.lineStarts[line];
   return source.text.slice(start, end === undefined ? undefined : end - 1);
-}
-
-export function lineCount(source: SourceFile): number {
-  return source.lineStarts.length;
 }
