@@ -45,6 +45,12 @@ async function main(argv: string[]): Promise<number> {
   return module.run(rest);
 }
 
+// Output piped into `head` closes early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     // `serve` keeps the process alive on its own; every other command ends here.

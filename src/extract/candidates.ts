@@ -36,7 +36,15 @@ const COMMON = new Set(
   ),
 );
 
-export function candidateTerms(runs: readonly TextRun[]): CandidateTerm[] {
+/**
+ * Candidate terms of a talk's runs. `known` holds words already accounted for
+ * (the words of the post's conference name and place); words of multi-word
+ * capitalised phrases ("San Diego", "Fluent Bit") are not names of their own.
+ */
+export function candidateTerms(
+  runs: readonly TextRun[],
+  known: ReadonlySet<string> = new Set(),
+): CandidateTerm[] {
   const out: CandidateTerm[] = [];
   for (const run of runs) {
     if (run.code) {
@@ -46,13 +54,17 @@ export function candidateTerms(runs: readonly TextRun[]): CandidateTerm[] {
       continue;
     }
     let previousEnd = -1;
+    let previousCapitalised = false;
     for (const m of run.text.matchAll(WORD)) {
       const word = m[0];
       const before = run.text.slice(Math.max(0, previousEnd), m.index);
       const sentenceStart = previousEnd === -1 || /[.!?:]\s*$/.test(before);
+      // Adjacent capitalised words form one phrase: only its first word may be a name.
+      const inPhrase = previousCapitalised && /^\s+$/.test(before);
       previousEnd = m.index + word.length;
-      if (word.length < 3 || word.length > 30 || COMMON.has(word)) continue;
-      if (INNER_CAPITAL.test(word) || (!sentenceStart && CAPITALISED.test(word))) {
+      previousCapitalised = /^\p{Lu}/u.test(word);
+      if (word.length < 3 || word.length > 30 || COMMON.has(word) || known.has(word.toLowerCase())) continue;
+      if (INNER_CAPITAL.test(word) || (!sentenceStart && !inPhrase && CAPITALISED.test(word))) {
         out.push({ term: word, line: run.line, code: false });
       }
     }

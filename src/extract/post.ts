@@ -194,6 +194,13 @@ export function extractPost(
   const firstTalkLine = layout.talks[0]?.line ?? Number.MAX_SAFE_INTEGER;
   const postTopics = [...tags, ...categories];
 
+  // Words of the conference's name and place are accounted for: "KubeCon", "Barcelona" are no tools.
+  const knownWords = new Set(
+    `${conference?.name ?? ''} ${conference?.location ?? ''}`
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w !== ''),
+  );
   const talks: TalkDraft[] = layout.talks.map((section) => {
     const blocks = section.blocks;
     const citations = citationsOf(
@@ -262,7 +269,7 @@ export function extractPost(
       mentions,
       inferredTools: inferred,
       topicSlugs: [...topicSlugs],
-      candidates: candidateTerms(runs)
+      candidates: candidateTerms(runs, knownWords)
         .filter(
           (c) =>
             ctx.tools.matcher.match([{ text: c.term, line: c.line, code: c.code }]).length === 0 &&
