@@ -10,7 +10,7 @@ import type { ConferenceModel, LinkKind, PostModel, ToolModel } from '../graph/t
 import { type FrontMatter, keyLine } from '../parse/frontmatter.js';
 import { type Block, type InlineLink, isTitleCase, lineTexts, type MarkdownDoc } from '../parse/markdown.js';
 import { lineText, type SourceFile } from '../parse/source.js';
-import { asBoolean, asString, asStringList } from '../parse/values.js';
+import { asBoolean, asString, asStringList, leadingYear } from '../parse/values.js';
 import { type CandidateTerm, candidateTerms } from './candidates.js';
 import {
   type ConferenceGuess,
@@ -105,11 +105,6 @@ function labelOf(link: InlineLink): string | null {
   return before === '' ? null : before;
 }
 
-function plainYear(date: string | null): number | null {
-  const m = date === null ? null : /^(\d{4})/.exec(date);
-  return m?.[1] === undefined ? null : Number(m[1]);
-}
-
 function firstSentence(text: string): string | null {
   const clean = text.replace(/\s+/g, ' ').trim();
   if (clean === '') return null;
@@ -133,7 +128,7 @@ export function extractPost(
   const categories = asStringList(data.categories);
 
   // Dates that cannot be right are kept as written and reported.
-  const dateYear = plainYear(date);
+  const dateYear = leadingYear(date);
   let datePlausible = false;
   if (date !== null) {
     const line = keyLine(fm, 'date');

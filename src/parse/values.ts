@@ -21,3 +21,9 @@ export function asBoolean(value: unknown): boolean {
   if (typeof value === 'string') return /^(true|yes|1)$/i.test(value.trim());
   return value === 1;
 }
+
+/** The year a date written as "YYYY-…" starts with, or null. */
+export function leadingYear(date: string | null): number | null {
+  const m = date === null ? null : /^(\d{4})/.exec(date);
+  return m?.[1] === undefined ? null : Number(m[1]);
+}

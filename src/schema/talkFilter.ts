@@ -7,6 +7,7 @@
 
 import type { ArgBuilder } from '@pothos/core';
 import type { ConferenceModel, TalkModel } from '../graph/types.js';
+import { leadingYear } from '../parse/values.js';
 import { type GraphContext, loadAll, loadKnown } from '../server/context.js';
 import { builder, type Types } from './builder.js';
 import { connectionOf, type PageArgs } from './connections.js';
@@ -86,11 +87,6 @@ export interface TalkListArgs extends PageArgs {
 }
 
 /** Year of an ISO-like date (`2018-05-02`), or null. */
-function yearOf(date: string | null): number | null {
-  const match = date === null ? null : /^(\d{4})/.exec(date);
-  return match ? Number(match[1]) : null;
-}
-
 function talkDate(talk: TalkModel, conference: ConferenceModel | null | undefined): string | null {
   return conference?.startDate ?? talk.date;
 }
@@ -167,7 +163,7 @@ export async function selectTalks(
 
   talks = talks.filter((talk) => {
     if (hasVideo !== null && (talk.videoUrl !== null) !== hasVideo) return false;
-    if (year !== null && (conferenceOf(talk)?.year ?? yearOf(talk.date)) !== year) return false;
+    if (year !== null && (conferenceOf(talk)?.year ?? leadingYear(talk.date)) !== year) return false;
     return true;
   });
 
