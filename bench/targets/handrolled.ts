@@ -4,11 +4,10 @@
  * talks" query: schema-first Yoga, plain resolvers over maps built once, no
  * DataLoader, limits or cache. Same data as talkgraph (the same indexer).
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createSchema, createYoga } from 'graphql-yoga';
 import type { TalkModel, ToolModel } from '../../src/graph/types.js';
 import { indexContent } from '../../src/indexer.js';
+import { listen } from './listen.js';
 
 const root = process.argv[2] ?? 'content';
 const { data } = await indexContent({ root });
@@ -49,9 +48,4 @@ const yoga = createYoga({
   logging: false,
   graphiql: false,
 });
-const server = createServer(yoga);
-server.listen(0, '127.0.0.1', () => {
-  const { port } = server.address() as AddressInfo;
-  process.stdout.write(`listening http://127.0.0.1:${port}/graphql\n`);
-});
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
+listen(yoga);
