@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, it } from 'vitest';
+import { LINK_KINDS } from '../src/graph/types.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(REPO, 'bin', 'talkgraph.js');
@@ -108,18 +109,6 @@ interface IndexJson {
   tools: { name: unknown; slug: unknown; inferred: unknown; talkCount: unknown }[];
   diagnostics: Record<string, unknown>[];
 }
-
-const LINK_KINDS = [
-  'VIDEO',
-  'PLAYLIST',
-  'REPOSITORY',
-  'ARTICLE',
-  'WEBSITE',
-  'PODCAST',
-  'SLIDES',
-  'DOCUMENTATION',
-  'OTHER',
-];
 
 describe('talkgraph index', () => {
   it('summarises the bundled content: 1 conference, 7 talks and the top tools with gVisor', async ({

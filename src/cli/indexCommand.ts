@@ -3,7 +3,7 @@
  * `talkgraph index`: index the content and print a summary, or with --json one
  * JSON object whose field names other tools rely on.
  */
-import type { GraphData } from '../graph/store.js';
+import { type GraphData, talkCountByTool } from '../graph/store.js';
 import { indexContent } from '../indexer.js';
 import { contentOptions, contentRoot, parse } from './options.js';
 import { plural } from './text.js';
@@ -19,9 +19,7 @@ export function indexJson(data: GraphData) {
   const topicName = new Map(data.topics.map((t) => [t.slug, t.name]));
   const speakerName = new Map(data.speakers.map((s) => [s.slug, s.name]));
   const linkBy = new Map(data.links.map((l) => [l.url, l]));
-  const talkCount = new Map<string, number>();
-  for (const t of data.talks)
-    for (const m of t.mentions) talkCount.set(m.toolSlug, (talkCount.get(m.toolSlug) ?? 0) + 1);
+  const talkCount = talkCountByTool(data);
   return {
     counts: {
       conferences: data.conferences.length,

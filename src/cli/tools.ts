@@ -4,8 +4,10 @@
  * built-in catalogue, the user's registry, tools inferred from repository
  * links), where each comes from, and how many talks mention it.
  */
+
+import { talkCountByTool } from '../graph/store.js';
 import type { ToolOrigin } from '../graph/types.js';
-import { indexContent } from '../indexer.js';
+import { indexFiles } from '../indexer.js';
 import { loadContent } from '../load/walk.js';
 import { loadRegistries } from '../registry/registry.js';
 import { contentOptions, contentRoot, parse } from './options.js';
@@ -35,12 +37,11 @@ export async function run(argv: string[]): Promise<number> {
   }
   const root = contentRoot(values.content);
   const catalogue = !values['no-catalogue'];
+  // Read the files once: the registries list every known tool, the index counts their talks.
   const { files } = await loadContent(root);
   const known = loadRegistries(files, catalogue, () => {}).tools;
-  const { data } = await indexContent({ root, catalogue });
-  const counts = new Map<string, number>();
-  for (const t of data.talks)
-    for (const m of t.mentions) counts.set(m.toolSlug, (counts.get(m.toolSlug) ?? 0) + 1);
+  const data = indexFiles(files, { catalogue });
+  const counts = talkCountByTool(data);
   const rows = [...known, ...data.tools.filter((t) => t.inferred)]
     .filter((t) => origin === undefined || t.origin === origin)
     .map((t) => ({

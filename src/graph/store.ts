@@ -64,6 +64,15 @@ export interface GraphStore {
   suggestions?(): Promise<ToolSuggestionModel[]>;
 }
 
+/** How many talks mention each tool (tool slug → count). */
+export function talkCountByTool(data: Pick<GraphData, 'talks'>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const talk of data.talks) {
+    for (const m of talk.mentions) counts.set(m.toolSlug, (counts.get(m.toolSlug) ?? 0) + 1);
+  }
+  return counts;
+}
+
 /** Lower-cased, with runs of non letters/digits collapsed: the key for name lookups. */
 export function lookupKey(name: string): string {
   return name
