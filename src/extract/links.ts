@@ -76,6 +76,19 @@ export function normaliseUrl(raw: string): NormalisedUrl | { invalid: string } |
   return { url: parsed.href, parsed, host: parsed.hostname.replace(/^www\./, ''), youtube: null };
 }
 
+const normalisedLinks = new WeakMap<object, ReturnType<typeof normaliseUrl>>();
+
+/**
+ * `normaliseUrl` of a parsed link, computed once per link: talk layout and
+ * citation reading both need it for every link of a post.
+ */
+export function normaliseLink(link: { href: string }): ReturnType<typeof normaliseUrl> {
+  if (normalisedLinks.has(link)) return normalisedLinks.get(link) ?? null;
+  const result = normaliseUrl(link.href);
+  normalisedLinks.set(link, result);
+  return result;
+}
+
 export function isNormalised(value: ReturnType<typeof normaliseUrl>): value is NormalisedUrl {
   return value !== null && 'url' in value;
 }

@@ -21,7 +21,7 @@ import {
   findLocation,
   registeredInTitle,
 } from './conferences.js';
-import { classifyLink, isNormalised, normaliseUrl } from './links.js';
+import { classifyLink, isNormalised, normaliseLink } from './links.js';
 import type { NameMatcher } from './nameMatcher.js';
 import { slugify } from './slug.js';
 import { speakersFromLine } from './speakers.js';
@@ -319,7 +319,7 @@ function citationsOf(
           ),
         );
       }
-      const n = normaliseUrl(link.href);
+      const n = normaliseLink(link);
       if (n === null) continue;
       if (!isNormalised(n)) {
         report(diagnostic('LINK_INVALID', path, link.line, `"${n.invalid}" is not a valid URL`));

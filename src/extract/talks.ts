@@ -8,7 +8,7 @@
  * front matter, a slide deck).
  */
 import { type Block, lineTexts } from '../parse/markdown.js';
-import { isNormalised, normaliseUrl } from './links.js';
+import { isNormalised, normaliseLink } from './links.js';
 import { parseTalkHeading, speakersFromLine } from './speakers.js';
 import { isOtherVideo } from './videos.js';
 
@@ -73,7 +73,7 @@ const VIDEO_LABEL =
 function videoKeys(block: Block): string[] {
   const keys: string[] = [];
   for (const link of block.links) {
-    const n = normaliseUrl(link.href);
+    const n = normaliseLink(link);
     if (!isNormalised(n)) continue;
     if (n.youtube?.id != null) keys.push(n.youtube.id);
     else if (isOtherVideo(n.parsed)) keys.push(n.url);
