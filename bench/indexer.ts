@@ -5,7 +5,7 @@
  * (indexing with it against without it). Files are read once; the timed runs
  * work on the same in-memory files.
  */
-import { indexFiles } from '../src/indexer.js';
+import { indexFiles } from '../src/indexing/indexer.js';
 import { loadContent } from '../src/load/walk.js';
 import { parseFrontMatter } from '../src/parse/frontmatter.js';
 import { parseMarkdown } from '../src/parse/markdown.js';

@@ -5,7 +5,22 @@
  * happened and what to do; the message of a reported diagnostic adds the
  * specifics (the value, the entity).
  */
-import type { Diagnostic, Severity } from './graph/types.js';
+
+export type Severity = 'ERROR' | 'WARNING' | 'INFO';
+
+/** One problem found in the content, located in its file. */
+export interface Diagnostic {
+  /** Stable code from `DIAGNOSTIC_KINDS`; never renamed. */
+  code: DiagnosticCode;
+  severity: Severity;
+  /** Path relative to the content root, with `/` separators. */
+  path: string;
+  /** 1-based line; 0 when the problem concerns the whole file. */
+  line: number;
+  /** 1-based column where known. */
+  column?: number;
+  message: string;
+}
 
 export interface DiagnosticKind {
   severity: Severity;

@@ -8,8 +8,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GraphData } from '../src/graph/store.js';
-import { indexContent } from '../src/indexer.js';
-import { createContext, createGraphServices } from '../src/server/context.js';
+import { indexContent } from '../src/indexing/indexer.js';
+import { createContext, createGraphServices } from '../src/schema/context.js';
 import {
   bundledGraph,
   type Client,

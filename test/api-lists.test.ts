@@ -171,7 +171,7 @@ describe('topics, speakers, links and diagnostics', () => {
       stats { diagnostics { errors warnings infos } }
     }`);
     expect(data?.errors.edges.map((e: Json) => e.node)).toEqual([
-      { code: 'FRONT_MATTER', path: 'drafts/broken.md', line: 2 },
+      { code: 'FRONTMATTER_INVALID', path: 'drafts/broken.md', line: 2 },
     ]);
     expect(data?.posts.totalCount).toBe(2);
     expect(data?.firstPage.pageInfo.hasNextPage).toBe(true);

@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GraphData } from '../src/graph/store.js';
-import { lookupKey } from '../src/graph/store.js';
-import { indexContent } from '../src/indexer.js';
+import { indexContent } from '../src/indexing/indexer.js';
+import { lookupKey } from '../src/keys.js';
 import {
   formatScores,
   KINDS,

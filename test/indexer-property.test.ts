@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { GraphData } from '../src/graph/store.js';
-import { indexFiles } from '../src/indexer.js';
+import { indexFiles } from '../src/indexing/indexer.js';
 import { loadedFiles, TEST_NOW } from './helpers/indexText.js';
 
 const NUM_RUNS = 200;

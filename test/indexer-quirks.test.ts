@@ -20,9 +20,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../src/diagnostics.js';
 import type { GraphData } from '../src/graph/store.js';
-import type { Diagnostic, TalkModel } from '../src/graph/types.js';
-import { indexContent } from '../src/indexer.js';
+import type { TalkModel } from '../src/graph/types.js';
+import { indexContent } from '../src/indexing/indexer.js';
 import { indexPosts, TEST_NOW } from './helpers/indexText.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/quirks/', import.meta.url));

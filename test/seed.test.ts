@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GraphData } from '../src/graph/store.js';
-import { indexContent } from '../src/indexer.js';
+import { indexContent } from '../src/indexing/indexer.js';
 
 const POST = 'posts/2018-05-kubecon-europe.md';
 let data: GraphData;

@@ -6,7 +6,7 @@
  */
 import { createSchema, createYoga } from 'graphql-yoga';
 import type { TalkModel, ToolModel } from '../../src/graph/types.js';
-import { indexContent } from '../../src/indexer.js';
+import { indexContent } from '../../src/indexing/indexer.js';
 import { listen } from './listen.js';
 
 const root = process.argv[2] ?? 'content';

@@ -3,9 +3,10 @@
  * `talkgraph check`: prints every diagnostic as `path:line:col severity code
  * message`; exits 1 when any is an ERROR, so it can gate a CI job.
  */
+
+import type { Severity } from '../diagnostics.js';
 import { formatDiagnostic } from '../diagnostics.js';
-import type { Severity } from '../graph/types.js';
-import { indexContent } from '../indexer.js';
+import { indexContent } from '../indexing/indexer.js';
 import { contentOptions, contentRoot, parse } from './options.js';
 
 export const USAGE = `usage: talkgraph check [--content DIR] [--severity ERROR|WARNING|INFO] [--json] [--no-catalogue]

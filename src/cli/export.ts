@@ -10,7 +10,7 @@ import { toDot } from '../export/dot.js';
 import { toGraphml } from '../export/graphml.js';
 import { toJson } from '../export/json.js';
 import type { GraphData } from '../graph/store.js';
-import { indexContent } from '../indexer.js';
+import { indexContent } from '../indexing/indexer.js';
 import { contentOptions, contentRoot, parse } from './options.js';
 
 const FORMATS: Record<string, (data: GraphData) => string> = {

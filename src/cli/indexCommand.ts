@@ -4,7 +4,7 @@
  * JSON object whose field names other tools rely on.
  */
 import { type GraphData, talkCountByTool } from '../graph/store.js';
-import { indexContent } from '../indexer.js';
+import { indexContent } from '../indexing/indexer.js';
 import { contentOptions, contentRoot, parse } from './options.js';
 import { plural } from './text.js';
 

@@ -4,8 +4,8 @@
  * GraphiQL) until SIGINT or SIGTERM, then close cleanly and exit 0.
  */
 import { pino } from 'pino';
-import { type IndexResult, indexContent } from '../indexer.js';
-import { createGraphServices } from '../server/context.js';
+import { type IndexResult, indexContent } from '../indexing/indexer.js';
+import { createGraphServices } from '../schema/context.js';
 import { createHttpServer } from '../server/http.js';
 import { createTalkgraphYoga } from '../server/yoga.js';
 import { contentOptions, contentRoot, parse } from './options.js';

@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { indexContent } from '../indexer.js';
+import { indexContent } from '../indexing/indexer.js';
 import { contentOptions, contentRoot, parse } from './options.js';
 import { plural } from './text.js';
 

@@ -7,8 +7,9 @@
 
 import { talkCountByTool } from '../graph/store.js';
 import type { ToolOrigin } from '../graph/types.js';
-import { indexFiles } from '../indexer.js';
+import { indexFiles } from '../indexing/indexer.js';
 import { loadContent } from '../load/walk.js';
+import { loadCatalogue } from '../registry/catalogue.js';
 import { loadRegistries } from '../registry/registry.js';
 import { contentOptions, contentRoot, parse } from './options.js';
 
@@ -39,7 +40,7 @@ export async function run(argv: string[]): Promise<number> {
   const catalogue = !values['no-catalogue'];
   // Read the files once: the registries list every known tool, the index counts their talks.
   const { files } = await loadContent(root);
-  const known = loadRegistries(files, catalogue, () => {}).tools;
+  const known = loadRegistries(files, catalogue ? loadCatalogue().tools : [], () => {}).tools;
   const data = indexFiles(files, { catalogue });
   const counts = talkCountByTool(data);
   const rows = [...known, ...data.tools.filter((t) => t.inferred)]

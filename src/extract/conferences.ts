@@ -5,9 +5,10 @@
  * from the title ("Lessons from X", "Notes from X 2019", "X 2018 recap");
  * with year, location and date range read from the body's prose.
  */
-import { readFileSync } from 'node:fs';
-import { lookupKey } from '../graph/store.js';
+
 import type { ConferenceModel } from '../graph/types.js';
+import { lookupKey } from '../keys.js';
+import type { ConferenceSeries } from '../registry/catalogue.js';
 
 const MONTHS = [
   'january',
@@ -216,21 +217,15 @@ const PROSE_MENTION =
   /\b(?:at|from|during|attended|attending|of)\s+(?:the\s+)?((?:\p{Lu}[\p{L}\p{N}/'’:.-]*\s+(?:[+&]\s+)?){1,6}(?:19|20)\d{2})\b/gu;
 
 /** A conference named in prose: "gave this talk at KubeCon + CloudNativeCon North America 2019". */
-export function conferenceInProse(text: string): ConferenceGuess | null {
+export function conferenceInProse(text: string, series: SeriesIndex): ConferenceGuess | null {
   for (const m of text.matchAll(PROSE_MENTION)) {
     const candidate = m[1]?.trim();
     if (candidate === undefined) continue;
     const guess = conferenceFromTitle(candidate);
-    if (guess !== null && (CONFERENCE_WORD.test(guess.name) || knownSeries().has(seriesKey(guess.name))))
+    if (guess !== null && (CONFERENCE_WORD.test(guess.name) || series.has(seriesKey(guess.name))))
       return guess;
   }
   return null;
-}
-
-interface Series {
-  name: string;
-  aliases: string[];
-  cities?: string[];
 }
 
 /** Name key for conferences: words only, so "KubeCon + CloudNativeCon" and "Kubecon/CloudNativeCon" agree. */
@@ -242,31 +237,23 @@ function seriesKey(name: string): string {
     .join(' ');
 }
 
-let seriesIndex: Map<string, string> | null = null;
+/** Series names keyed by `seriesKey`: every way people write a known series, to its catalogue name. */
+export type SeriesIndex = ReadonlyMap<string, string>;
 
-/** Well-known conference series and the ways people write them (catalogue/conferences.json). */
-function knownSeries(): Map<string, string> {
-  if (seriesIndex !== null) return seriesIndex;
+/** The lookup of well-known conference series (the catalogue's conferences.json), made once per index. */
+export function seriesIndex(list: readonly ConferenceSeries[]): SeriesIndex {
   const index = new Map<string, string>();
-  try {
-    const list = JSON.parse(
-      readFileSync(new URL('../../catalogue/conferences.json', import.meta.url), 'utf8'),
-    ) as Series[];
-    for (const series of list) {
-      const first = series.name.split(/\s+/)[0] ?? series.name;
-      for (const name of [
-        series.name,
-        ...series.aliases,
-        ...(series.cities ?? []).map((c) => `${first} ${c}`),
-      ]) {
-        const key = seriesKey(name);
-        if (key !== '' && !index.has(key)) index.set(key, series.name);
-      }
+  for (const series of list) {
+    const first = series.name.split(/\s+/)[0] ?? series.name;
+    for (const name of [
+      series.name,
+      ...series.aliases,
+      ...(series.cities ?? []).map((c) => `${first} ${c}`),
+    ]) {
+      const key = seriesKey(name);
+      if (key !== '' && !index.has(key)) index.set(key, series.name);
     }
-  } catch {
-    // Without the catalogue, names stay as written.
   }
-  seriesIndex = index;
   return index;
 }
 
@@ -274,8 +261,8 @@ function knownSeries(): Map<string, string> {
  * The canonical name of a known series' edition ("KubeCon EU 2019" →
  * "KubeCon + CloudNativeCon Europe 2019"); names of unknown events stay as written.
  */
-export function canonicalConference(guess: ConferenceGuess): ConferenceGuess {
-  const series = knownSeries().get(seriesKey(guess.name));
+export function canonicalConference(guess: ConferenceGuess, known: SeriesIndex): ConferenceGuess {
+  const series = known.get(seriesKey(guess.name));
   if (series === undefined) return guess;
   return { name: guess.year === null ? series : `${series} ${guess.year}`, year: guess.year };
 }
@@ -296,15 +283,4 @@ export function registeredInTitle(
     }
   }
   return best?.c ?? null;
-}
-
-/** Key under which posts about the same event share one node: the name's words, year last. */
-export function conferenceKey(name: string, year: number | null): string {
-  const short = year === null ? null : String(year % 100).padStart(2, '0');
-  const words = lookupKey(name)
-    .split(' ')
-    .filter((w) => !/^(19|20)\d{2}$/.test(w) && w !== 'the')
-    // "SREcon19 Europe" and "SREcon Europe 2019" are one event.
-    .map((w) => (short !== null && /^\p{L}+\d{2}$/u.test(w) && w.endsWith(short) ? w.slice(0, -2) : w));
-  return `${words.join(' ')}${year === null ? '' : ` ${year}`}`;
 }

@@ -5,8 +5,8 @@
  * fact keeps the line it came from; problems are reported, never thrown.
  */
 import { diagnostic, type Report } from '../diagnostics.js';
-import { lookupKey } from '../graph/store.js';
 import type { ConferenceModel, LinkKind, PostModel, ToolModel } from '../graph/types.js';
+import { lookupKey, slugify } from '../keys.js';
 import { type FrontMatter, keyLine } from '../parse/frontmatter.js';
 import { type Block, type InlineLink, isTitleCase, lineTexts, type MarkdownDoc } from '../parse/markdown.js';
 import { lineText, type SourceFile } from '../parse/source.js';
@@ -20,10 +20,10 @@ import {
   findDateRange,
   findLocation,
   registeredInTitle,
+  type SeriesIndex,
 } from './conferences.js';
 import { classifyLink, isNormalised, normaliseLink } from './links.js';
 import type { NameMatcher } from './nameMatcher.js';
-import { slugify } from './slug.js';
 import { speakersFromLine } from './speakers.js';
 import { layoutTalks } from './talks.js';
 import type { MentionDraft, ToolIndex } from './tools.js';
@@ -33,6 +33,8 @@ export interface ExtractContext {
   /** Registry topic names and aliases. */
   topics: NameMatcher;
   conferences: readonly ConferenceModel[];
+  /** Well-known conference series from the catalogue. */
+  series: SeriesIndex;
   report: Report;
   /** Dates after this year + 1 cannot be right. */
   now: Date;
@@ -407,7 +409,7 @@ function findConference(
   };
   if (named !== null) {
     line = event !== null && asString(fm.data.conference) === null ? event.line : keyLine(fm, 'conference');
-    guess = canonicalConference(conferenceFromTitle(named) ?? { name: named, year: null });
+    guess = canonicalConference(conferenceFromTitle(named) ?? { name: named, year: null }, ctx.series);
     registered = byName(named) ?? byName(guess.name);
     if (registered === null && ctx.conferences.length > 0 && asString(fm.data.conference) !== null) {
       ctx.report(
@@ -423,8 +425,9 @@ function findConference(
     registered = title === null ? null : registeredInTitle(title, ctx.conferences);
     if (registered === null) {
       // The title names the event, else the opening prose does ("gave this talk at X 2019").
-      const found = (title === null ? null : conferenceFromTitle(title)) ?? conferenceInProse(intro);
-      guess = found === null ? null : canonicalConference(found);
+      const found =
+        (title === null ? null : conferenceFromTitle(title)) ?? conferenceInProse(intro, ctx.series);
+      guess = found === null ? null : canonicalConference(found, ctx.series);
       if (guess !== null) registered = byName(guess.name);
     }
   }
@@ -443,7 +446,9 @@ function findConference(
   const year = guess.year ?? range?.year ?? dateYear;
   // A name without its year gets the year the body gives, so editions stay apart.
   const name =
-    guess.year === null && year !== null ? canonicalConference({ name: guess.name, year }).name : guess.name;
+    guess.year === null && year !== null
+      ? canonicalConference({ name: guess.name, year }, ctx.series).name
+      : guess.name;
   return {
     registeredSlug: null,
     name,

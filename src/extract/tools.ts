@@ -8,10 +8,10 @@
  * inferred tool named after the repository.
  */
 import type { MentionVia, ToolModel } from '../graph/types.js';
+import { slugify } from '../keys.js';
 import type { TextRun } from '../parse/markdown.js';
 import { repositoryRoot } from './links.js';
 import { type NameEntry, NameMatcher } from './nameMatcher.js';
-import { slugify } from './slug.js';
 
 export interface MentionDraft {
   toolSlug: string;

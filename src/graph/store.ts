@@ -6,9 +6,11 @@
  * schema. `MemoryStore` is the in-memory implementation over the indexes that
  * `build.ts` computes once; it is never mutated after construction.
  */
+
+import type { Diagnostic } from '../diagnostics.js';
+import { lookupKey } from '../keys.js';
 import type {
   ConferenceModel,
-  Diagnostic,
   LinkModel,
   PostModel,
   SpeakerModel,
@@ -71,15 +73,6 @@ export function talkCountByTool(data: Pick<GraphData, 'talks'>): Map<string, num
     for (const m of talk.mentions) counts.set(m.toolSlug, (counts.get(m.toolSlug) ?? 0) + 1);
   }
   return counts;
-}
-
-/** Lower-cased, with runs of non letters/digits collapsed: the key for name lookups. */
-export function lookupKey(name: string): string {
-  return name
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}+#]+/gu, ' ')
-    .trim();
 }
 
 function byKey<T>(items: readonly T[], key: (item: T) => string): Map<string, T> {

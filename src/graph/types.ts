@@ -5,21 +5,6 @@
  * `objectRef<T>()`; it shapes nothing that this layer should own.
  */
 
-export type Severity = 'ERROR' | 'WARNING' | 'INFO';
-
-export interface Diagnostic {
-  /** Stable code from the catalogue in `diagnostics.ts`; never renamed. */
-  code: string;
-  severity: Severity;
-  /** Path relative to the content root, with `/` separators. */
-  path: string;
-  /** 1-based line; 0 when the problem concerns the whole file. */
-  line: number;
-  /** 1-based column where known. */
-  column?: number;
-  message: string;
-}
-
 /** Where an entity was defined. */
 export interface Source {
   path: string;

@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto';
 import type { Dirent, Stats } from 'node:fs';
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
 import { diagnostic } from '../diagnostics.js';
-import type { Diagnostic } from '../graph/types.js';
 
 export type FileRole = 'post' | 'conference' | 'tool' | 'topic';
 

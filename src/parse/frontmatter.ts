@@ -9,8 +9,8 @@
  */
 import matter from 'gray-matter';
 import { parse as parseToml } from 'smol-toml';
+import type { Diagnostic } from '../diagnostics.js';
 import { diagnostic } from '../diagnostics.js';
-import type { Diagnostic } from '../graph/types.js';
 import type { SourceFile } from './source.js';
 
 export type FrontMatterFormat = 'toml' | 'yaml' | 'json' | 'none';

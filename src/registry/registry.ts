@@ -1,14 +1,12 @@
 /**
  * @module registry/registry
  * The optional registries of a content root (conferences/, tools/, topics/)
- * and the built-in tool catalogue. The user's tools extend and override the
+ * over the built-in tool catalogue. The user's tools extend and override the
  * catalogue by slug, name or alias; `disabled: true` removes an entry.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { diagnostic, type Report } from '../diagnostics.js';
-import { slugify } from '../extract/slug.js';
-import { lookupKey } from '../graph/store.js';
 import type { ConferenceModel, ToolModel, TopicModel } from '../graph/types.js';
+import { lookupKey, slugify } from '../keys.js';
 import type { LoadedFile } from '../load/walk.js';
 import { parseFrontMatter } from '../parse/frontmatter.js';
 import { createSource } from '../parse/source.js';
@@ -18,56 +16,6 @@ export interface Registries {
   tools: ToolModel[];
   conferences: ConferenceModel[];
   topics: TopicModel[];
-}
-
-interface CatalogueEntry {
-  name: string;
-  slug?: string;
-  aliases?: string[];
-  repository?: string | null;
-  website?: string | null;
-  topics?: string[];
-  ambiguous?: boolean;
-  caseSensitive?: boolean;
-  description?: string | null;
-}
-
-let catalogueCache: ToolModel[] | null = null;
-
-/** The tool catalogue shipped with talkgraph (read once per process). */
-export function loadCatalogue(): ToolModel[] {
-  if (catalogueCache !== null) return catalogueCache;
-  const dir = new URL('../../catalogue/tools/', import.meta.url);
-  const tools: ToolModel[] = [];
-  let files: string[] = [];
-  try {
-    files = readdirSync(dir)
-      .filter((f) => f.endsWith('.json'))
-      .sort();
-  } catch {
-    files = [];
-  }
-  for (const file of files) {
-    const entries = JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as CatalogueEntry[];
-    for (const e of entries) {
-      tools.push({
-        slug: e.slug ?? slugify(e.name),
-        name: e.name,
-        aliases: e.aliases ?? [],
-        description: e.description ?? null,
-        repositoryUrl: e.repository ?? null,
-        websiteUrl: e.website ?? null,
-        topics: (e.topics ?? []).map(slugify),
-        caseSensitive: e.caseSensitive ?? false,
-        ambiguous: e.ambiguous ?? false,
-        origin: 'CATALOGUE',
-        inferred: false,
-        source: null,
-      });
-    }
-  }
-  catalogueCache = tools;
-  return tools;
 }
 
 function readRegistryFile(file: LoadedFile, report: Report) {
@@ -112,12 +60,13 @@ function mergeTool(base: ToolModel, over: ToolModel): ToolModel {
   };
 }
 
+/** Reads the registry files of a content root over `catalogueTools` (the catalogue's tools, or none). */
 export function loadRegistries(
   files: readonly LoadedFile[],
-  useCatalogue: boolean,
+  catalogueTools: readonly ToolModel[],
   report: Report,
 ): Registries {
-  const tools: ToolModel[] = useCatalogue ? [...loadCatalogue()] : [];
+  const tools: ToolModel[] = [...catalogueTools];
   const keyIndex = new Map<string, number>();
   const indexTool = (tool: ToolModel, at: number) => {
     for (const key of [tool.slug, tool.name, ...tool.aliases]) keyIndex.set(lookupKey(key), at);

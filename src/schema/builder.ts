@@ -7,7 +7,7 @@
 import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
-import type { GraphContext } from '../server/context.js';
+import type { GraphContext } from './context.js';
 import { badUserInput } from './errors.js';
 import { loadNode } from './nodeLoader.js';
 

@@ -4,7 +4,6 @@
  * `conference(slug)` and `conferences(...)`.
  */
 import type { ConferenceModel } from '../graph/types.js';
-import { loadAll, loadKnown } from '../server/context.js';
 import { builder } from './builder.js';
 import {
   ConferenceConnection,
@@ -13,6 +12,7 @@ import {
   ToolConnection,
   TopicConnection,
 } from './connections.js';
+import { loadAll, loadKnown } from './context.js';
 import { textArg } from './errors.js';
 import { byName, distinct, matchesText } from './order.js';
 import { ConferenceRef, LinkRef, SourceRef } from './refs.js';

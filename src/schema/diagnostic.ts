@@ -3,7 +3,7 @@
  * `Diagnostic`: a problem the indexer found in the notes, and
  * `Query.diagnostics` to page through them by severity and path.
  */
-import type { Severity as SeverityModel } from '../graph/types.js';
+import type { Severity as SeverityModel } from '../diagnostics.js';
 import { builder } from './builder.js';
 import { connectionOfItems, DiagnosticConnection } from './connections.js';
 import { textArg } from './errors.js';

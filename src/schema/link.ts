@@ -6,9 +6,9 @@
  */
 import { isNormalised, normaliseUrl } from '../extract/links.js';
 import { LINK_KINDS, type LinkKind as LinkKindModel, type LinkModel } from '../graph/types.js';
-import { loadAll, loadKnown } from '../server/context.js';
 import { builder } from './builder.js';
 import { connectionOf, LinkConnection, TalkConnection } from './connections.js';
+import { loadAll, loadKnown } from './context.js';
 import { badUserInput, textArg } from './errors.js';
 import { ConferenceRef, LinkRef, SourceRef } from './refs.js';
 import { talkArgs, talkConnection } from './talkFilter.js';

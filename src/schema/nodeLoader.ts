@@ -9,7 +9,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { EntityKind } from '../graph/store.js';
 import type { NodeRef } from '../graph/traverse.js';
-import type { GraphContext } from '../server/context.js';
+import type { GraphContext } from './context.js';
 import { badUserInput } from './errors.js';
 
 const NODE_KINDS = {

@@ -4,10 +4,11 @@
  * here, implemented each in its own file, so types can point at each other
  * without importing each other.
  */
+
+import type { Diagnostic } from '../diagnostics.js';
 import type { Relation } from '../graph/traverse.js';
 import type {
   ConferenceModel,
-  Diagnostic,
   Evidence,
   LinkModel,
   Source,

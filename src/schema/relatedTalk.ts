@@ -2,7 +2,7 @@
  * @module schema/relatedTalk
  * `RelatedTalk`: a talk related to another, with its score and what they share.
  */
-import { loadKnown } from '../server/context.js';
+import { loadKnown } from './context.js';
 import { RelatedTalkRef, TalkRef, ToolRef, TopicRef } from './refs.js';
 
 RelatedTalkRef.implement({

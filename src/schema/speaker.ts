@@ -4,9 +4,9 @@
  * and `speakers(...)`.
  */
 import type { SpeakerModel } from '../graph/types.js';
-import { loadAll, loadKnown } from '../server/context.js';
 import { builder } from './builder.js';
 import { connectionOf, SpeakerConnection, TalkConnection } from './connections.js';
+import { loadAll, loadKnown } from './context.js';
 import { textArg } from './errors.js';
 import { byName, matchesText } from './order.js';
 import { SpeakerRef } from './refs.js';

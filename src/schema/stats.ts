@@ -4,9 +4,9 @@
  */
 import type { EntityKind } from '../graph/store.js';
 import type { ToolOrigin } from '../graph/types.js';
-import { loadKnown } from '../server/context.js';
 import { builder } from './builder.js';
 import { PAGE_SIZE_MAX } from './connections.js';
+import { loadKnown } from './context.js';
 import { intArg } from './errors.js';
 import { DiagnosticCountsRef, StatsRef, ToolRef } from './refs.js';
 import { selectTools } from './toolFilter.js';

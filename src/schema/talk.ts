@@ -5,9 +5,9 @@
  */
 import { RELATED_LIMIT_MAX } from '../graph/related.js';
 import type { TalkModel } from '../graph/types.js';
-import { loadAll, loadKnown } from '../server/context.js';
 import { builder } from './builder.js';
 import { TalkConnection } from './connections.js';
+import { loadAll, loadKnown } from './context.js';
 import { intArg, textArg } from './errors.js';
 import { LinkKind } from './link.js';
 import {

@@ -4,9 +4,9 @@
  * `tool(name)` and `tools(...)`.
  */
 import type { ToolModel } from '../graph/types.js';
-import { loadAll, loadKnown } from '../server/context.js';
 import { builder } from './builder.js';
 import { ConferenceConnection, connectionOf, TalkConnection, ToolConnection } from './connections.js';
+import { loadAll, loadKnown } from './context.js';
 import { intArg, textArg } from './errors.js';
 import { byName, distinct } from './order.js';
 import { SourceRef, ToolRef, TopicRef } from './refs.js';

@@ -5,9 +5,9 @@
  * and the root field `suggestedTools(first)`.
  */
 import type { ToolSuggestionModel } from '../graph/types.js';
-import { loadKnown } from '../server/context.js';
 import { builder } from './builder.js';
 import { PAGE_SIZE_MAX } from './connections.js';
+import { loadKnown } from './context.js';
 import { intArg } from './errors.js';
 import { EvidenceRef, TalkRef, ToolRef, ToolSuggestionRef } from './refs.js';
 

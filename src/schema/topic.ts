@@ -4,9 +4,9 @@
  * `topics(...)`.
  */
 import type { TopicModel } from '../graph/types.js';
-import { loadAll, loadKnown } from '../server/context.js';
 import { builder } from './builder.js';
 import { connectionOf, TalkConnection, ToolConnection, TopicConnection } from './connections.js';
+import { loadAll, loadKnown } from './context.js';
 import { textArg } from './errors.js';
 import { byName, matchesText } from './order.js';
 import { SourceRef, TopicRef } from './refs.js';

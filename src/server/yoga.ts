@@ -12,9 +12,9 @@ import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { createGraphQLError, createYoga, maskError, type Plugin, type YogaLogger } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { createContext, type GraphContext, type GraphServices } from '../schema/context.js';
 import { BAD_USER_INPUT } from '../schema/errors.js';
 import { schema } from '../schema/index.js';
-import { createContext, type GraphContext, type GraphServices } from './context.js';
 import { limitPlugins } from './limits.js';
 
 /** The query GraphiQL opens with: gVisor's talks with videos, and the other tools those talks mention. */

@@ -5,8 +5,8 @@
  */
 import type { GraphData, GraphStore } from '../../src/graph/store.js';
 import { MemoryStore } from '../../src/graph/store.js';
-import { indexContent } from '../../src/indexer.js';
-import { createGraphServices } from '../../src/server/context.js';
+import { indexContent } from '../../src/indexing/indexer.js';
+import { createGraphServices } from '../../src/schema/context.js';
 import { createTalkgraphYoga, type TalkgraphYoga, type YogaOptions } from '../../src/server/yoga.js';
 
 /** A value of a GraphQL result: its shape is the query's, and tests check it with assertions. */

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { GraphData } from '../../src/graph/store.js';
-import { type IndexOptions, indexFiles } from '../../src/indexer.js';
+import { type IndexOptions, indexFiles } from '../../src/indexing/indexer.js';
 import type { FileRole, LoadedFile } from '../../src/load/walk.js';
 
 /** The date against which front-matter dates are judged in tests. */

@@ -160,7 +160,7 @@ export function manyTalksGraph(talkCount = 36): GraphData {
       },
       { code: 'TALK_NO_VIDEO', severity: 'INFO', path: 'posts/conf-2020.md', line: 40, message: 'no video' },
       {
-        code: 'FRONT_MATTER',
+        code: 'FRONTMATTER_INVALID',
         severity: 'ERROR',
         path: 'drafts/broken.md',
         line: 2,

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isNormalised, normaliseUrl } from '../../src/extract/links.js';
 import type { GraphData } from '../../src/graph/store.js';
-import { lookupKey } from '../../src/graph/store.js';
+import { lookupKey } from '../../src/keys.js';
 
 export interface ExpectedTalk {
   title: string;

@@ -395,7 +395,7 @@ export function syntheticGraph(): GraphData {
     posts,
     diagnostics: [
       {
-        code: 'TALK_WITHOUT_VIDEO',
+        code: 'TALK_NO_VIDEO',
         severity: 'INFO',
         path: DEVOPS_POST,
         line: 1,

@@ -1,99 +1,27 @@
 /**
- * @module graph/build
+ * @module indexing/build
  * The only writer of the graph: assembles the extracted posts and the
  * registries into one immutable GraphData with unique slugs, shared link and
  * conference nodes, and provenance on every entity and edge.
  */
-import { diagnostic, type Report } from '../diagnostics.js';
-import { conferenceKey } from '../extract/conferences.js';
+import { type Diagnostic, diagnostic, type Report } from '../diagnostics.js';
 import type { CitationDraft, PostDraft } from '../extract/post.js';
-import { SlugRegistry, slugify } from '../extract/slug.js';
-import type { Registries } from '../registry/registry.js';
-import type { GraphData } from './store.js';
+import type { GraphData } from '../graph/store.js';
 import type {
   ConferenceModel,
-  Diagnostic,
   LinkModel,
   PostModel,
   SpeakerModel,
   TalkModel,
   ToolModel,
-  ToolSuggestionModel,
   TopicModel,
-} from './types.js';
+} from '../graph/types.js';
+import { conferenceKey, SlugRegistry, slugify } from '../keys.js';
+import type { Registries } from '../registry/registry.js';
+import { suggestTools, type TalkCandidates } from './suggestions.js';
 
 function topicName(slug: string): string {
   return slug.replace(/-/g, ' ');
-}
-
-/**
- * Candidate terms that recur become suggestions: code spans and inner-capital
- * names from two occurrences, capitalised words from three talks; inferred
- * tools (repositories linked but not catalogued) are suggested as they are.
- */
-function suggestTools(
-  posts: readonly PostDraft[],
-  talks: readonly TalkModel[],
-  tools: readonly ToolModel[],
-): ToolSuggestionModel[] {
-  const byTerm = new Map<string, ToolSuggestionModel & { count: number }>();
-  let talkIndex = 0;
-  for (const post of posts) {
-    for (const draft of post.talks) {
-      const talk = talks[talkIndex++];
-      if (talk === undefined) continue;
-      for (const c of draft.candidates) {
-        const key = c.term.toLowerCase();
-        const reason = c.code
-          ? 'CODE'
-          : /\p{Lu}/u.test(c.term.slice(1)) || /^\p{Ll}/u.test(c.term)
-            ? 'INNER_CAPITALS'
-            : 'RECURRING_NAME';
-        let s = byTerm.get(key);
-        if (s === undefined) {
-          s = { term: c.term, slug: slugify(c.term), reason, talkSlugs: [], occurrences: [], count: 0 };
-          byTerm.set(key, s);
-        }
-        s.count += 1;
-        if (s.talkSlugs[s.talkSlugs.length - 1] !== talk.slug) s.talkSlugs.push(talk.slug);
-        if (s.occurrences.length < 5) s.occurrences.push({ path: post.path, line: c.line, text: c.text });
-      }
-    }
-  }
-  const recurring = [...byTerm.values()].filter((s) =>
-    s.reason === 'RECURRING_NAME' ? s.talkSlugs.length >= 3 : s.count >= 2,
-  );
-  const mentionsOf = new Map<
-    string,
-    { talkSlugs: string[]; occurrences: ToolSuggestionModel['occurrences'] }
-  >();
-  for (const talk of talks) {
-    for (const m of talk.mentions) {
-      const entry = mentionsOf.get(m.toolSlug) ?? { talkSlugs: [], occurrences: [] };
-      mentionsOf.set(m.toolSlug, entry);
-      entry.talkSlugs.push(talk.slug);
-      if (entry.occurrences.length < 5)
-        entry.occurrences.push(...m.evidence.slice(0, 5 - entry.occurrences.length));
-    }
-  }
-  const inferred: ToolSuggestionModel[] = tools
-    .filter((t) => t.inferred)
-    .map((t) => ({
-      term: t.name,
-      slug: t.slug,
-      reason: 'REPOSITORY' as const,
-      talkSlugs: mentionsOf.get(t.slug)?.talkSlugs ?? [],
-      occurrences: mentionsOf.get(t.slug)?.occurrences ?? [],
-    }));
-  return [
-    ...recurring
-      .sort(
-        (a, b) =>
-          b.talkSlugs.length - a.talkSlugs.length || b.count - a.count || a.term.localeCompare(b.term),
-      )
-      .map(({ count: _count, ...s }) => s),
-    ...inferred,
-  ];
 }
 
 export function buildGraph(
@@ -120,6 +48,9 @@ export function buildGraph(
   const talks: TalkModel[] = [];
   const postModels: PostModel[] = [];
   const talkSlugs = new SlugRegistry();
+  const conferenceSlugs = new SlugRegistry();
+  for (const slug of conferences.keys()) conferenceSlugs.reserve(slug);
+  const candidates: TalkCandidates[] = [];
   const conferenceLinks = new Map<string, Set<string>>();
 
   const ensureTopic = (slug: string, name: string, path: string | null) => {
@@ -170,8 +101,7 @@ export function buildGraph(
           let base = draft.name;
           if (draft.year !== null && !draft.name.includes(String(draft.year)))
             base = `${draft.name} ${draft.year}`;
-          let slug = slugify(base);
-          for (let n = 2; conferences.has(slug); n++) slug = `${slugify(base)}-${n}`;
+          const { slug } = conferenceSlugs.take(base);
           conference = {
             slug,
             name: draft.name,
@@ -227,6 +157,7 @@ export function buildGraph(
         );
       }
       // Inferred tools are named after their repository; two owners' "widget"s stay two tools.
+      // The owner, not a number, tells them apart: the same repository must get the same slug in every talk.
       const renamed = new Map<string, string>();
       for (const tool of t.inferredTools) {
         let slug = tool.slug;
@@ -282,6 +213,7 @@ export function buildGraph(
       });
       conference?.talkSlugs.push(slug);
       postTalks.push(slug);
+      candidates.push({ talkSlug: slug, path: post.path, candidates: t.candidates });
     }
     postModels.push({
       path: post.path,
@@ -302,7 +234,7 @@ export function buildGraph(
   for (const tool of tools) for (const topic of tool.topics) ensureTopic(topic, topicName(topic), null);
 
   return {
-    suggestions: suggestTools(posts, talks, tools),
+    suggestions: suggestTools(candidates, talks, tools),
     conferences: [...conferences.values()],
     talks,
     tools,

@@ -8,11 +8,11 @@
  * come back in key order.
  */
 import DataLoader from 'dataloader';
+import type { Diagnostic } from '../diagnostics.js';
 import { buildDiscovery, type Discovery } from '../graph/discovery.js';
 import { type EntityKind, type GraphData, type GraphStore, MemoryStore } from '../graph/store.js';
 import type {
   ConferenceModel,
-  Diagnostic,
   LinkModel,
   SpeakerModel,
   TalkModel,

@@ -1,21 +1,21 @@
 /**
- * @module indexer
- * The whole pipeline in one call: load → parse → extract → graph. A file
+ * @module indexing/indexer
+ * The whole pipeline in one call: load → parse → extract → build. A file
  * that fails at any step is reported and left out; the rest is indexed.
  */
-import { diagnostic, sortDiagnostics } from './diagnostics.js';
-import { NameMatcher } from './extract/nameMatcher.js';
-import { type ExtractContext, extractPost, type PostDraft } from './extract/post.js';
-import { ToolIndex } from './extract/tools.js';
-import { buildGraph } from './graph/build.js';
-import type { GraphData } from './graph/store.js';
-import { MemoryStore } from './graph/store.js';
-import type { Diagnostic } from './graph/types.js';
-import { type LoadedFile, loadContent } from './load/walk.js';
-import { parseFrontMatter } from './parse/frontmatter.js';
-import { parseMarkdown } from './parse/markdown.js';
-import { createSource } from './parse/source.js';
-import { loadRegistries } from './registry/registry.js';
+import { type Diagnostic, diagnostic, sortDiagnostics } from '../diagnostics.js';
+import { seriesIndex } from '../extract/conferences.js';
+import { NameMatcher } from '../extract/nameMatcher.js';
+import { type ExtractContext, extractPost, type PostDraft } from '../extract/post.js';
+import { ToolIndex } from '../extract/tools.js';
+import { type GraphData, MemoryStore } from '../graph/store.js';
+import { type LoadedFile, loadContent } from '../load/walk.js';
+import { parseFrontMatter } from '../parse/frontmatter.js';
+import { parseMarkdown } from '../parse/markdown.js';
+import { createSource } from '../parse/source.js';
+import { loadCatalogue } from '../registry/catalogue.js';
+import { loadRegistries } from '../registry/registry.js';
+import { buildGraph } from './build.js';
 
 export interface IndexOptions {
   /** Content root: posts/, conferences/, tools/, topics/ below it. */
@@ -42,7 +42,8 @@ export function indexFiles(
 ): GraphData {
   const diagnostics: Diagnostic[] = [];
   const report = (d: Diagnostic) => diagnostics.push(d);
-  const registries = loadRegistries(files, options.catalogue ?? true, report);
+  const catalogue = loadCatalogue();
+  const registries = loadRegistries(files, (options.catalogue ?? true) ? catalogue.tools : [], report);
   const tools = new ToolIndex(registries.tools);
   const topics = new NameMatcher(
     registries.topics.flatMap((t) => [
@@ -60,6 +61,8 @@ export function indexFiles(
     tools,
     topics,
     conferences: registries.conferences,
+    // Series names are read even without the tool catalogue: they only make names canonical.
+    series: seriesIndex(catalogue.conferences),
     report,
     now: options.now ?? new Date(),
   };

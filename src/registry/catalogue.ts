@@ -1,0 +1,87 @@
+/**
+ * @module registry/catalogue
+ * The catalogue shipped with talkgraph (catalogue/tools/*.json and
+ * catalogue/conferences.json), read from disk in this one place, once per
+ * process: it never changes while talkgraph runs. The indexer hands it to
+ * the registries and the extractors.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import type { ToolModel } from '../graph/types.js';
+import { slugify } from '../keys.js';
+
+/** A well-known conference series and the ways people write it. */
+export interface ConferenceSeries {
+  name: string;
+  aliases: string[];
+  /** Cities that name an edition ("KubeCon Barcelona"). */
+  cities?: string[];
+}
+
+export interface Catalogue {
+  tools: readonly ToolModel[];
+  conferences: readonly ConferenceSeries[];
+}
+
+interface CatalogueEntry {
+  name: string;
+  slug?: string;
+  aliases?: string[];
+  repository?: string | null;
+  website?: string | null;
+  topics?: string[];
+  ambiguous?: boolean;
+  caseSensitive?: boolean;
+  description?: string | null;
+}
+
+const CATALOGUE_DIR = new URL('../../catalogue/', import.meta.url);
+
+function readTools(): ToolModel[] {
+  const dir = new URL('tools/', CATALOGUE_DIR);
+  const tools: ToolModel[] = [];
+  let files: string[] = [];
+  try {
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
+  } catch {
+    files = [];
+  }
+  for (const file of files) {
+    const entries = JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as CatalogueEntry[];
+    for (const e of entries) {
+      tools.push({
+        slug: e.slug ?? slugify(e.name),
+        name: e.name,
+        aliases: e.aliases ?? [],
+        description: e.description ?? null,
+        repositoryUrl: e.repository ?? null,
+        websiteUrl: e.website ?? null,
+        topics: (e.topics ?? []).map(slugify),
+        caseSensitive: e.caseSensitive ?? false,
+        ambiguous: e.ambiguous ?? false,
+        origin: 'CATALOGUE',
+        inferred: false,
+        source: null,
+      });
+    }
+  }
+  return tools;
+}
+
+function readConferences(): ConferenceSeries[] {
+  try {
+    return JSON.parse(readFileSync(new URL('conferences.json', CATALOGUE_DIR), 'utf8')) as ConferenceSeries[];
+  } catch {
+    // Without the list, conference names stay as written.
+    return [];
+  }
+}
+
+let cached: Catalogue | null = null;
+
+/** The shipped catalogue, read on first use. */
+export function loadCatalogue(): Catalogue {
+  cached ??= { tools: readTools(), conferences: readConferences() };
+  return cached;
+}
