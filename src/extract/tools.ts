@@ -19,7 +19,7 @@ export interface MentionDraft {
   evidence: { line: number; text: string }[];
 }
 
-export interface LinkRef {
+export interface CitedLink {
   url: URL;
   line: number;
 }
@@ -130,7 +130,7 @@ export class ToolIndex {
    */
   mentions(
     runs: readonly TextRun[],
-    links: readonly LinkRef[],
+    links: readonly CitedLink[],
     lineText: (line: number) => string,
   ): { mentions: MentionDraft[]; inferred: ToolModel[] } {
     const found = new Map<string, MentionDraft>();

@@ -11,6 +11,7 @@
  * → talks); a query walks only the lists of the talk's own features.
  */
 import type { GraphData } from './store.js';
+import type { TalkModel } from './types.js';
 
 export interface RelatedTalkResult {
   slug: string;
@@ -163,4 +164,25 @@ function push(map: Map<string, number[]>, key: string, value: number): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [value]);
   else list.push(value);
+}
+
+/** The most tools `relatedTools` returns. */
+export const RELATED_TOOLS_MAX = 50;
+
+/**
+ * Related tools are simpler than related talks: the other tools that the
+ * talks of `toolSlug` mention, each with how many of those talks mention it,
+ * in first-seen order. The caller orders them (most shared talks first).
+ */
+export function toolsSharingTalks(
+  toolSlug: string,
+  talks: readonly Pick<TalkModel, 'mentions'>[],
+): Map<string, number> {
+  const shared = new Map<string, number>();
+  for (const talk of talks) {
+    for (const slug of new Set(talk.mentions.map((m) => m.toolSlug))) {
+      if (slug !== toolSlug) shared.set(slug, (shared.get(slug) ?? 0) + 1);
+    }
+  }
+  return shared;
 }

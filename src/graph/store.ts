@@ -54,8 +54,12 @@ export interface GraphStore {
   /** All keys of one kind, in corpus order. */
   list(kind: EntityKind): Promise<string[]>;
 
-  /** Case-insensitive lookup by slug, name or alias; null when unknown. */
-  resolve(kind: Exclude<EntityKind, 'link'>, name: string): Promise<string | null>;
+  /**
+   * Case-insensitive lookup by slug, name or alias; null when unknown. For
+   * links, `name` is a URL already normalised the indexer's way, and a
+   * trailing slash is ignored when the URL has no query or fragment.
+   */
+  resolve(kind: EntityKind, name: string): Promise<string | null>;
 
   diagnostics(): Promise<Diagnostic[]>;
   posts(): Promise<PostModel[]>;
@@ -73,6 +77,14 @@ export function talkCountByTool(data: Pick<GraphData, 'talks'>): Map<string, num
     for (const m of talk.mentions) counts.set(m.toolSlug, (counts.get(m.toolSlug) ?? 0) + 1);
   }
   return counts;
+}
+
+/** The keys a normalised URL may be stored under: itself, and without or with a trailing slash. */
+function linkUrlCandidates(href: string): string[] {
+  const candidates = [href];
+  const { search, hash } = new URL(href);
+  if (search === '' && hash === '') candidates.push(href.endsWith('/') ? href.slice(0, -1) : `${href}/`);
+  return candidates;
 }
 
 function byKey<T>(items: readonly T[], key: (item: T) => string): Map<string, T> {
@@ -187,7 +199,8 @@ export class MemoryStore implements GraphStore {
         return this.data.links.map((l) => l.url);
     }
   }
-  async resolve(kind: Exclude<EntityKind, 'link'>, name: string): Promise<string | null> {
+  async resolve(kind: EntityKind, name: string): Promise<string | null> {
+    if (kind === 'link') return linkUrlCandidates(name).find((url) => this.linkMap.has(url)) ?? null;
     return this.names[kind].get(lookupKey(name)) ?? null;
   }
   async diagnostics() {

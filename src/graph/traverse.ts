@@ -22,15 +22,15 @@ export interface NodeRef {
 /** The relations between entities, named from source to target. */
 export type Relation = 'PART_OF' | 'MENTIONS' | 'ABOUT' | 'PRESENTED_BY' | 'CITES' | 'TAGGED' | 'PARENT';
 
-/** An edge as drawn: source and target as node refs, and the relation. */
-export interface GraphEdgeRef {
+/** An edge as drawn: its two ends as node refs, and the relation (the schema's GraphEdge is shaped from it). */
+export interface EdgeEnds {
   source: NodeRef;
   target: NodeRef;
   relation: string;
 }
 
 /** An edge with what supports it: the text of a mention or a citation, and how a tool was found. */
-export interface GraphEdge extends GraphEdgeRef {
+export interface GraphEdge extends EdgeEnds {
   relation: Relation;
   evidence: Evidence | null;
   /** How a MENTIONS edge was found; null for every other relation. */
@@ -49,7 +49,7 @@ export interface PathStep {
 
 export interface Subgraph {
   nodes: NodeRef[];
-  edges: GraphEdgeRef[];
+  edges: EdgeEnds[];
 }
 
 export const PATH_DEPTH_DEFAULT = 6;

@@ -7,9 +7,9 @@
 import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
+import { badUserInput } from './args.js';
 import type { GraphContext } from './context.js';
-import { badUserInput } from './errors.js';
-import { loadNode } from './nodeLoader.js';
+import { loadNode } from './globalIds.js';
 
 /** The most ids `nodes(ids)` accepts at once. */
 export const MAX_NODES = 100;

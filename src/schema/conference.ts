@@ -5,6 +5,7 @@
  */
 import type { ConferenceModel } from '../graph/types.js';
 import { builder } from './builder.js';
+import { conferenceArgs, conferenceConnection } from './conferenceFilter.js';
 import {
   ConferenceConnection,
   connectionOf,
@@ -13,8 +14,8 @@ import {
   TopicConnection,
 } from './connections.js';
 import { loadAll, loadKnown } from './context.js';
-import { textArg } from './errors.js';
-import { byName, distinct, matchesText } from './order.js';
+import { findByName } from './lookup.js';
+import { distinct } from './order.js';
 import { ConferenceRef, LinkRef, SourceRef } from './refs.js';
 import { talkArgs, talkConnection } from './talkFilter.js';
 import { toolArgs, toolConnection } from './toolFilter.js';
@@ -88,39 +89,6 @@ builder.node(ConferenceRef, {
   }),
 });
 
-interface ConferenceFilterShape {
-  query?: string | null;
-  year?: number | null;
-}
-
-const ConferenceFilter = builder.inputRef<ConferenceFilterShape>('ConferenceFilter').implement({
-  description: 'Which conferences to keep; every field given must match (AND).',
-  fields: (t) => ({
-    query: t.string({
-      required: false,
-      description:
-        'Conferences whose name, slug, an alias or location contains this text (case-insensitive).',
-    }),
-    year: t.int({ required: false, description: 'Conferences of this year.' }),
-  }),
-});
-
-const ConferenceOrder = builder.enumType('ConferenceOrder', {
-  description: 'The order of a list of conferences.',
-  values: {
-    FILE: { value: 'FILE', description: 'As first met: registry and file path order.' },
-    NAME: { value: 'NAME', description: 'By name, alphabetically.' },
-    DATE: { value: 'DATE', description: 'Oldest first, by start date (else year); undated ones last.' },
-    DATE_DESC: { value: 'DATE_DESC', description: 'Newest first; undated ones last.' },
-    TALK_COUNT: { value: 'TALK_COUNT', description: 'Most talks first; ties by name.' },
-  } as const,
-});
-
-/** Sort key of a conference's date: its start date, else its year. */
-function dateKey(conference: ConferenceModel): string | null {
-  return conference.startDate ?? (conference.year === null ? null : String(conference.year));
-}
-
 builder.queryFields((t) => ({
   conference: t.field({
     type: ConferenceRef,
@@ -128,53 +96,12 @@ builder.queryFields((t) => ({
     description:
       'The conference with this slug (or name or alias, case-insensitive); null when there is none.',
     args: { slug: t.arg.string({ required: true, description: 'Slug, name or alias of the conference.' }) },
-    resolve: async (_root, args, ctx) => {
-      textArg('slug', args.slug);
-      const slug = await ctx.loaders.resolve.conference.load(args.slug);
-      return slug === null ? null : ctx.loaders.conference.load(slug);
-    },
+    resolve: (_root, args, ctx) => findByName(ctx, 'conference', 'slug', args.slug),
   }),
   conferences: t.field({
     type: ConferenceConnection,
     description: 'Every conference, filtered and ordered, a page at a time.',
-    args: {
-      ...t.arg.connectionArgs(),
-      filter: t.arg({ type: ConferenceFilter, required: false, description: 'Which conferences to keep.' }),
-      orderBy: t.arg({
-        type: ConferenceOrder,
-        required: false,
-        defaultValue: 'FILE',
-        description: 'The order of the conferences (default: as first met).',
-      }),
-    },
-    resolve: async (_root, args, ctx) => {
-      const query = textArg('filter.query', args.filter?.query);
-      const year = args.filter?.year ?? null;
-      const order = args.orderBy ?? 'FILE';
-      let slugs = await ctx.loaders.list.load('conference');
-      if (query !== '' || year !== null || order !== 'FILE') {
-        const conferences = (await loadKnown(ctx.loaders.conference, slugs)).filter(
-          (c) =>
-            (year === null || c.year === year) &&
-            matchesText(query, [c.name, c.slug, c.location, ...c.aliases]),
-        );
-        if (order === 'NAME') conferences.sort(byName);
-        if (order === 'TALK_COUNT')
-          conferences.sort((a, b) => b.talkSlugs.length - a.talkSlugs.length || byName(a, b));
-        if (order === 'DATE' || order === 'DATE_DESC') {
-          const sign = order === 'DATE' ? 1 : -1;
-          conferences.sort((a, b) => {
-            const da = dateKey(a);
-            const db = dateKey(b);
-            if (da === db) return 0;
-            if (da === null) return 1;
-            if (db === null) return -1;
-            return sign * (da < db ? -1 : 1);
-          });
-        }
-        slugs = conferences.map((c) => c.slug);
-      }
-      return connectionOf(slugs, args, (page) => loadAll(ctx.loaders.conference, page));
-    },
+    args: conferenceArgs(t.arg),
+    resolve: (_root, args, ctx) => conferenceConnection(ctx, args),
   }),
 }));

@@ -6,8 +6,8 @@
  * are loaded.
  */
 import { decodeBase64, encodeBase64, type ObjectRef } from '@pothos/core';
+import { badUserInput } from './args.js';
 import { builder, type Types } from './builder.js';
-import { badUserInput } from './errors.js';
 import { ConferenceRef, DiagnosticRef, LinkRef, SpeakerRef, TalkRef, ToolRef, TopicRef } from './refs.js';
 
 export const PAGE_SIZE_DEFAULT = 20;

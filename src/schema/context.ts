@@ -28,8 +28,6 @@ export interface GraphServices {
   discovery: Discovery;
 }
 
-type NamedKind = Exclude<EntityKind, 'link'>;
-
 /** Per-request loaders over `GraphStore`; each batches the keys of one tick into one store call. */
 export interface Loaders {
   conference: DataLoader<string, ConferenceModel | null>;
@@ -46,8 +44,8 @@ export interface Loaders {
   toolsOfTopic: DataLoader<string, string[]>;
   /** All keys of a kind, in corpus order (asked once per request). */
   list: DataLoader<EntityKind, string[]>;
-  /** Slug of an entity named by slug, name or alias (case-insensitive); null when unknown. */
-  resolve: Record<NamedKind, DataLoader<string, string | null>>;
+  /** Key of an entity named by slug, name or alias (case-insensitive), or of a link by normalised URL; null when unknown. */
+  resolve: Record<EntityKind, DataLoader<string, string | null>>;
   /** Every diagnostic, asked once per request. */
   diagnostics: () => Promise<Diagnostic[]>;
   /** Every tool suggestion, asked once per request ([] from a store without suggestions). */
@@ -78,7 +76,7 @@ function once<T>(fetch: () => Promise<T>): () => Promise<T> {
 }
 
 export function createLoaders(store: GraphStore): Loaders {
-  const resolver = (kind: NamedKind) =>
+  const resolver = (kind: EntityKind) =>
     batched((names) => Promise.all(names.map((name) => store.resolve(kind, name))));
   return {
     conference: batched((slugs) => store.conferences(slugs)),
@@ -97,6 +95,7 @@ export function createLoaders(store: GraphStore): Loaders {
       tool: resolver('tool'),
       topic: resolver('topic'),
       speaker: resolver('speaker'),
+      link: resolver('link'),
     },
     diagnostics: once(() => store.diagnostics()),
     suggestions: once(async () => (await store.suggestions?.()) ?? []),

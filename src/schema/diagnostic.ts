@@ -4,9 +4,9 @@
  * `Query.diagnostics` to page through them by severity and path.
  */
 import type { Severity as SeverityModel } from '../diagnostics.js';
+import { textArg } from './args.js';
 import { builder } from './builder.js';
 import { connectionOfItems, DiagnosticConnection } from './connections.js';
-import { textArg } from './errors.js';
 import { DiagnosticRef } from './refs.js';
 
 export const Severity = builder.enumType('Severity', {

@@ -4,9 +4,9 @@
  * with the evidence of each step; and the root field `path(from, to, maxDepth)`.
  */
 import { PATH_DEPTH_DEFAULT, PATH_DEPTH_MAX } from '../graph/traverse.js';
+import { intArg } from './args.js';
 import { builder } from './builder.js';
-import { intArg } from './errors.js';
-import { graphNodeArg, loadNodeRef } from './nodeLoader.js';
+import { graphNodeArg, loadNodeRef } from './globalIds.js';
 import { EvidenceRef, GraphPathRef, PathStepRef } from './refs.js';
 import { Relation, relationOf } from './relation.js';
 

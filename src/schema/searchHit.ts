@@ -5,9 +5,9 @@
  */
 import { SEARCH_LIMIT_DEFAULT, SEARCH_LIMIT_MAX } from '../graph/search.js';
 import type { EntityKind } from '../graph/store.js';
+import { intArg, textArg } from './args.js';
 import { builder } from './builder.js';
-import { intArg, textArg } from './errors.js';
-import { loadNodeRef } from './nodeLoader.js';
+import { loadNodeRef } from './globalIds.js';
 import { SearchHitRef } from './refs.js';
 
 const SearchType = builder.enumType('SearchType', {

@@ -5,11 +5,11 @@
  */
 import type { SpeakerModel } from '../graph/types.js';
 import { builder } from './builder.js';
-import { connectionOf, SpeakerConnection, TalkConnection } from './connections.js';
-import { loadAll, loadKnown } from './context.js';
-import { textArg } from './errors.js';
-import { byName, matchesText } from './order.js';
+import { SpeakerConnection, TalkConnection } from './connections.js';
+import { loadAll } from './context.js';
+import { findByName } from './lookup.js';
 import { SpeakerRef } from './refs.js';
+import { speakerArgs, speakerConnection } from './speakerFilter.js';
 import { talkArgs, talkConnection } from './talkFilter.js';
 
 function isSpeaker(value: unknown): value is SpeakerModel {
@@ -39,68 +39,18 @@ builder.node(SpeakerRef, {
   }),
 });
 
-interface SpeakerFilterShape {
-  query?: string | null;
-}
-
-const SpeakerFilter = builder.inputRef<SpeakerFilterShape>('SpeakerFilter').implement({
-  description: 'Which speakers to keep.',
-  fields: (t) => ({
-    query: t.string({
-      required: false,
-      description: 'Speakers whose name contains this text (case-insensitive).',
-    }),
-  }),
-});
-
-const SpeakerOrder = builder.enumType('SpeakerOrder', {
-  description: 'The order of a list of speakers.',
-  values: {
-    NAME: { value: 'NAME', description: 'By name, alphabetically.' },
-    TALK_COUNT: { value: 'TALK_COUNT', description: 'Most talks first; ties by name.' },
-  } as const,
-});
-
 builder.queryFields((t) => ({
   speaker: t.field({
     type: SpeakerRef,
     nullable: true,
     description: 'The speaker with this name or slug (case-insensitive); null when unknown.',
     args: { name: t.arg.string({ required: true, description: 'Name or slug of the speaker.' }) },
-    resolve: async (_root, args, ctx) => {
-      textArg('name', args.name);
-      const slug = await ctx.loaders.resolve.speaker.load(args.name);
-      return slug === null ? null : ctx.loaders.speaker.load(slug);
-    },
+    resolve: (_root, args, ctx) => findByName(ctx, 'speaker', 'name', args.name),
   }),
   speakers: t.field({
     type: SpeakerConnection,
     description: 'Every speaker, filtered and ordered (default: by name), a page at a time.',
-    args: {
-      ...t.arg.connectionArgs(),
-      filter: t.arg({ type: SpeakerFilter, required: false, description: 'Which speakers to keep.' }),
-      orderBy: t.arg({
-        type: SpeakerOrder,
-        required: false,
-        defaultValue: 'NAME',
-        description: 'The order of the speakers (default: by name).',
-      }),
-    },
-    resolve: async (_root, args, ctx) => {
-      const query = textArg('filter.query', args.filter?.query);
-      const speakers = (await loadKnown(ctx.loaders.speaker, await ctx.loaders.list.load('speaker'))).filter(
-        (speaker) => matchesText(query, [speaker.name, speaker.slug]),
-      );
-      if ((args.orderBy ?? 'NAME') === 'TALK_COUNT') {
-        speakers.sort((a, b) => b.talkSlugs.length - a.talkSlugs.length || byName(a, b));
-      } else {
-        speakers.sort(byName);
-      }
-      return connectionOf(
-        speakers.map((speaker) => speaker.slug),
-        args,
-        (page) => loadAll(ctx.loaders.speaker, page),
-      );
-    },
+    args: speakerArgs(t.arg),
+    resolve: (_root, args, ctx) => speakerConnection(ctx, args),
   }),
 }));

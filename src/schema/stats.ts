@@ -4,10 +4,10 @@
  */
 import type { EntityKind } from '../graph/store.js';
 import type { ToolOrigin } from '../graph/types.js';
+import { intArg } from './args.js';
 import { builder } from './builder.js';
 import { PAGE_SIZE_MAX } from './connections.js';
 import { loadKnown } from './context.js';
-import { intArg } from './errors.js';
 import { DiagnosticCountsRef, StatsRef, ToolRef } from './refs.js';
 import { selectTools } from './toolFilter.js';
 

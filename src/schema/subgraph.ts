@@ -10,9 +10,9 @@ import {
   NEIGHBORHOOD_LIMIT_MAX,
   nodeId,
 } from '../graph/traverse.js';
+import { intArg } from './args.js';
 import { builder } from './builder.js';
-import { intArg } from './errors.js';
-import { globalIdOf, graphNodeArg, loadNodeRef } from './nodeLoader.js';
+import { globalIdOf, graphNodeArg, loadNodeRef } from './globalIds.js';
 import { GraphEdgeRef, SubgraphRef } from './refs.js';
 import { Relation, relationOf } from './relation.js';
 

@@ -5,11 +5,12 @@
  */
 import { RELATED_LIMIT_MAX } from '../graph/related.js';
 import type { TalkModel } from '../graph/types.js';
+import { intArg } from './args.js';
 import { builder } from './builder.js';
 import { TalkConnection } from './connections.js';
 import { loadAll, loadKnown } from './context.js';
-import { intArg, textArg } from './errors.js';
-import { LinkKind } from './link.js';
+import { LinkKind } from './linkKind.js';
+import { findByName } from './lookup.js';
 import {
   ConferenceRef,
   LinkRef,
@@ -136,11 +137,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'The talk with this slug (or exact title, case-insensitive); null when there is none.',
     args: { slug: t.arg.string({ required: true, description: 'Slug, or title, of the talk.' }) },
-    resolve: async (_root, args, ctx) => {
-      textArg('slug', args.slug);
-      const slug = await ctx.loaders.resolve.talk.load(args.slug);
-      return slug === null ? null : ctx.loaders.talk.load(slug);
-    },
+    resolve: (_root, args, ctx) => findByName(ctx, 'talk', 'slug', args.slug),
   }),
   talks: t.field({
     type: TalkConnection,

@@ -8,10 +8,10 @@
 import type { ArgBuilder } from '@pothos/core';
 import type { ConferenceModel, TalkModel } from '../graph/types.js';
 import { leadingYear } from '../parse/values.js';
+import { textArg } from './args.js';
 import { builder, type Types } from './builder.js';
 import { connectionOf, type PageArgs } from './connections.js';
 import { type GraphContext, loadAll, loadKnown } from './context.js';
-import { textArg } from './errors.js';
 import { collator } from './order.js';
 
 export interface TalkFilterShape {

@@ -3,19 +3,18 @@
  * `Tool`: a project or product the talks mention; and the root fields
  * `tool(name)` and `tools(...)`.
  */
+import { RELATED_TOOLS_MAX, toolsSharingTalks } from '../graph/related.js';
 import type { ToolModel } from '../graph/types.js';
+import { intArg } from './args.js';
 import { builder } from './builder.js';
 import { ConferenceConnection, connectionOf, TalkConnection, ToolConnection } from './connections.js';
 import { loadAll, loadKnown } from './context.js';
-import { intArg, textArg } from './errors.js';
+import { findByName } from './lookup.js';
 import { byName, distinct } from './order.js';
 import { SourceRef, ToolRef, TopicRef } from './refs.js';
 import { talkArgs, talkConnection } from './talkFilter.js';
 import { toolArgs, toolConnection } from './toolFilter.js';
 import { ToolSource } from './toolSource.js';
-
-/** The most tools `relatedTools` returns. */
-export const RELATED_TOOLS_MAX = 50;
 
 function isTool(value: unknown): value is ToolModel {
   return typeof value === 'object' && value !== null && 'origin' in value && 'caseSensitive' in value;
@@ -97,12 +96,7 @@ builder.node(ToolRef, {
       resolve: async (tool, args, ctx) => {
         const first = intArg('first', args.first ?? 5, 0, RELATED_TOOLS_MAX);
         const talks = await loadKnown(ctx.loaders.talk, await ctx.loaders.talksOfTool.load(tool.slug));
-        const shared = new Map<string, number>();
-        for (const talk of talks) {
-          for (const slug of distinct(talk.mentions.map((m) => m.toolSlug))) {
-            if (slug !== tool.slug) shared.set(slug, (shared.get(slug) ?? 0) + 1);
-          }
-        }
+        const shared = toolsSharingTalks(tool.slug, talks);
         const others = await loadKnown(ctx.loaders.tool, [...shared.keys()]);
         others.sort((a, b) => (shared.get(b.slug) ?? 0) - (shared.get(a.slug) ?? 0) || byName(a, b));
         return others.slice(0, first);
@@ -118,11 +112,7 @@ builder.queryFields((t) => ({
     description:
       'The tool with this name, slug or alias (case-insensitive: "gvisor" finds gVisor); null when unknown.',
     args: { name: t.arg.string({ required: true, description: 'Name, slug or alias of the tool.' }) },
-    resolve: async (_root, args, ctx) => {
-      textArg('name', args.name);
-      const slug = await ctx.loaders.resolve.tool.load(args.name);
-      return slug === null ? null : ctx.loaders.tool.load(slug);
-    },
+    resolve: (_root, args, ctx) => findByName(ctx, 'tool', 'name', args.name),
   }),
   tools: t.field({
     type: ToolConnection,

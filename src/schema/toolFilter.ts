@@ -6,10 +6,10 @@
  */
 import type { ArgBuilder } from '@pothos/core';
 import type { ToolOrigin } from '../graph/types.js';
+import { badUserInput, textArg } from './args.js';
 import { builder, type Types } from './builder.js';
 import { connectionOf, type PageArgs } from './connections.js';
 import { type GraphContext, loadAll, loadKnown } from './context.js';
-import { badUserInput, textArg } from './errors.js';
 import { byName, matchesText } from './order.js';
 import { ToolSource } from './toolSource.js';
 

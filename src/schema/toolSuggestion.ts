@@ -5,10 +5,10 @@
  * and the root field `suggestedTools(first)`.
  */
 import type { ToolSuggestionModel } from '../graph/types.js';
+import { intArg } from './args.js';
 import { builder } from './builder.js';
 import { PAGE_SIZE_MAX } from './connections.js';
 import { loadKnown } from './context.js';
-import { intArg } from './errors.js';
 import { EvidenceRef, TalkRef, ToolRef, ToolSuggestionRef } from './refs.js';
 
 /** How many suggestions `suggestedTools` returns by default. */

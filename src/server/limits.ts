@@ -23,8 +23,8 @@ import {
 } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { NEIGHBORHOOD_LIMIT_MAX } from '../graph/traverse.js';
+import { BAD_USER_INPUT } from '../schema/args.js';
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../schema/connections.js';
-import { BAD_USER_INPUT } from '../schema/errors.js';
 
 /** Limits on every operation, checked before it runs. */
 export const LIMITS = {

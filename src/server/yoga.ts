@@ -12,8 +12,8 @@ import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { createGraphQLError, createYoga, maskError, type Plugin, type YogaLogger } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { BAD_USER_INPUT } from '../schema/args.js';
 import { createContext, type GraphContext, type GraphServices } from '../schema/context.js';
-import { BAD_USER_INPUT } from '../schema/errors.js';
 import { schema } from '../schema/index.js';
 import { limitPlugins } from './limits.js';
 

@@ -1,5 +1,5 @@
 /**
- * @module schema/nodeLoader
+ * @module schema/globalIds
  * Between global ids and the entities behind them: loads decoded ids for
  * `node(id)` and `nodes(ids)` through the request's loaders (a well-formed id
  * of a type that is not a node, or of an unknown slug, loads as null), and
@@ -9,8 +9,8 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { EntityKind } from '../graph/store.js';
 import type { NodeRef } from '../graph/traverse.js';
+import { badUserInput } from './args.js';
 import type { GraphContext } from './context.js';
-import { badUserInput } from './errors.js';
 
 const NODE_KINDS = {
   Conference: 'conference',

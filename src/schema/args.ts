@@ -1,5 +1,5 @@
 /**
- * @module schema/errors
+ * @module schema/args
  * Expected errors at the GraphQL boundary: a message that says what was wrong
  * and what is accepted, and a stable `extensions.code`. Anything else thrown
  * by a resolver is masked by the server.
