@@ -32,7 +32,8 @@ const MARKDOWN = /\.(md|markdown|mdown)$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 const ROLES: Record<string, FileRole> = { conferences: 'conference', tools: 'tool', topics: 'topic' };
 
-function roleOf(path: string): FileRole {
+/** The role of a file from its top folder: conferences/, tools/, topics/ hold registries; anything else is a post. */
+export function roleOf(path: string): FileRole {
   const top = path.split('/')[0] ?? '';
   return path.includes('/') ? (ROLES[top] ?? 'post') : 'post';
 }

@@ -1,5 +1,5 @@
 /**
- * @module server/context
+ * @module schema/context
  * What a GraphQL request sees: the long-lived services of one served graph
  * (`GraphServices`: the read-only store and the discovery indexes built once
  * from it), plus DataLoaders made fresh for every request. Every relation a

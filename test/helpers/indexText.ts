@@ -7,17 +7,10 @@
 import { createHash } from 'node:crypto';
 import type { GraphData } from '../../src/graph/store.js';
 import { type IndexOptions, indexFiles } from '../../src/indexing/indexer.js';
-import type { FileRole, LoadedFile } from '../../src/load/walk.js';
+import { type LoadedFile, roleOf } from '../../src/load/walk.js';
 
 /** The date against which front-matter dates are judged in tests. */
 export const TEST_NOW = new Date('2026-11-25');
-
-const ROLES: Record<string, FileRole> = { conferences: 'conference', tools: 'tool', topics: 'topic' };
-
-export function roleOf(path: string): FileRole {
-  const top = path.split('/')[0] ?? '';
-  return path.includes('/') ? (ROLES[top] ?? 'post') : 'post';
-}
 
 /** LoadedFile[] from `{ path: text }`; a key without a folder is put under posts/. */
 export function loadedFiles(files: Record<string, string>): LoadedFile[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RELATED_LIMIT_MAX, RelatedIndex } from '../src/graph/related.js';
-import { syntheticGraph, TALK } from './helpers/syntheticGraph.js';
+import { RELATED_LIMIT_MAX, RelatedIndex } from '../../src/graph/related.js';
+import { syntheticGraph, TALK } from '../helpers/syntheticGraph.js';
 
 const index = RelatedIndex.build(syntheticGraph());
 

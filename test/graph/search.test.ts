@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SEARCH_LIMIT_MAX, SearchIndex, SNIPPET_MAX } from '../src/graph/search.js';
-import { syntheticGraph, TALK } from './helpers/syntheticGraph.js';
+import { SEARCH_LIMIT_MAX, SearchIndex, SNIPPET_MAX } from '../../src/graph/search.js';
+import { syntheticGraph, TALK } from '../helpers/syntheticGraph.js';
 
 const index = SearchIndex.build(syntheticGraph());
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GraphView, listEdges, type NodeRef, nodeId } from '../src/graph/traverse.js';
-import { syntheticGraph, TALK } from './helpers/syntheticGraph.js';
+import { GraphView, listEdges, type NodeRef, nodeId } from '../../src/graph/traverse.js';
+import { syntheticGraph, TALK } from '../helpers/syntheticGraph.js';
 
 const data = syntheticGraph();
 const view = GraphView.build(data);

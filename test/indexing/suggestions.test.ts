@@ -3,7 +3,7 @@
  * names of places and events that also look like names.
  */
 import { describe, expect, it } from 'vitest';
-import { indexPosts } from './helpers/indexText.js';
+import { indexPosts } from '../helpers/indexText.js';
 
 const post = (n: number) => `---
 title: Notes from KubeCon + CloudNativeCon North America 2019
