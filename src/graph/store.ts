@@ -1,12 +1,12 @@
 /**
  * @module graph/store
- * The read-only view of a talk graph. Resolvers read the graph only through
- * `GraphStore`: every method is async and takes keys in batches, so another
- * backing store (a database, a remote service) can be put behind the same
- * schema. `MemoryStore` is the in-memory implementation over the indexes that
- * `build.ts` computes once; it is never mutated after construction.
+ * The read-only view of a talk graph. Resolvers read entities, relations,
+ * names and links only through `GraphStore`: every method is async and takes
+ * keys in batches, so another backing store (a database, a remote service)
+ * can be put behind the same schema. Search, related talks and traversal
+ * are the discovery indexes of `discovery.ts`, built from the same data. `MemoryStore` is the in-memory implementation over the indexes that
+ * `indexing/build.ts` computes once; it is never mutated after construction.
  */
-
 import type { Diagnostic } from '../diagnostics.js';
 import { lookupKey } from '../keys.js';
 import type {

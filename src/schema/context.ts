@@ -5,7 +5,8 @@
  * from it), plus DataLoaders made fresh for every request. Every relation a
  * resolver follows goes through one of these loaders, so the store is asked
  * once per kind of key per tick, with all the keys of that tick, and results
- * come back in key order.
+ * come back in key order. It lives with the schema because resolvers are
+ * its only readers; the server only makes one per request.
  */
 import DataLoader from 'dataloader';
 import type { Diagnostic } from '../diagnostics.js';
