@@ -5,7 +5,6 @@
  * from the title ("Lessons from X", "Notes from X 2019", "X 2018 recap");
  * with year, location and date range read from the body's prose.
  */
-
 import type { ConferenceModel } from '../graph/types.js';
 import { lookupKey } from '../keys.js';
 import type { ConferenceSeries } from '../registry/catalogue.js';
@@ -247,7 +246,7 @@ export function seriesIndex(list: readonly ConferenceSeries[]): SeriesIndex {
     const first = series.name.split(/\s+/)[0] ?? series.name;
     for (const name of [
       series.name,
-      ...series.aliases,
+      ...(series.aliases ?? []),
       ...(series.cities ?? []).map((c) => `${first} ${c}`),
     ]) {
       const key = seriesKey(name);

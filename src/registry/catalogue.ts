@@ -12,7 +12,7 @@ import { slugify } from '../keys.js';
 /** A well-known conference series and the ways people write it. */
 export interface ConferenceSeries {
   name: string;
-  aliases: string[];
+  aliases?: string[];
   /** Cities that name an edition ("KubeCon Barcelona"). */
   cities?: string[];
 }
