@@ -66,7 +66,26 @@ const COLOURS: Record<string, string> = {
 };
 
 function shortLabel(text: string): string {
-  return text.length > 28 ? `${text.slice(0, 27)}…` : text;
+  return text.length > 24 ? `${text.slice(0, 23)}…` : text;
+}
+
+/** Steps from the centre to each node, walking edges either way (the API lists nodes nearest first, without it). */
+function distances(centre: string, edges: { source: string; target: string }[]): Map<string, number> {
+  const next = new Map<string, string[]>();
+  for (const { source, target } of edges) {
+    next.set(source, [...(next.get(source) ?? []), target]);
+    next.set(target, [...(next.get(target) ?? []), source]);
+  }
+  const seen = new Map([[centre, 0]]);
+  const queue = [centre];
+  for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+    for (const other of next.get(id) ?? []) {
+      if (seen.has(other)) continue;
+      seen.set(other, (seen.get(id) ?? 0) + 1);
+      queue.push(other);
+    }
+  }
+  return seen;
 }
 
 function draw(
@@ -75,6 +94,7 @@ function draw(
   edges: { source: string; target: string; relation: Relation }[],
   centre: string,
 ): cytoscape.Core {
+  const distance = distances(centre, edges);
   const cy = cytoscape({
     container,
     elements: [
@@ -108,19 +128,20 @@ function draw(
         style: { width: 30, height: 30, 'border-width': 3, 'border-color': '#111' },
       },
       { selector: 'edge', style: { width: 1, 'line-color': '#bbb', 'curve-style': 'bezier' } },
-      {
-        selector: '.on-path',
-        style: { 'line-color': '#dc2626', 'border-color': '#dc2626', 'border-width': 3, width: 3 },
-      },
+      { selector: 'node.on-path', style: { 'border-color': '#dc2626', 'border-width': 4 } },
+      { selector: 'edge.on-path', style: { 'line-color': '#dc2626', width: 3 } },
     ],
+    // Rings by distance from the centre: the shape of a neighbourhood reads at a glance.
     layout: {
-      name: 'cose',
+      name: 'concentric',
       animate: false,
-      randomize: false,
-      nodeRepulsion: () => 8000,
-      idealEdgeLength: () => 70,
+      concentric: (node: cytoscape.NodeSingular) => 10 - (distance.get(node.id()) ?? 9),
+      levelWidth: () => 1,
+      minNodeSpacing: 36,
     },
-    wheelSensitivity: 0.3,
+    // A small neighbourhood would otherwise be zoomed in until its labels fill the screen.
+    maxZoom: 1.4,
+    minZoom: 0.2,
   });
   cy.on('tap', 'node', (event) => navigate(graphHref(event.target.id() as string)));
   container.dataset.nodes = String(cy.nodes().length);
@@ -168,6 +189,12 @@ async function showPath(
     cy?.elements().removeClass('on-path');
     cy?.nodes()
       .filter((n) => ids.has(n.id()))
+      .addClass('on-path');
+    const pairs = new Set(
+      path.steps.flatMap((st) => [`${st.from.id} ${st.to.id}`, `${st.to.id} ${st.from.id}`]),
+    );
+    cy?.edges()
+      .filter((e) => pairs.has(`${e.source().id()} ${e.target().id()}`))
       .addClass('on-path');
     box.replaceChildren(
       h('p', { id: 'path-length' }, path.length === 0 ? 'That is the same entity.' : `${path.length} steps:`),
@@ -231,7 +258,8 @@ export async function graphPage({ outlet, search, isCurrent }: PageContext): Pro
         return;
       }
     }
-    const { neighborhood } = await query(NeighbourhoodQuery, { id: centre, depth: 1, limit: 40 });
+    const depth = search.get('depth') === '1' ? 1 : 2;
+    const { neighborhood } = await query(NeighbourhoodQuery, { id: centre, depth, limit: 40 });
     if (!isCurrent()) return;
     const first = neighborhood.nodes[0];
     if (!first) throw new Error('the API returned no node for this id');
@@ -252,7 +280,16 @@ export async function graphPage({ outlet, search, isCurrent }: PageContext): Pro
         link(nodeHref(first), nodeName(first)),
         h('span', { class: 'badge' }, first.__typename),
       ),
-      h('p', { class: 'muted' }, 'Click a node (or pick one below) to move there.'),
+      h(
+        'p',
+        { class: 'muted' },
+        'Click a node (or pick a neighbour) to move there. Showing ',
+        depth === 2 ? 'two steps out · ' : 'one step out · ',
+        link(
+          `${graphHref(first.id)}${depth === 2 ? '&depth=1' : ''}`,
+          depth === 2 ? 'show one step' : 'show two steps',
+        ),
+      ),
       h(
         'div',
         { class: 'graph-layout' },
