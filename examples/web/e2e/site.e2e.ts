@@ -71,6 +71,8 @@ describe.skipIf('reason' in browserPath)('the web front end in chromium', () => 
     const hit = page.locator('.hits a', { hasText: 'gVisor' }).first();
     await hit.waitFor();
     expect(page.url()).toContain('q=gvisor');
+    await page.locator('.chips').first().waitFor();
+    await shot('home-search');
     await hit.click();
     await page.locator('h1', { hasText: 'gVisor' }).waitFor();
     const titles = await page.locator('.talk-list h3').allTextContents();

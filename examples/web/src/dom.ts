@@ -83,3 +83,8 @@ export function fill(target: Element, ...children: (Child | Child[])[]): void {
     target.append(typeof child === 'object' ? child : String(child));
   }
 }
+
+/** "1 talk", "7 talks". */
+export function count(n: number, word: string): string {
+  return `${n} ${n === 1 ? word : `${word}s`}`;
+}

@@ -1,6 +1,6 @@
 // Home: a live, typo-tolerant search box, the most mentioned tools and topics, and the conferences.
 import { query } from '../client';
-import { errorBox, h, link, loading, setTitle, snippet } from '../dom';
+import { count, errorBox, h, link, loading, setTitle, snippet } from '../dom';
 import { graphql } from '../gql';
 import type { NodeLabelFragment } from '../gql/graphql';
 import { nodeHref, nodeName } from '../labels';
@@ -134,7 +134,7 @@ export async function homePage({ outlet, search, isCurrent }: PageContext): Prom
       h(
         'p',
         { class: 'muted' },
-        `${stats.talks} talks (${stats.videos} with video), ${stats.tools} tools, ${stats.conferences} conferences. `,
+        `${count(stats.talks, 'talk')} (${stats.videos} with video), ${count(stats.tools, 'tool')}, ${count(stats.conferences, 'conference')}. `,
         link('/talks', 'Browse all talks'),
         ' · ',
         link('/graph', 'Explore the graph'),
@@ -172,7 +172,7 @@ export async function homePage({ outlet, search, isCurrent }: PageContext): Prom
               h(
                 'span',
                 { class: 'muted' },
-                ` · ${[node.location, `${node.talks.totalCount} talks`].filter(Boolean).join(' · ')}`,
+                ` · ${[node.location, count(node.talks.totalCount, 'talk')].filter(Boolean).join(' · ')}`,
               ),
             ),
           ),

@@ -3,7 +3,7 @@
 
 import { query } from '../client';
 import { PAGE_SIZE } from '../config';
-import { errorBox, h, link, loading, setTitle } from '../dom';
+import { count, errorBox, h, link, loading, setTitle } from '../dom';
 import { FACET_SAMPLE, type FacetKey, type Facets, loadFacets } from '../facets';
 import { graphql } from '../gql';
 import type { TalkFilter } from '../gql/graphql';
@@ -173,7 +173,7 @@ export async function talksPage({ outlet, search, isCurrent }: PageContext): Pro
           h(
             'p',
             { id: 'talk-count', 'data-count': talks.totalCount, role: 'status' },
-            `${talks.totalCount} talks`,
+            count(talks.totalCount, 'talk'),
           ),
           sortControls(search, sort, direction),
           active.length > 0 ? link('/talks', 'Clear all filters') : null,
