@@ -119,6 +119,26 @@ describe.skipIf('reason' in browserPath)('the web front end in chromium', () => 
     await page.locator('#talk-count[data-count="2"]').waitFor();
   });
 
+  it('pages through the talks with cursors, forwards and back', async () => {
+    await page.goto(`${site.url}talks?sort=title&per=3`);
+    await page.locator('#talk-count').waitFor();
+    const firstPage = await page.locator('.talk-list h3').allTextContents();
+    expect(firstPage).toHaveLength(3);
+    const byTitle = new Intl.Collator('en', { sensitivity: 'base' });
+    expect([...firstPage].sort(byTitle.compare)).toEqual(firstPage);
+    await page.getByRole('link', { name: 'Next →' }).click();
+    await page.waitForURL(/after=/);
+    await page.locator('.talk-list h3').first().waitFor();
+    const secondPage = await page.locator('.talk-list h3').allTextContents();
+    expect(secondPage).toHaveLength(3);
+    expect(secondPage.some((t) => firstPage.includes(t))).toBe(false);
+    expect(byTitle.compare(secondPage[0] ?? '', firstPage[2] ?? '')).toBeGreaterThan(0);
+    await page.getByRole('link', { name: '← Previous' }).click();
+    await page.waitForURL(/before=/);
+    await page.locator('.talk-list h3').first().waitFor();
+    expect(await page.locator('.talk-list h3').allTextContents()).toEqual(firstPage);
+  });
+
   it('draws the neighbourhood of a tool and walks a path from it step by step', async () => {
     await page.goto(`${site.url}tools/gvisor`);
     await page.getByRole('link', { name: 'See it in the graph' }).click();

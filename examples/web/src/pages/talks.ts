@@ -149,7 +149,10 @@ export async function talksPage({ outlet, search, isCurrent }: PageContext): Pro
   const orderBy = talkOrder(sort, direction);
   const before = search.get('before');
   const after = search.get('after');
-  const paging = before ? { last: PAGE_SIZE, before } : { first: PAGE_SIZE, after: after ?? undefined };
+  // ?per= sets the page size (1 to 50), so a shared link pages the same way.
+  const per = Number(search.get('per'));
+  const size = Number.isInteger(per) && per >= 1 && per <= 50 ? per : PAGE_SIZE;
+  const paging = before ? { last: size, before } : { first: size, after: after ?? undefined };
 
   const heading = h('h1', {}, 'Talks');
   const body = h('div', { class: 'with-facets' }, loading());
