@@ -12,6 +12,8 @@ import { build, type PreviewServer, preview } from 'vite';
 export const WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const REPO_ROOT = resolve(WEB_ROOT, '../..');
 export const OUTPUT = join(WEB_ROOT, 'test-output');
+/** Where the built site says the notes' sources are, so evidence links to a file and line. */
+export const SOURCE_BASE_URL = 'https://notes.example/blob/main/';
 
 /** The browser binary the Debian package ships (faster than its wrapper script), then the wrapper. */
 const CHROMIUM_PATHS = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'];
@@ -122,6 +124,7 @@ export async function serveSite(apiUrl: string): Promise<Site> {
   mkdirSync(OUTPUT, { recursive: true });
   // Vite reads VITE_* variables from the environment before .env files.
   process.env.VITE_API_URL = apiUrl;
+  process.env.VITE_SOURCE_BASE_URL = SOURCE_BASE_URL;
   await build({ root: WEB_ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true } });
   const server: PreviewServer = await preview({
     root: WEB_ROOT,

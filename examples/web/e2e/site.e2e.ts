@@ -8,6 +8,7 @@ import {
   launchBrowser,
   OUTPUT,
   type Site,
+  SOURCE_BASE_URL,
   serveSite,
   startTalkgraph,
   type Talkgraph,
@@ -91,7 +92,11 @@ describe.skipIf('reason' in browserPath)('the web front end in chromium', () => 
     // gVisor is listed with the line of the notes that mentions it.
     const gvisor = page.locator('.mentions > li', { hasText: 'gVisor' });
     expect(await gvisor.locator('.evidence li').count()).toBeGreaterThan(0);
-    expect(await gvisor.locator('code.source').first().textContent()).toMatch(/\.md:\d+$/);
+    const evidence = gvisor.locator('.evidence a').first();
+    expect(await evidence.textContent()).toMatch(/\.md:\d+$/);
+    expect(await evidence.getAttribute('href')).toMatch(
+      new RegExp(`^${SOURCE_BASE_URL.replaceAll('.', '\\.')}posts/.+\\.md#L\\d+$`),
+    );
     expect(await page.locator('.link-groups h3').allTextContents()).toContain('Videos');
     await shot('talk');
     const related = page.locator('.related a').first();
@@ -120,8 +125,10 @@ describe.skipIf('reason' in browserPath)('the web front end in chromium', () => 
   });
 
   it('pages through the talks with cursors, forwards and back', async () => {
-    await page.goto(`${site.url}talks?sort=title&per=3`);
-    await page.locator('#talk-count').waitFor();
+    await page.goto(`${site.url}talks?per=3`);
+    await page.locator('.sort a', { hasText: 'Title' }).click();
+    await page.waitForURL(/sort=title/);
+    await page.locator('.sort a[aria-current]', { hasText: 'Title' }).waitFor();
     const firstPage = await page.locator('.talk-list h3').allTextContents();
     expect(firstPage).toHaveLength(3);
     const byTitle = new Intl.Collator('en', { sensitivity: 'base' });

@@ -8,7 +8,7 @@ import { FACET_SAMPLE, type FacetKey, type Facets, loadFacets } from '../facets'
 import { graphql } from '../gql';
 import type { TalkFilter } from '../gql/graphql';
 import { type Direction, SORTS, type SortKey, talkOrder } from '../pendingApi';
-import { navigate, type PageContext, reload } from '../router';
+import { type PageContext, reload } from '../router';
 import { talkCard } from '../talkCard';
 
 const TalksQuery = graphql(`
@@ -115,29 +115,19 @@ function facetPanel(search: URLSearchParams, result: Facets): HTMLElement {
   );
 }
 
+/** Sort keys and directions as links: each is a shareable URL, and arrow keys never reload the list. */
 function sortControls(search: URLSearchParams, sort: SortKey, direction: Direction): HTMLElement {
-  const select = h(
-    'select',
-    {
-      id: 'sort',
-      onchange: (e: Event) => {
-        const [key, dir] = (e.target as HTMLSelectElement).value.split(':');
-        navigate(withParams(search, { sort: key ?? 'file', dir: dir ?? 'asc' }));
-      },
-    },
-    SORTS.flatMap((s) =>
-      s.directions.map((d) =>
-        h(
-          'option',
-          { value: `${s.key}:${d}`, selected: s.key === sort && d === direction },
-          s.directions.length > 1
-            ? `${s.label} ${d === 'asc' ? '↑ oldest first' : '↓ newest first'}`
-            : s.label,
-        ),
-      ),
-    ),
+  const choices = SORTS.flatMap((s) =>
+    s.directions.map((d) => {
+      const label = s.directions.length > 1 ? `${s.label} ${d === 'asc' ? '↑' : '↓'}` : s.label;
+      const anchor = link(withParams(search, { sort: s.key, dir: d }), label);
+      anchor.title =
+        s.directions.length > 1 ? `${s.label}, ${d === 'asc' ? 'oldest' : 'newest'} first` : s.label;
+      if (s.key === sort && d === direction) anchor.setAttribute('aria-current', 'true');
+      return h('li', {}, anchor);
+    }),
   );
-  return h('div', { class: 'sort' }, h('label', { for: 'sort' }, 'Sort '), select);
+  return h('nav', { class: 'sort', 'aria-label': 'Sort' }, h('span', {}, 'Sort:'), h('ul', {}, choices));
 }
 
 export async function talksPage({ outlet, search, isCurrent }: PageContext): Promise<void> {
