@@ -195,6 +195,9 @@ export async function talksPage({ outlet, search, isCurrent }: PageContext): Pro
       ),
     );
   } catch (error) {
-    if (isCurrent()) body.replaceChildren(errorBox((error as Error).message, reload));
+    if (!isCurrent()) return;
+    // The error takes the full width, not the facets' column.
+    body.className = '';
+    body.replaceChildren(errorBox((error as Error).message, reload));
   }
 }
