@@ -220,6 +220,28 @@ describe.skipIf('reason' in browserPath)('the web front end in chromium', () => 
     await offline.close();
   });
 
+  it('shows a loading state while the API answers', async () => {
+    const slow = await browser.newContext();
+    await stayLocal(slow);
+    let release: () => void = () => {};
+    const held = new Promise<void>((done) => {
+      release = done;
+    });
+    // Hold every API answer until the loading state has been seen.
+    await slow.route(/\/graphql/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const p = await slow.newPage();
+    await p.goto(`${site.url}tools/gvisor`);
+    await p.getByRole('status').filter({ hasText: 'Loading' }).waitFor();
+    expect(await p.locator('h1').count()).toBe(0);
+    release();
+    await p.locator('h1', { hasText: 'gVisor' }).waitFor();
+    expect(await p.getByRole('status').filter({ hasText: 'Loading' }).count()).toBe(0);
+    await slow.close();
+  });
+
   it('serves GraphiQL, which runs its default query', async () => {
     const p = await context.newPage();
     const errors: string[] = [];
