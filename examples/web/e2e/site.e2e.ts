@@ -173,12 +173,13 @@ describe.skipIf('reason' in browserPath)('the web front end in chromium', () => 
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
     await phone.setViewportSize({ width: 390, height: 844 });
-    for (const path of ['', 'talks', 'talks/kubernetes-project-update', 'tools/gvisor']) {
+    for (const path of ['', 'talks', 'talks/kubernetes-project-update', 'graph', 'tools/gvisor']) {
       await phone.goto(`${site.url}${path}`);
       await phone.locator('main h1').first().waitFor();
       await phone.locator('.loading').waitFor({ state: 'detached' });
       const width = await phone.evaluate(() => document.documentElement.scrollWidth);
       expect(width, `/${path} is ${width}px wide`).toBeLessThanOrEqual(390);
+      if (path === 'graph') await shot('phone-graph', phone);
     }
     await shot('phone-tool', phone);
     await phone.close();
