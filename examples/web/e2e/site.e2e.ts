@@ -33,6 +33,8 @@ describe.skipIf('reason' in browserPath)('the web front end in chromium', () => 
 
   /** Keeps the browser on this machine: thumbnails get a local image, anything else outside is refused. */
   async function stayLocal(ctx: BrowserContext): Promise<void> {
+    // A busy CI machine can take tens of seconds to start GraphiQL: wait longer than Playwright's 30 s.
+    ctx.setDefaultTimeout(60_000);
     await ctx.route(
       (url) => url.hostname !== '127.0.0.1',
       (route) =>
@@ -255,7 +257,7 @@ describe.skipIf('reason' in browserPath)('the web front end in chromium', () => 
     const result = p.locator('.result-window').first();
     // The editor lays text out in spans with non-breaking spaces: compare with plain spaces.
     const shown = async () => ((await result.textContent()) ?? '').replace(/\s+/g, ' ');
-    await expect.poll(shown, { timeout: 20_000 }).toContain('"title": "Kubernetes Project Update"');
+    await expect.poll(shown, { timeout: 60_000 }).toContain('"title": "Kubernetes Project Update"');
     expect(await shown()).toContain('"name": "gVisor"');
     await shot('graphiql', p);
     expect(errors).toEqual([]);

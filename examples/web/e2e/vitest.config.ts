@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     root: new URL('..', import.meta.url).pathname,
     include: ['e2e/**/*.e2e.ts'],
-    testTimeout: 60_000,
+    testTimeout: 120_000,
     hookTimeout: 240_000,
     fileParallelism: false,
   },
