@@ -89,6 +89,9 @@ function facetPanel(search: URLSearchParams, result: Facets): HTMLElement {
       if (on) {
         anchor.setAttribute('aria-current', 'true');
         anchor.title = 'Remove this filter';
+      } else if (active) {
+        // PENDING `TalkFilter.tools`/`topics` (any of): one value per facet today, so this one replaces it.
+        anchor.title = `Show ${v.label} instead`;
       }
       return h('li', {}, anchor);
     });
