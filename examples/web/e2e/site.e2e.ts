@@ -196,7 +196,8 @@ describe.skipIf('reason' in browserPath)('the web front end in chromium', () => 
       if (await page.evaluate(() => document.activeElement?.id === 'search')) break;
     }
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search');
-    await page.keyboard.type('prometheus');
+    // A typo on purpose: the search tolerates it.
+    await page.keyboard.type('promethues');
     await page.locator('.hits a').first().waitFor();
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
