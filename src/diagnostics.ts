@@ -109,6 +109,11 @@ export const DIAGNOSTIC_KINDS = {
     title: 'A heading was not taken as a talk',
     hint: 'The message says why; if it is a talk, add its video link or a speaker line.',
   },
+  TALK_CANDIDATE: {
+    severity: 'INFO',
+    title: 'A list item, bold line, table row or whole file was weighed as a talk',
+    hint: 'The message lists the evidence and its weights; a video link or a "by Speaker" makes a talk clearer.',
+  },
   NOT_CONFERENCE_NOTES: {
     severity: 'INFO',
     title: 'A post is not conference notes',

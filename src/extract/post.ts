@@ -22,10 +22,13 @@ import {
   registeredInTitle,
   type SeriesIndex,
 } from './conferences.js';
+import { itemCandidates } from './itemTalks.js';
 import { classifyLink, isNormalised, normaliseLink } from './links.js';
 import type { NameMatcher } from './nameMatcher.js';
 import { speakersFromLine } from './speakers.js';
+import { chooseTalks } from './talkChoice.js';
 import { layoutTalks } from './talks.js';
+import { cleanTitle, type TalkKind } from './talkTitle.js';
 import type { MentionDraft, ToolIndex } from './tools.js';
 
 export interface ExtractContext {
@@ -52,6 +55,7 @@ export interface CitationDraft {
 
 export interface TalkDraft {
   title: string;
+  kind: TalkKind;
   speakers: string[];
   line: number;
   endLine: number;
@@ -167,12 +171,14 @@ export function extractPost(
       ?.replace(/\.[^.]+$/, '') ?? path;
   const fallbackTitle = title ?? firstLine ?? fileName;
 
-  const layout = layoutTalks(doc.blocks, {
+  const headingLayout = layoutTalks(doc.blocks, {
     title: fallbackTitle,
     conference: conference !== null,
     frontMatterSpeakers: fmSpeakers.length > 0,
     breaks: doc.breaks.length,
   });
+  const items = itemCandidates(doc.blocks, (n) => lineText(source, n), conference !== null);
+  const layout = chooseTalks(headingLayout, doc.blocks, items, path, report);
   for (const s of layout.skipped) {
     report(diagnostic('HEADING_NOT_TALK', path, s.line, `"${s.text}" is not a talk: ${s.reason}`));
   }
@@ -214,15 +220,16 @@ export function extractPost(
       if (block.kind !== 'paragraph') continue;
       for (const l of lineTexts(block)) lineSpeakers.push(...(speakersFromLine(l.text) ?? []));
     }
-    let title = section.title;
-    let speakers = [...section.speakers, ...lineSpeakers];
+    const cleaned = cleanTitle(section.title);
+    let title = cleaned.title;
+    let speakers = [...section.speakers, ...cleaned.speakers, ...lineSpeakers];
     // A speaker line outranks a guess from the heading: "Learning by Breaking Things" is a title.
     if (
       lineSpeakers.length > 0 &&
       section.speakers.length > 0 &&
       !section.speakers.some((s) => lineSpeakers.includes(s))
     ) {
-      title = section.heading ?? title;
+      title = cleanTitle(section.heading ?? title).title;
       speakers = lineSpeakers;
     }
     if (layout.mode === 'single') speakers.push(...fmSpeakers);
@@ -250,6 +257,7 @@ export function extractPost(
     );
     return {
       title,
+      kind: section.kind ?? cleaned.kind,
       speakers: [...new Set(speakers)],
       line: section.line,
       endLine: section.endLine,

@@ -10,10 +10,13 @@
 import { type Block, lineTexts } from '../parse/markdown.js';
 import { isNormalised, normaliseLink } from './links.js';
 import { parseTalkHeading, speakersFromLine } from './speakers.js';
+import type { TalkKind } from './talkTitle.js';
 import { isOtherVideo } from './videos.js';
 
 export interface TalkSection {
   title: string;
+  /** What the prefix or the words of the title say the talk is (a keynote, a workshop); TALK otherwise. */
+  kind?: TalkKind;
   /** The heading without numbering and "Keynote:" prefixes, speakers included; null for a single-talk post. */
   heading: string | null;
   speakers: string[];

@@ -1,0 +1,282 @@
+/**
+ * @module extract/itemTalks
+ * Talk candidates that are not headings: top-level list items
+ * (`Title — Speaker ([video](…))`, `[Title](vimeo) by [Speaker](…)`,
+ * `**Speaker** - _Title_: [video](…)`), bold-title paragraphs
+ * (`**Title** by A and B`) and table rows under title and speaker columns.
+ * Each candidate gets its title, speakers and features; the decision is the
+ * weights table's (talkWeights.ts). The shape of an item is read from its
+ * source line (markers, emphasis), its links from the parsed block.
+ */
+import type { Block } from '../parse/markdown.js';
+import { isNormalised, normaliseLink } from './links.js';
+import { isPersonName, parseTalkHeading, splitSpeakers } from './speakers.js';
+import { cleanTitle, plainTitle, type TalkKind } from './talkTitle.js';
+import { scoreTalk, type TalkFeatures, type TalkScore, type TalkWeights } from './talkWeights.js';
+import { isOtherVideo } from './videos.js';
+
+export type ItemShape = 'list item' | 'bold paragraph' | 'table row';
+
+export interface ItemCandidate {
+  shape: ItemShape;
+  line: number;
+  endLine: number;
+  title: string;
+  kind: TalkKind;
+  speakers: string[];
+  /** The candidate's blocks: its own paragraph (or cells) and what is nested under it. */
+  blocks: Block[];
+  features: TalkFeatures;
+  decision: TalkScore;
+}
+
+const LIST_MARKER = /^\s*(?:[-*+]|\d{1,3}[.)])\s+/;
+const TALK_PARENT =
+  /\b(?:talks?|keynotes?|sessions?|presentations?|lightning|day\s*\d|track|schedule|program(?:me)?|agenda|videos?|recordings?|charlas|ponencias|vortr[äa]ge|sprecher|conférences|exposés|\d{1,2}\.?\s+(?:de\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic|mär|mai|okt|dez|janv|févr|avr|mai|juin|juil|août|sept|déc)\p{L}*|(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag))\b/iu;
+const NON_TALK_PARENT =
+  /\b(?:references?|links?|resources?|books?|bücher|reading|further|see\s+also|tools?|libraries|sponsors?|jobs?|contributors?|credits|acknowledg|todo|to-?do|action\s+items?|follow[-\s]?ups?|otros|others?|sonstiges)\b/iu;
+// Event parts that are no talks, and field labels ("Video:", "Speaker:") that name a talk's facts.
+const NON_TALK_WORDS =
+  /^(?:(?:speakers?|presenters?|videos?|slides?|recording|links?|repo|twitter|website|notes?|date|time|when|where|room|abstract|description)\s*:|lunch|break|coffee|breakfast|dinner|registration|party|welcome|opening|closing|networking|social|q\s*&\s*a|summary|sponsors?|happy\s+hour|check[-\s]?in)\b/i;
+const SLIDES = /^(?:slides?|deck|folien|diapositivas|présentation|pdf)\b/i;
+const TITLE_COLUMN = /^(?:title|titel|talk|vortrag|thema|topic|session|charla|título|titre|sujet|name)$/i;
+const SPEAKER_COLUMN =
+  /^(?:speakers?|presenters?|vortragende[rn]?|referent(?:in|en)?|sprecher(?:in)?|ponentes?|orateurs?|by|who)$/i;
+const VIDEO_COLUMN = /\b(?:video|recording|aufzeichnung|youtube)\b/i;
+
+function hasVideo(blocks: readonly Block[]): boolean {
+  return blocks.some((b) =>
+    b.links.some((l) => {
+      const n = normaliseLink(l);
+      return isNormalised(n) && (n.youtube?.id != null || isOtherVideo(n.parsed));
+    }),
+  );
+}
+
+function hasSlides(blocks: readonly Block[]): boolean {
+  return blocks.some((b) => b.links.some((l) => l.href !== '' && SLIDES.test(l.text ?? '')));
+}
+
+/** Markdown of an item without its marker, its lines joined. */
+function itemMarkdown(lineOf: (n: number) => string, block: Block): string {
+  const lines: string[] = [];
+  for (let n = block.line; n <= block.endLine; n++) lines.push(lineOf(n).trim());
+  return lines.join(' ').replace(LIST_MARKER, '').trim();
+}
+
+/** Plain text of a markdown fragment: link texts, no emphasis, no HTML. */
+function plain(markdown: string): string {
+  return plainTitle(
+    markdown
+      .replace(/<strike>.*?<\/strike>|<s>.*?<\/s>|~~.*?~~/gi, ' ')
+      .replace(/<[^<>]*>/g, ' ')
+      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1'),
+  );
+}
+
+/** Names in "A and B", "A (y B)", "[_A_](twitter)": parenthesised joiners count as joiners. */
+function names(text: string): string[] {
+  return splitSpeakers(plain(text.replace(/\(\s*(?:and|&|y|und|et)\s+([^)]+)\)/gi, ', $1')), true);
+}
+
+/** Title and speakers of an item's markdown, from the shapes people write. */
+export function readItem(markdown: string): { title: string; speakers: string[]; quoted: boolean } {
+  // **Jane Doe** - _Title_: links   or   **Title** by A and B
+  const bold = /^(?:\*\*|__)(.+?)(?:\*\*|__)\s*(.*)$/.exec(markdown);
+  if (bold?.[1] !== undefined && bold[2] !== undefined) {
+    const head = bold[1];
+    const rest = bold[2].replace(/^[\s:–—-]+/, '');
+    const headNames = names(head);
+    if (headNames.length > 0 && isPersonName(plain(head).replace(/\s*\(.*$/, ''))) {
+      const emphasised = /^[_*]([^_*]+)[_*]/.exec(rest)?.[1];
+      const title = emphasised ?? plain(rest).split(/\s*:\s/)[0] ?? '';
+      return { title, speakers: headNames, quoted: false };
+    }
+    const by = /^(?:_?(?:by|von|por|par)_?)\s+(.+)$/i.exec(rest);
+    return { title: head, speakers: by?.[1] === undefined ? [] : names(by[1]), quoted: false };
+  }
+  // [Title](url) _by_ [_Speaker_](url) - description
+  const link = /^\[([^\]]+)\]\([^)]*\)\s*(.*)$/.exec(markdown);
+  if (link?.[1] !== undefined && link[2] !== undefined) {
+    const by = /^[_*]?(?:by|von|por|par)[_*]?\s+(.+?)(?:\s+[-–—]\s+.*)?$/i.exec(link[2]);
+    return { title: link[1], speakers: by?.[1] === undefined ? [] : names(by[1]), quoted: false };
+  }
+  // "Title" speaker Jane Doe …
+  const quoted = /^["“]([^"”]{3,200})["”]\s*(.*)$/.exec(markdown);
+  if (quoted?.[1] !== undefined) {
+    const by = /\b(?:by|speaker|von|por)\s+((?:\p{Lu}[\p{L}'’-]+\s?){2,4})/u.exec(quoted[2] ?? '');
+    return { title: quoted[1], speakers: by?.[1] === undefined ? [] : names(by[1]), quoted: true };
+  }
+  // Title — Speaker ([video](…)) ([slides](…)): the text before the first bracketed link.
+  const text = plain(markdown.split(/\s*\(\s*\[|\s*\[[^\]]*\]\(|:\s+\[/)[0] ?? markdown);
+  const parsed = parseTalkHeading(text);
+  return { title: parsed.title, speakers: parsed.speakers, quoted: false };
+}
+
+function isProse(title: string): boolean {
+  const words = title.split(/\s+/).length;
+  return (
+    title === '' ||
+    /^https?:|^www\./i.test(title) ||
+    words > 30 ||
+    /[.!]\s+\p{Lu}/u.test(title) ||
+    /\.$/.test(title)
+  );
+}
+
+interface Draft {
+  shape: ItemShape;
+  block: Block;
+  blocks: Block[];
+  markdown: string;
+  parent: string;
+  group: number;
+  table?: { title: string; speakers: string[]; columns: boolean };
+}
+
+/** Table rows: cells share their row's line; the header row names the columns. */
+function tableRows(
+  blocks: readonly Block[],
+  lineOf: (n: number) => string,
+  index: number,
+  out: Draft[],
+  parent: string,
+  group: number,
+): number {
+  const rows: Block[][] = [];
+  let i = index;
+  while (i < blocks.length) {
+    const b = blocks[i] as Block;
+    if (b.kind !== 'paragraph' || !lineOf(b.line).trim().startsWith('|')) break;
+    const row = rows[rows.length - 1];
+    if (row !== undefined && (row[0] as Block).line === b.line) row.push(b);
+    else rows.push([b]);
+    i += 1;
+  }
+  const header = rows[0]?.map((c) => plain(c.text)) ?? [];
+  const titleCol = header.findIndex((h) => TITLE_COLUMN.test(h));
+  const speakerCol = header.findIndex((h) => SPEAKER_COLUMN.test(h));
+  const videoCol = header.findIndex((h) => VIDEO_COLUMN.test(h));
+  if (titleCol >= 0) {
+    for (const row of rows.slice(1)) {
+      const first = row[0] as Block;
+      const title = plain(row[titleCol]?.text ?? '');
+      const who = plain(row[speakerCol]?.text ?? '');
+      // A speaker column names people, first names included.
+      const speakers =
+        speakerCol < 0
+          ? []
+          : who.split(/\s*(?:,|;|\s+and\s+|\s+und\s+|&)\s*/).filter((w) => /^\p{Lu}/u.test(w));
+      out.push({
+        shape: 'table row',
+        block: first,
+        blocks: row,
+        markdown: '',
+        parent,
+        group,
+        table: { title, speakers, columns: speakerCol >= 0 || videoCol >= 0 },
+      });
+    }
+  }
+  return i;
+}
+
+/** Every list item, bold paragraph and table row of a post, scored. */
+export function itemCandidates(
+  blocks: readonly Block[],
+  lineOf: (n: number) => string,
+  conference: boolean,
+  weights?: TalkWeights,
+): ItemCandidate[] {
+  const drafts: Draft[] = [];
+  let parent = '';
+  let group = 0;
+  let current: Draft | null = null;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i] as Block;
+    if (b.kind === 'heading') {
+      parent = b.text;
+      group += 1;
+      current = null;
+      continue;
+    }
+    const raw = lineOf(b.line);
+    if (b.kind === 'paragraph' && b.listDepth === 0 && raw.trim().startsWith('|')) {
+      group += 1;
+      i = tableRows(blocks, lineOf, i, drafts, parent, group) - 1;
+      group += 1;
+      current = null;
+      continue;
+    }
+    const itemStart = b.kind === 'paragraph' && b.listDepth === 1 && LIST_MARKER.test(raw);
+    const boldStart = b.kind === 'paragraph' && b.listDepth === 0 && /^\s*(?:\*\*|__)[^*_]/.test(raw);
+    if (itemStart || boldStart) {
+      if (boldStart && current?.shape !== 'bold paragraph') group += 1;
+      current = {
+        shape: itemStart ? 'list item' : 'bold paragraph',
+        block: b,
+        blocks: [b],
+        markdown: itemMarkdown(lineOf, b),
+        parent,
+        group,
+      };
+      drafts.push(current);
+      continue;
+    }
+    if (current !== null && current.shape === 'list item' && b.listDepth >= 1) {
+      current.blocks.push(b);
+      continue;
+    }
+    if (b.listDepth === 0) {
+      // Prose between items ends the list: items after it are another group.
+      const open = current as Draft | null;
+      if (open?.shape === 'list item') group += 1;
+      current = open?.shape === 'bold paragraph' ? open : null;
+      current?.blocks.push(b);
+    }
+  }
+
+  const read = drafts.map((d) => {
+    if (d.table !== undefined) return { title: d.table.title, speakers: d.table.speakers, quoted: false };
+    return readItem(d.markdown);
+  });
+  const evidence = drafts.map((d, i) => hasVideo(d.blocks) || (read[i]?.speakers.length ?? 0) > 0);
+  const groups = new Map<number, { n: number; evidenced: number }>();
+  drafts.forEach((d, i) => {
+    const g = groups.get(d.group) ?? { n: 0, evidenced: 0 };
+    g.n += 1;
+    if (evidence[i]) g.evidenced += 1;
+    groups.set(d.group, g);
+  });
+
+  return drafts.map((d, i) => {
+    const r = read[i] as { title: string; speakers: string[]; quoted: boolean };
+    const cleaned = cleanTitle(r.title);
+    const g = groups.get(d.group) ?? { n: 1, evidenced: 0 };
+    const others = g.n - 1;
+    const features: TalkFeatures = {
+      video: hasVideo(d.blocks),
+      slides: hasSlides(d.blocks),
+      speaker: r.speakers.length > 0 || cleaned.speakers.length > 0,
+      siblings: others === 0 ? 0 : (g.evidenced - (evidence[i] ? 1 : 0)) / others,
+      talkParent: TALK_PARENT.test(d.parent),
+      nonTalkParent: NON_TALK_PARENT.test(d.parent),
+      nonTalkWords: NON_TALK_WORDS.test(cleaned.title),
+      prose: isProse(cleaned.title),
+      tableColumns: d.table?.columns === true,
+      conference,
+    };
+    const last = d.blocks[d.blocks.length - 1] as Block;
+    return {
+      shape: d.shape,
+      line: d.block.line,
+      endLine: last.endLine,
+      title: cleaned.title,
+      kind: cleaned.kind,
+      speakers: [...new Set([...r.speakers, ...cleaned.speakers])],
+      blocks: d.blocks,
+      features,
+      decision: scoreTalk(features, weights),
+    };
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * @module extract/talkChoice
+ * Joins the two readings of a post's talks: the heading layout (talks.ts) and
+ * the scored list items, bold paragraphs and table rows (itemTalks.ts). A
+ * heading section, or the whole file, that holds two or more item talks is a
+ * container of them (a day, a schedule list); a single item talk inside a
+ * talk is part of that talk's notes. Each weighed candidate is reported.
+ */
+import { diagnostic, type Report } from '../diagnostics.js';
+import type { Block } from '../parse/markdown.js';
+import type { ItemCandidate } from './itemTalks.js';
+import type { TalkLayout, TalkSection } from './talks.js';
+
+function itemSection(c: ItemCandidate): TalkSection {
+  return {
+    title: c.title,
+    heading: c.title,
+    kind: c.kind,
+    speakers: c.speakers,
+    line: c.line,
+    endLine: c.endLine,
+    blocks: c.blocks,
+    headingBlock: null,
+  };
+}
+
+function reportCandidates(items: readonly ItemCandidate[], path: string, report: Report): void {
+  for (const c of items) {
+    const f = c.features;
+    // Plain notes bullets carry no evidence either way; only weighed-and-close ones are worth a line.
+    if (!c.decision.talk && !f.video && !f.speaker && !f.tableColumns) continue;
+    const verdict = c.decision.talk ? 'taken as a talk' : 'not a talk';
+    report(
+      diagnostic(
+        'TALK_CANDIDATE',
+        path,
+        c.line,
+        `${c.shape} "${c.title.slice(0, 80)}" ${verdict}: ${c.decision.explanation}`,
+      ),
+    );
+  }
+}
+
+export function chooseTalks(
+  layout: TalkLayout,
+  blocks: readonly Block[],
+  items: readonly ItemCandidate[],
+  path: string,
+  report: Report,
+): TalkLayout {
+  reportCandidates(items, path, report);
+  const accepted = items.filter((c) => c.decision.talk);
+  if (accepted.length === 0) return layout;
+  const talks: TalkSection[] = [];
+  const skipped = [...layout.skipped];
+  const used = new Set<ItemCandidate>();
+  for (const t of layout.talks) {
+    const inside = accepted.filter((c) => c.line >= t.line && c.line <= t.endLine);
+    for (const c of inside) used.add(c);
+    if (inside.length >= 2) {
+      if (t.headingBlock !== null)
+        skipped.push({ text: t.headingBlock.text, line: t.line, reason: 'it groups the talks listed in it' });
+      talks.push(...inside.map(itemSection));
+    } else talks.push(t);
+  }
+  for (const c of accepted) if (!used.has(c)) talks.push(itemSection(c));
+  talks.sort((a, b) => a.line - b.line);
+  const inTalks = new Set<Block>();
+  for (const t of talks) {
+    if (t.headingBlock !== null) inTalks.add(t.headingBlock);
+    for (const b of t.blocks) inTalks.add(b);
+  }
+  const outside = blocks.filter((b) => !inTalks.has(b));
+  const single = layout.mode === 'single' && talks.length === 1 && talks[0] === layout.talks[0];
+  return { talks, outside, skipped, mode: single ? 'single' : 'headings' };
+}

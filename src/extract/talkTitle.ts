@@ -1,0 +1,68 @@
+/**
+ * @module extract/talkTitle
+ * Cleans a talk title as a careful reader would write it: no surrounding
+ * quotes, no markdown escapes or emphasis marks, no session code ("CON310 -"),
+ * no time range ("9:15am to 9:45am"), and a "Keynote:"/"Workshop:"/"Panel:"/
+ * "Lightning talk:" prefix turned into the talk's kind.
+ */
+import { isPersonName } from './speakers.js';
+
+export type TalkKind = 'KEYNOTE' | 'TALK' | 'WORKSHOP' | 'PANEL' | 'LIGHTNING';
+
+const KIND_PREFIX =
+  /^(?:(?:opening|closing|morning|afternoon|day\s*\d+)\s+)?(keynote|lightning\s+talk|workshop|tutorial|panel(?:\s+discussion)?|presentation|talk|session|fireside\s+chat)\s*(?:\d+\s*)?(?::|\s[–—-])\s*/i;
+const TIME = '\\d{1,2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)?';
+const TIME_RANGE = new RegExp(
+  `\\s*[-–—,(]?\\s*${TIME}\\s*(?:-|–|—|to|until|bis)\\s*${TIME}\\s*\\)?\\s*$`,
+  'i',
+);
+const SESSION_CODE = /^[A-Z]{2,5}\d{2,4}(?:-[A-Z]\d?)?\s*[-–—:]\s+/;
+const QUOTES = /^["'“”‘’„«»]+|["'“”‘’„«»]+$/g;
+
+function kindOf(word: string): TalkKind {
+  const w = word.toLowerCase();
+  if (w.startsWith('keynote')) return 'KEYNOTE';
+  if (w.startsWith('lightning')) return 'LIGHTNING';
+  if (w.startsWith('workshop') || w.startsWith('tutorial')) return 'WORKSHOP';
+  if (w.startsWith('panel') || w.startsWith('fireside')) return 'PANEL';
+  return 'TALK';
+}
+
+/** The kind a title's words give ("Day 2 Keynote" is a keynote) when no prefix says it. */
+export function kindFromWords(text: string): TalkKind {
+  if (/\bkeynote\b/i.test(text)) return 'KEYNOTE';
+  if (/\blightning\b/i.test(text)) return 'LIGHTNING';
+  if (/\b(?:workshop|tutorial)\b/i.test(text)) return 'WORKSHOP';
+  if (/\bpanel\b/i.test(text)) return 'PANEL';
+  return 'TALK';
+}
+
+/** Strips markdown escapes, emphasis marks and surrounding quotes from a title. */
+export function plainTitle(text: string): string {
+  return text
+    .replace(/\\([\\`*_{}[\]()#+\-.!|~<>])/g, '$1')
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/(^|\W)[*_]([^*_]+)[*_](?=\W|$)/g, '$1$2')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(QUOTES, '')
+    .trim();
+}
+
+/**
+ * The cleaned title and the kind its prefix (or failing that, its words) gives.
+ * "Keynote - Werner Vogels" names a speaker after the prefix: the title is the kind's word.
+ */
+export function cleanTitle(raw: string): { title: string; kind: TalkKind; speakers: string[] } {
+  let title = plainTitle(raw).replace(SESSION_CODE, '').replace(TIME_RANGE, '').trim();
+  let kind: TalkKind | null = null;
+  const prefix = KIND_PREFIX.exec(title);
+  // "Keynote: Title" loses its prefix; a bare "Keynote" stays the title.
+  if (prefix?.[1] !== undefined && title.length > prefix[0].length) {
+    kind = kindOf(prefix[1]);
+    const rest = title.slice(prefix[0].length).replace(QUOTES, '').trim();
+    if (isPersonName(rest)) return { title: prefix[1].replace(/\s+/g, ' '), kind, speakers: [rest] };
+    title = rest;
+  }
+  return { title, kind: kind ?? kindFromWords(title), speakers: [] };
+}

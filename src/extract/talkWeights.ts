@@ -1,0 +1,70 @@
+/**
+ * @module extract/talkWeights
+ * The one table of weights by which a talk candidate of any shape (list item,
+ * bold paragraph, table row, the whole file) is scored, and the scoring
+ * itself. A candidate is a talk when its score is above zero; the explanation
+ * lists each feature's share so every decision can be read in a diagnostic.
+ * The weights were chosen by measuring on labelled real notes by several
+ * authors (`npm run eval`, leave-one-author-out), not per file.
+ */
+
+export interface TalkFeatures {
+  /** A video link (YouTube, Vimeo, a media file) in the candidate. */
+  video: boolean;
+  /** A slides link or a "slides" label. */
+  slides: boolean;
+  /** A by-line or speaker pattern that names people. */
+  speaker: boolean;
+  /** Share (0..1) of the candidate's siblings (same list, same table) that carry a video or a speaker. */
+  siblings: number;
+  /** The nearest heading above names talks (Talks, Keynotes, Sessions, Day, Track, Charlas, Vorträge). */
+  talkParent: boolean;
+  /** The nearest heading above names something else (References, Links, Books, Resources). */
+  nonTalkParent: boolean;
+  /** The candidate's title names a part of an event that is no talk (Lunch, Break, Party, Welcome). */
+  nonTalkWords: boolean;
+  /** The title reads as a sentence of prose (long, or ends a sentence) rather than a title. */
+  prose: boolean;
+  /** A table row under a title column and a speaker or video column. */
+  tableColumns: boolean;
+  /** The post is about a conference (front matter, title, path folders). */
+  conference: boolean;
+}
+
+export type TalkWeights = Record<keyof TalkFeatures | 'bias', number>;
+
+/** The weights: positive features argue for a talk, negative against; `bias` is where a candidate starts. */
+export const TALK_WEIGHTS: TalkWeights = {
+  video: 2,
+  slides: 1,
+  speaker: 2,
+  siblings: 1.5,
+  talkParent: 1,
+  nonTalkParent: -3,
+  nonTalkWords: -3,
+  prose: -3,
+  tableColumns: 3,
+  conference: 0.5,
+  bias: -2.5,
+};
+
+export interface TalkScore {
+  score: number;
+  talk: boolean;
+  /** "video +2, speaker +2, bias -2.5 = 1.5" */
+  explanation: string;
+}
+
+export function scoreTalk(features: TalkFeatures, weights: TalkWeights = TALK_WEIGHTS): TalkScore {
+  let score = weights.bias;
+  const parts: string[] = [];
+  for (const key of Object.keys(features) as (keyof TalkFeatures)[]) {
+    const value = Number(features[key]);
+    if (value === 0) continue;
+    const share = value * weights[key];
+    score += share;
+    parts.push(`${key} ${share >= 0 ? '+' : ''}${Number(share.toFixed(2))}`);
+  }
+  parts.push(`bias ${weights.bias}`);
+  return { score, talk: score > 0, explanation: `${parts.join(', ')} = ${Number(score.toFixed(2))}` };
+}
