@@ -91,6 +91,11 @@ function urlKey(raw: string): { video: string | null; url: string } {
   return { video: n.youtube?.id ?? null, url: n.url };
 }
 
+/** A conference name without its year: node names carry the edition's year ("GopherCon 2015"). */
+function seriesName(name: string): string {
+  return lookupKey(name.replace(/\b(?:19|20)\d{2}\b/g, ' '));
+}
+
 type Talk = IndexJson['talks'][number];
 
 /**
@@ -164,7 +169,7 @@ export function scoreFile(label: LabelFile, json: IndexJson, path: string, toolN
         expected === null
           ? t.conference === null
           : t.conference !== null &&
-            lookupKey(t.conference) === lookupKey(expected.name) &&
+            seriesName(t.conference) === seriesName(expected.name) &&
             year === expected.year;
       tallies.conference[right ? 'tp' : 'fp'] += 1;
       if (!right)

@@ -202,7 +202,9 @@ export function conferenceFromTitle(title: string): ConferenceGuess | null {
     .replace(/\s*[-–—:|]\s*$/, '')
     .replace(/^["'“]|["'”]$/g, '')
     .trim();
-  const year = yearOf(name);
+  name = eventSpan(name) ?? name;
+  // "Rust conference - remote - 2025": the year may stand apart from the name.
+  const year = yearOf(name) ?? yearOf(clean);
   // A named event with a year ("Monitorama PDX 2019") is a conference even without a conference word.
   const named =
     year !== null &&
@@ -210,6 +212,57 @@ export function conferenceFromTitle(title: string): ConferenceGuess | null {
     name.replace(YEAR_IN_NAME, '').trim().length >= 3;
   if (!CONFERENCE_WORD.test(name) && !named) return null;
   return { name, year };
+}
+
+// Words after an event's name that describe the post, not the event ("GopherCon 2015 Roundup").
+const AFTER_NAME =
+  /^(?:roundup|round-up|recap|notes|review|highlights|summary|report|wrap|takeaways|learnings|impressions|videos?|talks?|keynotes?|sessions?|slides|day|days|part|edition|live|blog|post)$/i;
+const NAME_TOKEN = /^(?:\p{Lu}|\p{N}|[+&]$|[a-z]+\p{Lu})/u;
+
+/**
+ * The words of a title that name the event: the run of capitalised words and
+ * years around a conference word or a known series ("Go talks at FOSDEM 2014"
+ * → "FOSDEM 2014"; "Pycon Colombia 2020 - Las charlas" → "Pycon Colombia 2020").
+ * Null when no part of the text holds such a word.
+ */
+export function eventSpan(text: string): string | null {
+  const parts = text.split(/\s+[-–—|]\s+|:\s+|,\s+|\s+[(/]/);
+  const series = knownSeries();
+  for (const part of parts) {
+    const tokens = part
+      .trim()
+      .split(/\s+/)
+      .filter((t) => t !== '');
+    let start = -1;
+    let end = -1;
+    for (let i = 0; i < tokens.length && start < 0; i++) {
+      // A known series' name of up to four words starting here, longest first.
+      for (let n = Math.min(4, tokens.length - i); n >= 1; n--) {
+        if (series.has(seriesKey(tokens.slice(i, i + n).join(' ')))) {
+          start = i;
+          end = i + n - 1;
+          break;
+        }
+      }
+      if (start < 0 && CONFERENCE_WORD.test(tokens[i] as string)) {
+        start = i;
+        end = i;
+      }
+    }
+    if (start < 0) continue;
+    while (start > 0 && NAME_TOKEN.test(tokens[start - 1] as string)) start -= 1;
+    while (
+      end + 1 < tokens.length &&
+      NAME_TOKEN.test(tokens[end + 1] as string) &&
+      !AFTER_NAME.test(tokens[end + 1] as string)
+    )
+      end += 1;
+    return tokens
+      .slice(start, end + 1)
+      .join(' ')
+      .replace(/[.,;:!?]+$/, '');
+  }
+  return null;
 }
 
 const PROSE_MENTION =
