@@ -179,7 +179,7 @@ function yearOf(name: string): number | null {
 }
 
 /** A conference name inferred from a post title, or null when the title is not about one. */
-export function conferenceFromTitle(title: string): ConferenceGuess | null {
+export function conferenceFromTitle(title: string, series: SeriesIndex = NO_SERIES): ConferenceGuess | null {
   // No conference name is longer; the cap keeps the title patterns cheap on junk.
   const clean = title.slice(0, 300).replace(/\s+/g, ' ').trim();
   let name: string | null = null;
@@ -202,7 +202,7 @@ export function conferenceFromTitle(title: string): ConferenceGuess | null {
     .replace(/\s*[-–—:|]\s*$/, '')
     .replace(/^["'“]|["'”]$/g, '')
     .trim();
-  name = eventSpan(name) ?? name;
+  name = eventSpan(name, series) ?? name;
   // "Rust conference - remote - 2025": the year may stand apart from the name.
   const year = yearOf(name) ?? yearOf(clean);
   // A named event with a year ("Monitorama PDX 2019") is a conference even without a conference word.
@@ -225,9 +225,8 @@ const NAME_TOKEN = /^(?:\p{Lu}|\p{N}|[+&]$|[a-z]+\p{Lu})/u;
  * → "FOSDEM 2014"; "Pycon Colombia 2020 - Las charlas" → "Pycon Colombia 2020").
  * Null when no part of the text holds such a word.
  */
-export function eventSpan(text: string): string | null {
+export function eventSpan(text: string, series: SeriesIndex = NO_SERIES): string | null {
   const parts = text.split(/\s+[-–—|]\s+|:\s+|,\s+|\s+[(/]/);
-  const series = knownSeries();
   for (const part of parts) {
     const tokens = part
       .trim()
@@ -307,6 +306,35 @@ export function seriesIndex(list: readonly ConferenceSeries[]): SeriesIndex {
     }
   }
   return index;
+}
+
+const NO_SERIES: SeriesIndex = new Map();
+// Each series index's names without spaces, made once per index.
+const squashedIndexes = new WeakMap<SeriesIndex, Map<string, string>>();
+
+/**
+ * A known series named by a run of up to four words written without spaces or
+ * punctuation, as folder names do ("pyconau", "google_io", "OSCONEU",
+ * "AWS-reinvent"). Longest run first.
+ */
+export function seriesInWords(words: readonly string[], series: SeriesIndex): string | null {
+  let squashedIndex = squashedIndexes.get(series);
+  if (squashedIndex === undefined) {
+    squashedIndex = new Map();
+    for (const [key, name] of series) {
+      const squashed = key.replace(/\s+/g, '');
+      if (squashed.length >= 3 && !squashedIndex.has(squashed)) squashedIndex.set(squashed, name);
+    }
+    squashedIndexes.set(series, squashedIndex);
+  }
+  const lower = words.map((w) => lookupKey(w).replace(/\s+/g, ''));
+  for (let n = Math.min(4, lower.length); n >= 1; n--) {
+    for (let i = 0; i + n <= lower.length; i++) {
+      const hit = squashedIndex.get(lower.slice(i, i + n).join(''));
+      if (hit !== undefined) return hit;
+    }
+  }
+  return null;
 }
 
 /**

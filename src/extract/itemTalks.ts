@@ -31,8 +31,8 @@ export interface ItemCandidate {
 }
 
 const LIST_MARKER = /^\s*(?:[-*+]|\d{1,3}[.)])\s+/;
-const TALK_PARENT =
-  /\b(?:talks?|keynotes?|sessions?|presentations?|lightning|day\s*\d|track|schedule|program(?:me)?|agenda|videos?|recordings?|charlas|ponencias|vortr[äa]ge|sprecher|conférences|exposés|\d{1,2}\.?\s+(?:de\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic|mär|mai|okt|dez|janv|févr|avr|mai|juin|juil|août|sept|déc)\p{L}*|(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag))\b/iu;
+export const TALK_PARENT =
+  /\b(?:talks?|keynotes?|sessions?|presentations?|lightning|day\s*\d|track|schedule|program(?:me)?|agenda|videos?|recordings?|charlas|ponencias|vortr[äa]ge|sprecher|conférences|exposés|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{1,2}\.?\s+(?:de\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic|mär|mai|okt|dez|janv|févr|avr|mai|juin|juil|août|sept|déc)\p{L}*|(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag))\b/iu;
 const NON_TALK_PARENT =
   /\b(?:references?|links?|resources?|books?|bücher|reading|further|see\s+also|tools?|libraries|sponsors?|jobs?|contributors?|credits|acknowledg|todo|to-?do|action\s+items?|follow[-\s]?ups?|otros|others?|sonstiges)\b/iu;
 // Event parts that are no talks, and field labels ("Video:", "Speaker:") that name a talk's facts.
@@ -265,6 +265,9 @@ export function itemCandidates(
       prose: isProse(cleaned.title),
       tableColumns: d.table?.columns === true,
       conference,
+      timeRange: false,
+      shortTopic: false,
+      titleNamesEvent: false,
     };
     const last = d.blocks[d.blocks.length - 1] as Block;
     return {

@@ -5,33 +5,29 @@
  * fact keeps the line it came from; problems are reported, never thrown.
  */
 import { diagnostic, type Report } from '../diagnostics.js';
-import type { ConferenceModel, LinkKind, PostModel, ToolModel } from '../graph/types.js';
-import { lookupKey, slugify } from '../keys.js';
+import type { ConferenceModel, PostModel, ToolModel } from '../graph/types.js';
+import { slugify } from '../keys.js';
 import { type FrontMatter, keyLine } from '../parse/frontmatter.js';
-import { type Block, type InlineLink, isTitleCase, lineTexts, type MarkdownDoc } from '../parse/markdown.js';
+import { isTitleCase, lineTexts, type MarkdownDoc } from '../parse/markdown.js';
 import { lineText, type SourceFile } from '../parse/source.js';
 import { asBoolean, asString, asStringList, leadingYear } from '../parse/values.js';
 import { type CandidateTerm, candidateTerms } from './candidates.js';
-import {
-  type ConferenceGuess,
-  canonicalConference,
-  conferenceFromTitle,
-  conferenceInProse,
-  findDateRange,
-  findLocation,
-  registeredInTitle,
-  type SeriesIndex,
-} from './conferences.js';
+import { type CitationDraft, citationsOf } from './citations.js';
+import type { SeriesIndex } from './conferences.js';
 import { itemCandidates } from './itemTalks.js';
-import { classifyLink, isNormalised, normaliseLink } from './links.js';
 import type { NameMatcher } from './nameMatcher.js';
-import { speakersFromLine } from './speakers.js';
+import { findConference } from './postConference.js';
+import { type NamedSpeaker, nameLine, speakersFromLine } from './speakers.js';
 import { chooseTalks } from './talkChoice.js';
 import { layoutTalks } from './talks.js';
 import { cleanTitle, type TalkKind } from './talkTitle.js';
 import type { MentionDraft, ToolIndex } from './tools.js';
 
+export type { CitationDraft } from './citations.js';
+
 export interface ExtractContext {
+  /** Name of the content root's folder: people name notes folders after the event. */
+  rootName?: string | null;
   tools: ToolIndex;
   /** Registry topic names and aliases. */
   topics: NameMatcher;
@@ -43,19 +39,11 @@ export interface ExtractContext {
   now: Date;
 }
 
-export interface CitationDraft {
-  url: string;
-  label: string | null;
-  line: number;
-  kind: LinkKind;
-  host: string;
-  youtubeId: string | null;
-  videoStart: number | null;
-}
-
 export interface TalkDraft {
   title: string;
   kind: TalkKind;
+  /** Roles and companies written with speakers' names, kept out of the names. */
+  affiliations: NamedSpeaker[];
   speakers: string[];
   line: number;
   endLine: number;
@@ -89,26 +77,6 @@ export interface PostDraft extends Omit<PostModel, 'conferenceSlug' | 'talkSlugs
   talks: TalkDraft[];
   /** Links outside every talk: they belong to the conference. */
   conferenceCitations: CitationDraft[];
-}
-
-const EMPTY_VIDEO_LABEL = /^(?:video(?:\s+link)?|recording|youtube)\s*[:：]\s*$/i;
-const LABEL_PREFIX = /^[\s\-*•>|]+/;
-
-function labelOf(link: InlineLink): string | null {
-  if (link.text !== null) return link.text.slice(0, 120);
-  // Only the end of a long line can label the link after it.
-  let before = link.before
-    .slice(-500)
-    .replace(LABEL_PREFIX, '')
-    .replace(/[\s:：\-–—=>(]+$/, '')
-    .trim();
-  if (before.length > 80) {
-    const parts = before.split(/[.;!?]\s+|\s+[-–—]\s+/);
-    before = (parts[parts.length - 1] ?? '').trim();
-    if (before.length > 80) before = `${before.slice(0, 79)}…`;
-  }
-  before = before.replace(/[.,;:!?]+$/, '').trim();
-  return before === '' ? null : before;
 }
 
 function firstSentence(text: string): string | null {
@@ -216,10 +184,19 @@ export function extractPost(
     // The YouTube video may be a mirror of a primary video on another host.
     const youtube = citations.find((c) => c.kind === 'VIDEO' && c.youtubeId !== null) ?? null;
     const lineSpeakers: string[] = [];
-    for (const block of blocks) {
-      if (block.kind !== 'paragraph') continue;
-      for (const l of lineTexts(block)) lineSpeakers.push(...(speakersFromLine(l.text) ?? []));
-    }
+    const affiliations: NamedSpeaker[] = [];
+    // Speaker lines anywhere; a line that is only a name counts near the top of the section.
+    blocks.forEach((block, i) => {
+      if (block.kind !== 'paragraph') return;
+      const lines = lineTexts(block);
+      const named = i < 4 && block.listDepth === 0 && lines.length === 1 ? nameLine(block.text) : null;
+      if (named !== null) {
+        lineSpeakers.push(named.name);
+        affiliations.push(named);
+        return;
+      }
+      for (const l of lines) lineSpeakers.push(...(speakersFromLine(l.text) ?? []));
+    });
     const cleaned = cleanTitle(section.title);
     let title = cleaned.title;
     let speakers = [...section.speakers, ...cleaned.speakers, ...lineSpeakers];
@@ -258,6 +235,7 @@ export function extractPost(
     return {
       title,
       kind: section.kind ?? cleaned.kind,
+      affiliations: affiliations.filter((a) => a.affiliation !== null),
       speakers: [...new Set(speakers)],
       line: section.line,
       endLine: section.endLine,
@@ -303,167 +281,5 @@ export function extractPost(
     conference,
     talks,
     conferenceCitations,
-  };
-}
-
-function citationsOf(
-  blocks: readonly Block[],
-  path: string,
-  outside: boolean,
-  report: Report,
-): CitationDraft[] {
-  const seen = new Set<string>();
-  const out: CitationDraft[] = [];
-  for (const block of blocks) {
-    if (block.kind === 'paragraph' && block.links.length === 0 && EMPTY_VIDEO_LABEL.test(block.text.trim())) {
-      report(diagnostic('VIDEO_LINK_EMPTY', path, block.line, `"${block.text.trim()}" has no link after it`));
-    }
-    for (const link of block.links) {
-      if (link.malformed === true) {
-        report(
-          diagnostic(
-            'SHORTCODE_MALFORMED',
-            path,
-            link.line,
-            `${link.shortcode} shortcode written with single braces; read as ${link.href}`,
-          ),
-        );
-      }
-      const n = normaliseLink(link);
-      if (n === null) continue;
-      if (!isNormalised(n)) {
-        report(diagnostic('LINK_INVALID', path, link.line, `"${n.invalid}" is not a valid URL`));
-        continue;
-      }
-      if (seen.has(n.url)) continue;
-      seen.add(n.url);
-      const label = labelOf(link);
-      out.push({
-        url: n.url,
-        label,
-        line: link.line,
-        kind: classifyLink(n, label, outside),
-        host: n.host,
-        youtubeId: n.youtube?.id ?? null,
-        videoStart: n.youtube?.start ?? null,
-      });
-    }
-  }
-  return out;
-}
-
-const EVENT_LINE = /^(?:conference|event|konferenz|veranstaltung|événement|evento|イベント)\s*[:：]\s*(.+)$/i;
-
-/** "Conference: X (Barcelona, Spain, 20-23 May 2019)" → name, place and dates. */
-function eventLine(doc: MarkdownDoc): { name: string; line: number; details: string } | null {
-  for (const block of doc.blocks.slice(0, 6)) {
-    if (block.kind !== 'paragraph') continue;
-    for (const l of lineTexts(block)) {
-      const m = EVENT_LINE.exec(l.text.trim().replace(/^[\s\-*•]+/, ''));
-      if (m?.[1] === undefined) continue;
-      const paren = /^(.*?)\s*\(([^)]*)\)\s*$/.exec(m[1]);
-      return { name: (paren?.[1] ?? m[1]).trim(), line: l.line, details: paren?.[2] ?? '' };
-    }
-  }
-  return null;
-}
-
-function findConference(
-  source: SourceFile,
-  fm: FrontMatter,
-  doc: MarkdownDoc,
-  ctx: ExtractContext,
-  title: string | null,
-  dateYear: number | null,
-): ConferenceDraft | null {
-  const path = source.path;
-  // Prose before the first heading (and the first few paragraphs) says where and when.
-  const intro = doc.blocks
-    .filter((b) => b.kind === 'paragraph' || b.kind === 'html')
-    .slice(0, 8)
-    .map((b) => b.text)
-    .join('\n');
-  const event = eventLine(doc);
-  let range = findDateRange(intro);
-  let location = asString(fm.data.location) ?? findLocation(intro, range);
-  // "(Barcelona, Spain, 20-23 May 2019)" after an event's name: the dates, and the place is what remains.
-  const details = [
-    event?.details ?? '',
-    ...[...intro.matchAll(/\(([^()]{6,120})\)/g)].map((m) => m[1] ?? ''),
-  ];
-  for (const detail of details) {
-    const text = detail.replace(/\s+/g, ' ');
-    const detailRange = findDateRange(text);
-    if (detailRange === null) continue;
-    range ??= detailRange;
-    const place = (text.slice(0, detailRange.index) + text.slice(detailRange.index + detailRange.length))
-      .replace(/\b(?:in|at)\s+/g, '')
-      .replace(/^[\s,;]+|[\s,;]+$/g, '')
-      .trim();
-    if (location === null && /^\p{Lu}[\p{L}'’-]*(?:,?\s+\p{Lu}[\p{L}'’-]*){0,3}$/u.test(place))
-      location = place;
-    break;
-  }
-
-  const named = asString(fm.data.conference) ?? event?.name ?? null;
-  let registered: ConferenceModel | null = null;
-  let guess: ConferenceGuess | null = null;
-  let line = 1;
-  const byName = (name: string) => {
-    const key = lookupKey(name);
-    return (
-      ctx.conferences.find((c) => [c.slug, c.name, ...c.aliases].some((n) => lookupKey(n) === key)) ?? null
-    );
-  };
-  if (named !== null) {
-    line = event !== null && asString(fm.data.conference) === null ? event.line : keyLine(fm, 'conference');
-    guess = canonicalConference(conferenceFromTitle(named) ?? { name: named, year: null }, ctx.series);
-    registered = byName(named) ?? byName(guess.name);
-    if (registered === null && ctx.conferences.length > 0 && asString(fm.data.conference) !== null) {
-      ctx.report(
-        diagnostic(
-          'CONFERENCE_UNKNOWN',
-          path,
-          line,
-          `conference "${named}" is not in the conferences registry`,
-        ),
-      );
-    }
-  } else {
-    registered = title === null ? null : registeredInTitle(title, ctx.conferences);
-    if (registered === null) {
-      // The title names the event, else the opening prose does ("gave this talk at X 2019").
-      const found =
-        (title === null ? null : conferenceFromTitle(title)) ?? conferenceInProse(intro, ctx.series);
-      guess = found === null ? null : canonicalConference(found, ctx.series);
-      if (guess !== null) registered = byName(guess.name);
-    }
-  }
-  if (registered !== null) {
-    return {
-      registeredSlug: registered.slug,
-      name: registered.name,
-      year: registered.year ?? range?.year ?? guess?.year ?? null,
-      startDate: registered.startDate ?? range?.startDate ?? null,
-      endDate: registered.endDate ?? range?.endDate ?? null,
-      location: registered.location ?? location,
-      line,
-    };
-  }
-  if (guess === null) return null;
-  const year = guess.year ?? range?.year ?? dateYear;
-  // A name without its year gets the year the body gives, so editions stay apart.
-  const name =
-    guess.year === null && year !== null
-      ? canonicalConference({ name: guess.name, year }, ctx.series).name
-      : guess.name;
-  return {
-    registeredSlug: null,
-    name,
-    year,
-    startDate: range?.startDate ?? null,
-    endDate: range?.endDate ?? null,
-    location,
-    line,
   };
 }

@@ -211,3 +211,38 @@ export function speakersFromLine(text: string): string[] | null {
   const names = splitSpeakers(m[1], plural);
   return names.length > 0 ? names : null;
 }
+
+export interface NamedSpeaker {
+  name: string;
+  /** Role or company written with the name ("VP Engineering, Acme", "ThoughtWorks"); null when none. */
+  affiliation: string | null;
+}
+
+/**
+ * A line that is only a person's name, with at most an affiliation or a handle:
+ * "Rebecca Parsons (ThoughtWorks)", "Adrian Cockcroft - VP Cloud Architecture, AWS",
+ * "Joannis Orlandos", "Andrew Godwin @andrewgodwin". Null for anything else.
+ */
+export function nameLine(text: string): NamedSpeaker | null {
+  if (text.length > 160) return null;
+  const line = text
+    .trim()
+    .replace(/^[*_]+|[*_]+$/g, '')
+    .replace(/\s+@[\w.-]+\s*$/, '')
+    .trim();
+  const paren = /^([^()]+?)\s*\(([^()]+)\)$/.exec(line);
+  if (paren?.[1] !== undefined && isPersonName(paren[1]))
+    return { name: paren[1], affiliation: paren[2]?.trim() ?? null };
+  const dash = /^(.+?)\s+[-–—|]\s+(.+)$/.exec(line);
+  if (dash?.[1] !== undefined && isPersonName(dash[1]))
+    return { name: dash[1], affiliation: dash[2]?.trim() ?? null };
+  const comma = /^([^,]+),\s+(.+)$/.exec(line);
+  if (
+    comma?.[1] !== undefined &&
+    isPersonName(comma[1]) &&
+    comma[2] !== undefined &&
+    !/\s(?:and|&)\s/.test(comma[2])
+  )
+    return { name: comma[1], affiliation: comma[2].trim() };
+  return isPersonName(line) ? { name: line, affiliation: null } : null;
+}

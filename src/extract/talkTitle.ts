@@ -19,6 +19,11 @@ const TIME_RANGE = new RegExp(
 const SESSION_CODE = /^[A-Z]{2,5}\d{2,4}(?:-[A-Z]\d?)?\s*[-–—:]\s+/;
 const QUOTES = /^["'“”‘’„«»]+|["'“”‘’„«»]+$/g;
 
+/** True when the text ends with a time range ("… 9:15am to 9:45am"). */
+export function hasTimeRange(text: string): boolean {
+  return TIME_RANGE.test(text) && /\d:\d\d|\d\s*[ap]\.?m/i.test(text);
+}
+
 function kindOf(word: string): TalkKind {
   const w = word.toLowerCase();
   if (w.startsWith('keynote')) return 'KEYNOTE';

@@ -29,7 +29,30 @@ export interface TalkFeatures {
   tableColumns: boolean;
   /** The post is about a conference (front matter, title, path folders). */
   conference: boolean;
+  /** A time range with the title ("9:15am to 9:45am"). */
+  timeRange: boolean;
+  /** One or two words without a talk's evidence: a topic of the notes ("Observability", "Server Side"). */
+  shortTopic: boolean;
+  /** For the whole file: its title names the event, a day or a report, not one talk. */
+  titleNamesEvent: boolean;
 }
+
+/** Every feature absent: candidates of one shape set the features that shape can have. */
+export const NO_FEATURES: TalkFeatures = {
+  video: false,
+  slides: false,
+  speaker: false,
+  siblings: 0,
+  talkParent: false,
+  nonTalkParent: false,
+  nonTalkWords: false,
+  prose: false,
+  tableColumns: false,
+  conference: false,
+  timeRange: false,
+  shortTopic: false,
+  titleNamesEvent: false,
+};
 
 export type TalkWeights = Record<keyof TalkFeatures | 'bias', number>;
 
@@ -45,6 +68,9 @@ export const TALK_WEIGHTS: TalkWeights = {
   prose: -3,
   tableColumns: 3,
   conference: 0.5,
+  timeRange: 2,
+  shortTopic: -1.5,
+  titleNamesEvent: -3,
   bias: -2.5,
 };
 

@@ -8,9 +8,11 @@
  * front matter, a slide deck).
  */
 import { type Block, lineTexts } from '../parse/markdown.js';
+import { TALK_PARENT } from './itemTalks.js';
 import { isNormalised, normaliseLink } from './links.js';
-import { parseTalkHeading, speakersFromLine } from './speakers.js';
-import type { TalkKind } from './talkTitle.js';
+import { nameLine, parseTalkHeading, speakersFromLine } from './speakers.js';
+import { hasTimeRange, type TalkKind } from './talkTitle.js';
+import { NO_FEATURES, scoreTalk, type TalkFeatures, type TalkWeights } from './talkWeights.js';
 import { isOtherVideo } from './videos.js';
 
 export interface TalkSection {
@@ -52,6 +54,8 @@ export interface LayoutHints {
   frontMatterSpeakers: boolean;
   /** Number of thematic breaks (`---`) in the body. */
   breaks: number;
+  /** Weights of talk evidence (default: the table in talkWeights.ts). */
+  weights?: TalkWeights;
 }
 
 const NON_TALK =
@@ -101,7 +105,16 @@ interface HeadingInfo {
 function blockEvidence(block: Block): boolean {
   if (block.kind === 'heading' || block.kind === 'code') return false;
   if (videoKeys(block).length > 0) return true;
-  return lineTexts(block).some((l) => VIDEO_LABEL.test(l.text) || speakersFromLine(l.text) !== null);
+  const lines = lineTexts(block);
+  // A paragraph that is only a name ("**Jane Doe (Acme)**") is a speaker line.
+  if (
+    block.kind === 'paragraph' &&
+    block.listDepth === 0 &&
+    lines.length === 1 &&
+    nameLine(block.text) !== null
+  )
+    return true;
+  return lines.some((l) => VIDEO_LABEL.test(l.text) || speakersFromLine(l.text) !== null);
 }
 
 export function layoutTalks(blocks: readonly Block[], hints: LayoutHints): TalkLayout {
@@ -116,7 +129,10 @@ export function layoutTalks(blocks: readonly Block[], hints: LayoutHints): TalkL
       end: blocks.length,
       nonTalk: isNonTalkHeading(block.text),
       // "## [Title](video)" or "## Title - Jane Doe": the heading is its own evidence.
-      own: parseTalkHeading(block.text).speakers.length > 0 || videoKeys(block).length > 0,
+      own:
+        parseTalkHeading(block.text).speakers.length > 0 ||
+        videoKeys(block).length > 0 ||
+        hasTimeRange(block.text),
       full: false,
     });
   });
@@ -217,12 +233,25 @@ export function layoutTalks(blocks: readonly Block[], hints: LayoutHints): TalkL
     for (const h of candidates)
       if (!h.nonTalk && !isContainer(h)) counts.set(h.level, (counts.get(h.level) ?? 0) + 1);
     const [level] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0] ?? [0];
-    return sections(
-      blocks,
-      candidates,
-      candidates.filter((h) => h.level === level && !h.nonTalk),
-      isContainer,
-    );
+    // Each heading at that level is weighed: a time range, talk-shaped siblings, a day above it argue for a talk;
+    // a one- or two-word topic ("Observability", "Server Side") argues for a part of the notes.
+    const atLevel = candidates.filter((h) => h.level === level && !h.nonTalk && !isContainer(h));
+    const timed = atLevel.filter((h) => hasTimeRange(h.block.text)).length;
+    const chosen = atLevel.filter((h) => {
+      const own = hasTimeRange(h.block.text);
+      const parent = headings.filter((o) => o.index < h.index && o.level < h.level).pop();
+      const words = cleanHeading(h.block.text).split(/\s+/).length;
+      const features: TalkFeatures = {
+        ...NO_FEATURES,
+        timeRange: own,
+        siblings: atLevel.length <= 1 ? 0 : (timed - (own ? 1 : 0)) / (atLevel.length - 1),
+        talkParent: parent !== undefined && TALK_PARENT.test(parent.block.text),
+        shortTopic: words <= 2,
+        conference: hints.conference,
+      };
+      return scoreTalk(features, hints.weights).talk;
+    });
+    return sections(blocks, candidates, chosen, isContainer);
   }
   // One video under the only evidenced heading, among sibling sections of notes: one talk's notes.
   const only = evidenced[0];

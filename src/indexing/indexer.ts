@@ -3,6 +3,7 @@
  * The whole pipeline in one call: load → parse → extract → build. A file
  * that fails at any step is reported and left out; the rest is indexed.
  */
+import { basename, resolve } from 'node:path';
 import { type Diagnostic, diagnostic, sortDiagnostics } from '../diagnostics.js';
 import { seriesIndex } from '../extract/conferences.js';
 import { NameMatcher } from '../extract/nameMatcher.js';
@@ -26,6 +27,8 @@ export interface IndexOptions {
   maxFileSize?: number;
   /** The date against which front-matter dates are judged (default: now). */
   now?: Date;
+  /** Name of the content root's folder, read as evidence of the event (set from `root` by indexContent). */
+  rootName?: string;
 }
 
 export interface IndexResult {
@@ -58,6 +61,7 @@ export function indexFiles(
     ]),
   );
   const ctx: ExtractContext = {
+    rootName: options.rootName ?? null,
     tools,
     topics,
     conferences: registries.conferences,
@@ -94,7 +98,10 @@ export function indexFiles(
 export async function indexContent(options: IndexOptions): Promise<IndexResult> {
   const started = performance.now();
   const loaded = await loadContent(options.root, { maxFileSize: options.maxFileSize });
-  const data = indexFiles(loaded.files, options);
+  const data = indexFiles(loaded.files, {
+    ...options,
+    rootName: options.rootName ?? basename(resolve(options.root)),
+  });
   data.diagnostics = sortDiagnostics([...loaded.diagnostics, ...data.diagnostics]);
   return { root: options.root, data, store: new MemoryStore(data), durationMs: performance.now() - started };
 }

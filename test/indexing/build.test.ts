@@ -24,6 +24,8 @@ function citation(url: string, line: number): CitationDraft {
 function talk(title: string, line: number, options: Partial<TalkDraft> = {}): TalkDraft {
   return {
     title,
+    kind: 'TALK',
+    affiliations: [],
     speakers: [],
     line,
     endLine: line + 5,

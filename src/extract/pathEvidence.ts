@@ -1,0 +1,54 @@
+/**
+ * @module extract/pathEvidence
+ * The event a post's folders name, as people file notes: `pyconau/2019/`,
+ * `OSCONEU-2015/`, `2025_09_rust_conference/`, a repository called
+ * `AWS-reinvent-2018`. The content root's own folder name counts, since a
+ * user points talkgraph at their notes folder.
+ */
+import { type SeriesIndex, seriesInWords } from './conferences.js';
+
+export interface PathEvent {
+  name: string | null;
+  year: number | null;
+}
+
+const YEAR = /^(?:19|20)\d{2}$/;
+// Folder words that say nothing about an event.
+const GENERIC =
+  /^(?:posts?|blog|notes?|content|docs?|src|public|talks?|files|misc|archive|images?|general|conferences?|events?|day\d*|index|md|the|and|of|\d{1,2}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)$/i;
+
+function words(segment: string): string[] {
+  return segment
+    .replace(/^[^_]+__/, '')
+    .replace(/([a-z])([A-Z]{2,})/g, '$1 $2')
+    .split(/[-_.\s]+/)
+    .filter((w) => w !== '');
+}
+
+/** The event and year a post's path (and the content root's name) give, deepest folder first. */
+export function eventFromPath(path: string, rootName: string | null, series: SeriesIndex): PathEvent {
+  const folders = path.split('/').slice(0, -1);
+  const segments = rootName === null ? folders : [rootName, ...folders];
+  let name: string | null = null;
+  let year: number | null = null;
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const w = words(segments[i] as string);
+    const segmentYear = w.find((x) => YEAR.test(x));
+    year ??= segmentYear === undefined ? null : Number(segmentYear);
+    if (name !== null) continue;
+    const known = seriesInWords(
+      w.filter((x) => !YEAR.test(x)),
+      series,
+    );
+    if (known !== null) {
+      name = known;
+      continue;
+    }
+    const named = w.filter((x) => !GENERIC.test(x) && !YEAR.test(x) && /\p{L}/u.test(x));
+    if (named.length === 0 || named.length > 4) continue;
+    // "pyconau/2019/": a folder holding a year's folder names the series; "2026-ARCtic": a dated folder the event.
+    const next = segments[i + 1];
+    if ((next !== undefined && YEAR.test(next)) || segmentYear !== undefined) name = named.join(' ');
+  }
+  return { name, year };
+}
