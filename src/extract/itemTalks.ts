@@ -268,6 +268,7 @@ export function itemCandidates(
       timeRange: false,
       shortTopic: false,
       titleNamesEvent: false,
+      fileTitle: false,
     };
     const last = d.blocks[d.blocks.length - 1] as Block;
     return {

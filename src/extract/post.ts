@@ -14,6 +14,7 @@ import { asBoolean, asString, asStringList, leadingYear } from '../parse/values.
 import { type CandidateTerm, candidateTerms } from './candidates.js';
 import { type CitationDraft, citationsOf } from './citations.js';
 import type { SeriesIndex } from './conferences.js';
+import { fileTalk } from './fileTalk.js';
 import { itemCandidates } from './itemTalks.js';
 import type { NameMatcher } from './nameMatcher.js';
 import { findConference } from './postConference.js';
@@ -139,8 +140,21 @@ export function extractPost(
       ?.replace(/\.[^.]+$/, '') ?? path;
   const fallbackTitle = title ?? firstLine ?? fileName;
 
+  const whole = fileTalk(doc.blocks, title, path, conference !== null);
+  if (whole.decision.talk || whole.speakers.length > 0) {
+    const verdict = whole.decision.talk ? 'one talk unless its headings hold talks' : 'not one talk';
+    report(
+      diagnostic(
+        'TALK_CANDIDATE',
+        path,
+        1,
+        `the whole file "${whole.title.slice(0, 80)}" is ${verdict}: ${whole.decision.explanation}`,
+      ),
+    );
+  }
   const headingLayout = layoutTalks(doc.blocks, {
-    title: fallbackTitle,
+    title: whole.decision.talk ? whole.title : fallbackTitle,
+    fileTalk: whole.decision.talk,
     conference: conference !== null,
     frontMatterSpeakers: fmSpeakers.length > 0,
     breaks: doc.breaks.length,
@@ -209,7 +223,10 @@ export function extractPost(
       title = cleanTitle(section.heading ?? title).title;
       speakers = lineSpeakers;
     }
-    if (layout.mode === 'single') speakers.push(...fmSpeakers);
+    if (layout.mode === 'single') {
+      speakers.push(...fmSpeakers, ...whole.speakers.map((n) => n.name));
+      affiliations.push(...whole.speakers);
+    }
     if (video === null) {
       report(diagnostic('TALK_NO_VIDEO', path, section.line, `talk "${title}" has no video link`));
     }

@@ -35,6 +35,8 @@ export interface TalkFeatures {
   shortTopic: boolean;
   /** For the whole file: its title names the event, a day or a report, not one talk. */
   titleNamesEvent: boolean;
+  /** For the whole file: it opens with a title of its own (front matter, a heading or a short first line). */
+  fileTitle: boolean;
 }
 
 /** Every feature absent: candidates of one shape set the features that shape can have. */
@@ -52,6 +54,7 @@ export const NO_FEATURES: TalkFeatures = {
   timeRange: false,
   shortTopic: false,
   titleNamesEvent: false,
+  fileTitle: false,
 };
 
 export type TalkWeights = Record<keyof TalkFeatures | 'bias', number>;
@@ -71,6 +74,7 @@ export const TALK_WEIGHTS: TalkWeights = {
   timeRange: 2,
   shortTopic: -1.5,
   titleNamesEvent: -3,
+  fileTitle: 1,
   bias: -2.5,
 };
 

@@ -54,6 +54,8 @@ export interface LayoutHints {
   frontMatterSpeakers: boolean;
   /** Number of thematic breaks (`---`) in the body. */
   breaks: number;
+  /** The whole file was weighed as one talk (fileTalk.ts) and is one, unless its headings say otherwise. */
+  fileTalk?: boolean;
   /** Weights of talk evidence (default: the table in talkWeights.ts). */
   weights?: TalkWeights;
 }
@@ -214,6 +216,7 @@ export function layoutTalks(blocks: readonly Block[], hints: LayoutHints): TalkL
   if (hints.frontMatterSpeakers && evidenced.length <= 1) return single();
   if (evidenced.length === 0) {
     if (allVideos.size >= 1 && allVideos.size <= 2) return single();
+    if (hints.fileTalk === true) return single();
     if (slideDeck && hints.conference) return single();
     if (hints.conference && candidates.length === 0) return single();
     if (!hints.conference || candidates.length === 0) {

@@ -1,0 +1,79 @@
+/**
+ * @module extract/fileTalk
+ * The whole file as one talk candidate: notes filed one talk per file, with a
+ * title (front matter, a lone H1, the first line or the file name) and the
+ * speaker as a heading or a plain line under it ("# Title / ## Jane Doe").
+ * Weighed with the same table as every other candidate.
+ */
+import type { Block } from '../parse/markdown.js';
+import { eventSpan } from './conferences.js';
+import { type NamedSpeaker, nameLine } from './speakers.js';
+import { cleanTitle } from './talkTitle.js';
+import { NO_FEATURES, scoreTalk, type TalkScore, type TalkWeights } from './talkWeights.js';
+
+export interface FileTalk {
+  title: string;
+  speakers: NamedSpeaker[];
+  decision: TalkScore;
+}
+
+// Titles of reports, days and agendas: the file holds an event's notes, not one talk's.
+const EVENT_TITLE =
+  /\b(?:day\s*\d+|tag\s*\d+|recap|roundup|notes|summary|report|highlights|takeaways|agenda|schedule|action\s+items|todo|links)\b/i;
+const TALK_WORD = /\b(?:keynote|talk|workshop|session|panel)\b/i;
+
+/** "day-1-keynote" → "day 1 keynote". */
+export function fileNameTitle(path: string): string {
+  const name = path.split('/').pop() ?? path;
+  return name
+    .replace(/\.[^.]+$/, '')
+    .replace(/[-_]+/g, ' ')
+    .trim();
+}
+
+/**
+ * The title the file gives itself (its first heading or line unless that only
+ * names a person, else the file name) and the speakers named in its opening
+ * blocks, weighed as one talk.
+ */
+export function fileTalk(
+  blocks: readonly Block[],
+  frontMatterTitle: string | null,
+  path: string,
+  conference: boolean,
+  weights?: TalkWeights,
+): FileTalk {
+  const speakers: NamedSpeaker[] = [];
+  // The first heading or line is the title unless it only names a person (then the file name is).
+  let firstLine: string | null | undefined;
+  let opensWithTitle = frontMatterTitle !== null;
+  for (const b of blocks.slice(0, 5)) {
+    if (b.kind === 'code' || b.kind === 'html' || b.listDepth > 0) continue;
+    const text = b.text.trim();
+    if (text === '' || text.startsWith('@')) continue;
+    const named = nameLine(text);
+    const isName = named !== null && (named.affiliation === null || firstLine !== undefined);
+    if (firstLine === undefined) {
+      firstLine = isName || text.length > 160 ? null : text;
+      opensWithTitle ||= firstLine !== null && (b.kind === 'heading' || text.length <= 120);
+      if (!isName) continue;
+    }
+    if (isName && (b.kind === 'heading' || !text.includes('. '))) speakers.push(named);
+  }
+  const raw = frontMatterTitle ?? firstLine ?? fileNameTitle(path);
+  const cleaned = cleanTitle(raw);
+  for (const name of cleaned.speakers) speakers.push({ name, affiliation: null });
+  const title = cleaned.title;
+  const decision = scoreTalk(
+    {
+      ...NO_FEATURES,
+      speaker: speakers.length > 0,
+      fileTitle: opensWithTitle,
+      conference,
+      titleNamesEvent: !TALK_WORD.test(title) && (EVENT_TITLE.test(title) || eventSpan(title) !== null),
+      prose: title.split(/\s+/).length > 20 || /[.!?]\s+\p{Lu}/u.test(title),
+    },
+    weights,
+  );
+  return { title, speakers, decision };
+}
