@@ -223,6 +223,18 @@ export function extractPost(
       title = cleanTitle(section.heading ?? title).title;
       speakers = lineSpeakers;
     }
+    // "## Jane Doe @jane" over "Title: [slides](…)": the heading names the speaker, the first line the talk.
+    const speakerHeading = section.headingBlock === null ? null : nameLine(section.title);
+    const firstBlock = blocks.find((b) => b.kind === 'paragraph');
+    const opening = firstBlock === undefined ? '' : (lineTexts(firstBlock)[0]?.text ?? '');
+    const colon = opening.indexOf(': ');
+    const handle =
+      /\s@[\w.-]+\s*$/.test(section.headingBlock?.text ?? '') ||
+      (section.headingBlock?.links.length ?? 0) > 0;
+    if (speakerHeading !== null && handle && colon > 2 && colon <= 120) {
+      title = cleanTitle(opening.slice(0, colon)).title;
+      speakers = [speakerHeading.name, ...speakers.filter((s) => s !== section.title)];
+    }
     if (layout.mode === 'single') {
       speakers.push(...fmSpeakers, ...whole.speakers.map((n) => n.name));
       affiliations.push(...whole.speakers);

@@ -64,6 +64,42 @@ const NOT_NAMES = new Set([
   'room',
   'hall',
   'stage',
+  // Function words: a capitalised title ("Metrics Are Not Enough", "Swift Beyond Apple") is no name.
+  'are',
+  'is',
+  'not',
+  'of',
+  'in',
+  'on',
+  'to',
+  'an',
+  'as',
+  'at',
+  'your',
+  'our',
+  'my',
+  'you',
+  'we',
+  'it',
+  'be',
+  'beyond',
+  'into',
+  'about',
+  'over',
+  'without',
+  'more',
+  'all',
+  'new',
+  'using',
+  'building',
+  'getting',
+  'introducing',
+  'scaling',
+  'testing',
+  'lessons',
+  'notes',
+  'abstract',
+  'summary',
 ]);
 
 const COMPANY_WORDS = new Set([
@@ -167,16 +203,25 @@ export function parseTalkHeading(text: string): ParsedTitle {
     const speakers = splitSpeakers(paren[2].split(/\s*[,;]\s*/)[0] ?? '');
     if (speakers.length > 0) return result(paren[1], speakers);
   }
-  // "Title - Jane Doe" / "Title | Jane Doe" / "Jane Doe - Title"
-  const dash = /^(.+?)\s+[-–—|]\s+(.+)$/.exec(heading);
-  if (dash?.[1] !== undefined && dash[2] !== undefined) {
-    const right = splitSpeakers(dash[2]);
+  // "Title by Jane Doe" (a one-word title is more likely "Learning by Doing"); the last "by" names the speakers.
+  const by = /^(.+)\s+by\s+(.+)$/i.exec(heading);
+  if (by?.[1] !== undefined && by[2] !== undefined && /\s/.test(by[1].trim())) {
+    const speakers = splitSpeakers(by[2]);
+    if (speakers.length > 0) return result(by[1], speakers);
+  }
+  // "Title - Jane Doe" / "Title | Jane Doe" (the last dash) or "Jane Doe - Title" (the first).
+  const last = /^(.+)\s+[-–—|]\s+(.+)$/.exec(heading);
+  if (last?.[1] !== undefined && last[2] !== undefined) {
+    const right = splitSpeakers(last[2]);
     if (
       right.length > 0 &&
-      right.join('').length >= dash[2].replace(/\([^)]*\)|[\s,&]|and/g, '').length * 0.6
+      right.join('').length >= last[2].replace(/\([^)]*\)|[\s,&]|and/g, '').length * 0.6
     ) {
-      return result(dash[1], right);
+      return result(last[1], right);
     }
+  }
+  const dash = /^(.+?)\s+[-–—|]\s+(.+)$/.exec(heading);
+  if (dash?.[1] !== undefined && dash[2] !== undefined) {
     const left = splitSpeakers(dash[1]);
     if (
       left.length > 0 &&
@@ -185,12 +230,6 @@ export function parseTalkHeading(text: string): ParsedTitle {
     ) {
       return result(dash[2], left);
     }
-  }
-  // "Title by Jane Doe" (a one-word title is more likely "Learning by Doing")
-  const by = /^(.+?)\s+by\s+(.+)$/i.exec(heading);
-  if (by?.[1] !== undefined && by[2] !== undefined && /\s/.test(by[1].trim())) {
-    const speakers = splitSpeakers(by[2]);
-    if (speakers.length > 0) return result(by[1], speakers);
   }
   return result(heading, []);
 }
