@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { indexJson } from '../src/cli/indexCommand.js';
+import type { TalkWeights } from '../src/extract/talkWeights.js';
 import { indexContent } from '../src/indexing/indexer.js';
 import { addTallies, emptyTallies, type LabelFile, scoreFile, type Tallies } from './score.js';
 
@@ -37,7 +38,7 @@ function authorOf(file: string): { author: string; path: string } {
 }
 
 /** Indexes every author folder named in the labels and scores each labelled file. */
-export async function scoreCorpus(corpusDir: string): Promise<CorpusScore> {
+export async function scoreCorpus(corpusDir: string, talkWeights?: TalkWeights): Promise<CorpusScore> {
   const labels = readLabels(corpusDir);
   const byAuthor = new Map<string, LabelFile[]>();
   for (const label of labels) {
@@ -47,7 +48,7 @@ export async function scoreCorpus(corpusDir: string): Promise<CorpusScore> {
   const authors: AuthorScore[] = [];
   const overall = emptyTallies();
   for (const [author, files] of [...byAuthor].sort(([a], [b]) => a.localeCompare(b))) {
-    const { data } = await indexContent({ root: join(corpusDir, author) });
+    const { data } = await indexContent({ root: join(corpusDir, author), talkWeights });
     const json = indexJson(data);
     const byName = new Map(data.tools.map((t) => [t.name, [t.name, t.slug, ...t.aliases]]));
     const toolNames = (name: string) => byName.get(name) ?? [name];

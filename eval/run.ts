@@ -2,16 +2,18 @@
  * @module eval/run
  * `npm run eval`: indexes the labelled real notes in ../shared/corpus (or
  * --corpus DIR) and prints per-author scores, then the overall summary as the
- * last lines. --verbose lists every miss and extra. Exits 0 with a note when
+ * last lines. --verbose lists every miss and extra; --loao checks the talk
+ * weights leave-one-author-out. Exits 0 with a note when
  * the corpus is absent, so it can run anywhere.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type CorpusScore, corpusPresent, scoreCorpus } from './corpus.js';
+import { leaveOneAuthorOut } from './loao.js';
 import { f1, KINDS, precision, recall, type Tally } from './score.js';
 
 const { values } = parseArgs({
-  options: { corpus: { type: 'string' }, verbose: { type: 'boolean' } },
+  options: { corpus: { type: 'string' }, verbose: { type: 'boolean' }, loao: { type: 'boolean' } },
 });
 const dir = resolve(values.corpus ?? process.env.TALKGRAPH_EVAL_CORPUS ?? '../shared/corpus');
 
@@ -54,6 +56,14 @@ function summary(score: CorpusScore): string[] {
 if (!corpusPresent(dir)) {
   console.log(`eval: no labelled corpus at ${dir} (labels.json missing); nothing to score.`);
   process.exit(0);
+}
+if (values.loao) {
+  console.log('Leave-one-author-out (talks F1): weights chosen on the other authors, scored on this one\n');
+  console.log('| held-out author | shipped weights | chosen on the others | held-out F1 |');
+  console.log('| --- | ---: | --- | ---: |');
+  for (const f of await leaveOneAuthorOut(dir))
+    console.log(`| ${f.author} | ${n(f.shipped)} | ${f.chosen} | ${n(f.heldOut)} |`);
+  console.log('');
 }
 const score = await scoreCorpus(dir);
 if (values.verbose) {

@@ -52,7 +52,9 @@ export function fileTalk(
     const text = b.text.trim();
     if (text === '' || text.startsWith('@')) continue;
     const named = nameLine(text);
-    const isName = named !== null && (named.affiliation === null || firstLine !== undefined);
+    // A heading opening the file is its title; a plain first line may be only the speaker's name.
+    const isName =
+      named !== null && (firstLine !== undefined || (b.kind !== 'heading' && named.affiliation === null));
     if (firstLine === undefined) {
       firstLine = isName || text.length > 160 ? null : text;
       opensWithTitle ||= firstLine !== null && (b.kind === 'heading' || text.length <= 120);

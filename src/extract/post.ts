@@ -22,6 +22,7 @@ import { type NamedSpeaker, nameLine, speakersFromLine } from './speakers.js';
 import { chooseTalks } from './talkChoice.js';
 import { layoutTalks } from './talks.js';
 import { cleanTitle, type TalkKind } from './talkTitle.js';
+import type { TalkWeights } from './talkWeights.js';
 import type { MentionDraft, ToolIndex } from './tools.js';
 
 export type { CitationDraft } from './citations.js';
@@ -29,6 +30,8 @@ export type { CitationDraft } from './citations.js';
 export interface ExtractContext {
   /** Name of the content root's folder: people name notes folders after the event. */
   rootName?: string | null;
+  /** Weights of talk evidence (default: the table in talkWeights.ts). */
+  talkWeights?: TalkWeights;
   tools: ToolIndex;
   /** Registry topic names and aliases. */
   topics: NameMatcher;
@@ -140,7 +143,7 @@ export function extractPost(
       ?.replace(/\.[^.]+$/, '') ?? path;
   const fallbackTitle = title ?? firstLine ?? fileName;
 
-  const whole = fileTalk(doc.blocks, title, path, conference !== null);
+  const whole = fileTalk(doc.blocks, title, path, conference !== null, ctx.talkWeights);
   if (whole.decision.talk || whole.speakers.length > 0) {
     const verdict = whole.decision.talk ? 'one talk unless its headings hold talks' : 'not one talk';
     report(
@@ -155,11 +158,12 @@ export function extractPost(
   const headingLayout = layoutTalks(doc.blocks, {
     title: whole.decision.talk ? whole.title : fallbackTitle,
     fileTalk: whole.decision.talk,
+    weights: ctx.talkWeights,
     conference: conference !== null,
     frontMatterSpeakers: fmSpeakers.length > 0,
     breaks: doc.breaks.length,
   });
-  const items = itemCandidates(doc.blocks, (n) => lineText(source, n), conference !== null);
+  const items = itemCandidates(doc.blocks, (n) => lineText(source, n), conference !== null, ctx.talkWeights);
   const layout = chooseTalks(headingLayout, doc.blocks, items, path, report);
   for (const s of layout.skipped) {
     report(diagnostic('HEADING_NOT_TALK', path, s.line, `"${s.text}" is not a talk: ${s.reason}`));
@@ -203,7 +207,10 @@ export function extractPost(
     blocks.forEach((block, i) => {
       if (block.kind !== 'paragraph') return;
       const lines = lineTexts(block);
-      const named = i < 4 && block.listDepth === 0 && lines.length === 1 ? nameLine(block.text) : null;
+      const named =
+        section.headingBlock !== null && i < 4 && block.listDepth === 0 && lines.length === 1
+          ? nameLine(block.text)
+          : null;
       if (named !== null) {
         lineSpeakers.push(named.name);
         affiliations.push(named);

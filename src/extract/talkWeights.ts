@@ -63,7 +63,7 @@ export type TalkWeights = Record<keyof TalkFeatures | 'bias', number>;
 export const TALK_WEIGHTS: TalkWeights = {
   video: 2,
   slides: 1,
-  speaker: 2,
+  speaker: 3,
   siblings: 1.5,
   talkParent: 1,
   nonTalkParent: -3,

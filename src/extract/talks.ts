@@ -218,7 +218,7 @@ export function layoutTalks(blocks: readonly Block[], hints: LayoutHints): TalkL
     if (allVideos.size >= 1 && allVideos.size <= 2) return single();
     if (hints.fileTalk === true) return single();
     if (slideDeck && hints.conference) return single();
-    if (hints.conference && candidates.length === 0) return single();
+    if (hints.conference && candidates.length === 0 && hints.fileTalk !== false) return single();
     if (!hints.conference || candidates.length === 0) {
       return {
         talks: [],

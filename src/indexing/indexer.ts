@@ -8,6 +8,7 @@ import { type Diagnostic, diagnostic, sortDiagnostics } from '../diagnostics.js'
 import { seriesIndex } from '../extract/conferences.js';
 import { NameMatcher } from '../extract/nameMatcher.js';
 import { type ExtractContext, extractPost, type PostDraft } from '../extract/post.js';
+import type { TalkWeights } from '../extract/talkWeights.js';
 import { ToolIndex } from '../extract/tools.js';
 import { type GraphData, MemoryStore } from '../graph/store.js';
 import { type LoadedFile, loadContent } from '../load/walk.js';
@@ -29,6 +30,8 @@ export interface IndexOptions {
   now?: Date;
   /** Name of the content root's folder, read as evidence of the event (set from `root` by indexContent). */
   rootName?: string;
+  /** Weights of talk evidence; the table in extract/talkWeights.ts unless measuring others. */
+  talkWeights?: TalkWeights;
 }
 
 export interface IndexResult {
@@ -62,6 +65,7 @@ export function indexFiles(
   );
   const ctx: ExtractContext = {
     rootName: options.rootName ?? null,
+    talkWeights: options.talkWeights,
     tools,
     topics,
     conferences: registries.conferences,
