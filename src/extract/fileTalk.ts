@@ -6,7 +6,7 @@
  * Weighed with the same table as every other candidate.
  */
 import type { Block } from '../parse/markdown.js';
-import { eventSpan } from './conferences.js';
+import { eventSpan, type SeriesIndex } from './conferences.js';
 import { type NamedSpeaker, nameLine } from './speakers.js';
 import { cleanTitle } from './talkTitle.js';
 import { NO_FEATURES, scoreTalk, type TalkScore, type TalkWeights } from './talkWeights.js';
@@ -41,6 +41,7 @@ export function fileTalk(
   frontMatterTitle: string | null,
   path: string,
   conference: boolean,
+  series?: SeriesIndex,
   weights?: TalkWeights,
 ): FileTalk {
   const speakers: NamedSpeaker[] = [];
@@ -72,7 +73,8 @@ export function fileTalk(
       speaker: speakers.length > 0,
       fileTitle: opensWithTitle,
       conference,
-      titleNamesEvent: !TALK_WORD.test(title) && (EVENT_TITLE.test(title) || eventSpan(title) !== null),
+      titleNamesEvent:
+        !TALK_WORD.test(title) && (EVENT_TITLE.test(title) || eventSpan(title, series) !== null),
       prose: title.split(/\s+/).length > 20 || /[.!?]\s+\p{Lu}/u.test(title),
     },
     weights,

@@ -37,7 +37,7 @@ const NON_TALK_PARENT =
   /\b(?:references?|links?|resources?|books?|bücher|reading|further|see\s+also|tools?|libraries|sponsors?|jobs?|contributors?|credits|acknowledg|todo|to-?do|action\s+items?|follow[-\s]?ups?|otros|others?|sonstiges)\b/iu;
 // Event parts that are no talks, and field labels ("Video:", "Speaker:") that name a talk's facts.
 const NON_TALK_WORDS =
-  /^(?:(?:speakers?|presenters?|videos?|slides?|recording|links?|repo|twitter|website|notes?|date|time|when|where|room|abstract|description)\s*:|(?:books?|articles?|papers?|blog\s+posts?)\b|lunch|break|coffee|breakfast|dinner|registration|party|welcome|opening|closing|networking|social|q\s*&\s*a|summary|sponsors?|happy\s+hour|check[-\s]?in)\b/i;
+  /^(?:(?:speakers?|presenters?|(?:videos?|slides?|recording)(?:\s+links?)?|links?|repo|twitter|website|notes?|date|time|when|where|room|abstract|description)\s*:|(?:books?|articles?|papers?|blog\s+posts?)\b|lunch|break|coffee|breakfast|dinner|registration|party|welcome|opening|closing|networking|social|q\s*&\s*a|summary|sponsors?|happy\s+hour|check[-\s]?in)\b/i;
 const SLIDES = /^(?:slides?|deck|folien|diapositivas|présentation|pdf)\b/i;
 const TITLE_COLUMN = /^(?:title|titel|talk|vortrag|thema|topic|session|charla|título|titre|sujet|name)$/i;
 const SPEAKER_COLUMN =
@@ -117,7 +117,8 @@ function isProse(title: string): boolean {
   const words = title.split(/\s+/).length;
   return (
     title === '' ||
-    /^https?:|^www\./i.test(title) ||
+    // A title holding an address is a labelled link ("Follow-up talk: https://…"), not a title.
+    /https?:\/\/|^www\./i.test(title) ||
     words > 30 ||
     /[.!]\s+\p{Lu}/u.test(title) ||
     /\.$/.test(title)

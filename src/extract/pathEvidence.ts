@@ -15,7 +15,7 @@ export interface PathEvent {
 const YEAR = /^(?:19|20)\d{2}$/;
 // Folder words that say nothing about an event.
 const GENERIC =
-  /^(?:posts?|blog|notes?|content|docs?|src|public|talks?|files|misc|archive|images?|general|conferences?|events?|day\d*|index|md|the|and|of|\d{1,2}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)$/i;
+  /^(?:posts?|blog|notes?|content|docs?|src|public|talks?|files|misc|archive|images?|general|conferences|events|day\d*|index|md|the|and|of|\d{1,2}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)$/i;
 
 function words(segment: string): string[] {
   return segment

@@ -143,7 +143,7 @@ export function extractPost(
       ?.replace(/\.[^.]+$/, '') ?? path;
   const fallbackTitle = title ?? firstLine ?? fileName;
 
-  const whole = fileTalk(doc.blocks, title, path, conference !== null, ctx.talkWeights);
+  const whole = fileTalk(doc.blocks, title, path, conference !== null, ctx.series, ctx.talkWeights);
   if (whole.decision.talk || whole.speakers.length > 0) {
     const verdict = whole.decision.talk ? 'one talk unless its headings hold talks' : 'not one talk';
     report(

@@ -24,11 +24,17 @@ function itemSection(c: ItemCandidate): TalkSection {
   };
 }
 
-function reportCandidates(items: readonly ItemCandidate[], path: string, report: Report): void {
+function reportCandidates(
+  items: readonly ItemCandidate[],
+  layout: TalkLayout,
+  path: string,
+  report: Report,
+): void {
   for (const c of items) {
     const f = c.features;
-    // Plain notes bullets carry no evidence either way; only weighed-and-close ones are worth a line.
-    if (!c.decision.talk && !f.video && !f.speaker && !f.tableColumns) continue;
+    // Plain notes bullets and lines inside a talk's notes ("Video: …") need no word; close calls outside talks do.
+    const insideTalk = layout.talks.some((t) => c.line > t.line && c.line <= t.endLine);
+    if (!c.decision.talk && (insideTalk || (!f.video && !f.speaker && !f.tableColumns))) continue;
     const verdict = c.decision.talk ? 'taken as a talk' : 'not a talk';
     report(
       diagnostic(
@@ -48,7 +54,7 @@ export function chooseTalks(
   path: string,
   report: Report,
 ): TalkLayout {
-  reportCandidates(items, path, report);
+  reportCandidates(items, layout, path, report);
   const accepted = items.filter((c) => c.decision.talk);
   if (accepted.length === 0) return layout;
   const talks: TalkSection[] = [];
