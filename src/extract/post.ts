@@ -270,7 +270,10 @@ export function extractPost(
     );
     return {
       title,
-      kind: section.kind ?? cleaned.kind,
+      // The heading as written keeps the "Keynote:" prefix that the parsed title has lost.
+      kind:
+        section.kind ??
+        (section.headingBlock === null ? cleaned.kind : cleanTitle(section.headingBlock.text).kind),
       affiliations: affiliations.filter((a) => a.affiliation !== null),
       speakers: [...new Set(speakers)],
       line: section.line,

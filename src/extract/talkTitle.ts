@@ -5,9 +5,11 @@
  * no time range ("9:15am to 9:45am"), and a "Keynote:"/"Workshop:"/"Panel:"/
  * "Lightning talk:" prefix turned into the talk's kind.
  */
+
+import type { TalkKind } from '../graph/types.js';
 import { isPersonName } from './speakers.js';
 
-export type TalkKind = 'KEYNOTE' | 'TALK' | 'WORKSHOP' | 'PANEL' | 'LIGHTNING';
+export type { TalkKind } from '../graph/types.js';
 
 const KIND_PREFIX =
   /^(?:(?:opening|closing|morning|afternoon|day\s*\d+)\s+)?(keynote|lightning\s+talk|workshop|tutorial|panel(?:\s+discussion)?|presentation|talk|session|fireside\s+chat)\s*(?:\d+\s*)?(?::|\s[–—-])\s*/i;

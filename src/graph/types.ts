@@ -82,9 +82,14 @@ export interface ToolMentionModel {
   evidence: Evidence[];
 }
 
+/** What a talk is, as its title's prefix or words say ("Keynote: …", "Workshop: …"). */
+export const TALK_KINDS = ['KEYNOTE', 'TALK', 'WORKSHOP', 'PANEL', 'LIGHTNING'] as const;
+export type TalkKind = (typeof TALK_KINDS)[number];
+
 export interface TalkModel {
   slug: string;
   title: string;
+  kind: TalkKind;
   conferenceSlug: string | null;
   speakerSlugs: string[];
   videoUrl: string | null;
@@ -132,6 +137,8 @@ export interface TopicModel {
 export interface SpeakerModel {
   slug: string;
   name: string;
+  /** Role or company written with the name in the notes ("VP Engineering, Acme"); null when none. */
+  affiliation: string | null;
   talkSlugs: string[];
 }
 

@@ -183,7 +183,10 @@ export function buildGraph(
       const speakerSlugs: string[] = [];
       for (const name of t.speakers) {
         const s = slugify(name);
-        const speaker = speakers.get(s) ?? { slug: s, name, talkSlugs: [] };
+        const affiliation = t.affiliations.find((a) => a.name === name)?.affiliation ?? null;
+        const speaker = speakers.get(s) ?? { slug: s, name, affiliation, talkSlugs: [] };
+        // The first affiliation written with the name stands; later talks may omit it.
+        speaker.affiliation ??= affiliation;
         speakers.set(s, speaker);
         speaker.talkSlugs.push(slug);
         if (!speakerSlugs.includes(s)) speakerSlugs.push(s);
@@ -192,6 +195,7 @@ export function buildGraph(
       talks.push({
         slug,
         title: t.title,
+        kind: t.kind,
         conferenceSlug: conference?.slug ?? null,
         speakerSlugs,
         videoUrl: t.videoUrl,

@@ -30,6 +30,11 @@ builder.node(SpeakerRef, {
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Name, as written in the notes.' }),
     slug: t.exposeString('slug', { description: 'URL-safe key, unique among speakers.' }),
+    affiliation: t.exposeString('affiliation', {
+      nullable: true,
+      description:
+        'Role or company written with the name in the notes ("VP Engineering, Acme"); null when none.',
+    }),
     talks: t.field({
       type: TalkConnection,
       description: 'The talks they gave (default: as written).',

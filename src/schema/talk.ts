@@ -23,6 +23,7 @@ import {
   TopicRef,
 } from './refs.js';
 import { talkArgs, talkConnection } from './talkFilter.js';
+import { TalkKind } from './talkKind.js';
 
 /** Thumbnail of a YouTube video, as served by YouTube's image host. */
 export function youtubeThumbnail(youtubeId: string): string {
@@ -39,7 +40,14 @@ builder.node(TalkRef, {
   loadMany: (slugs, ctx) => loadAll(ctx.loaders.talk, slugs),
   isTypeOf: isTalk,
   fields: (t) => ({
-    title: t.exposeString('title', { description: 'Title, as in the heading of its section.' }),
+    title: t.exposeString('title', {
+      description: 'Title as a reader writes it: no quotes, session code, time range or "Keynote:" prefix.',
+    }),
+    kind: t.field({
+      type: TalkKind,
+      description: 'Keynote, talk, workshop, panel or lightning talk, as the title says.',
+      resolve: (talk) => talk.kind,
+    }),
     slug: t.exposeString('slug', { description: 'URL-safe key, unique among talks.' }),
     date: t.string({
       nullable: true,

@@ -50,7 +50,12 @@ describe('SearchIndex', () => {
   it('returns 10 hits by default, honours limit and caps it at 50', () => {
     const data = syntheticGraph();
     for (let i = 0; i < 80; i++) {
-      data.speakers.push({ slug: `speaker-${i}`, name: `Speaker Number ${i}`, talkSlugs: [] });
+      data.speakers.push({
+        slug: `speaker-${i}`,
+        name: `Speaker Number ${i}`,
+        affiliation: null,
+        talkSlugs: [],
+      });
     }
     const big = SearchIndex.build(data);
     expect(big.search('speaker')).toHaveLength(10);

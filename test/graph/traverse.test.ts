@@ -144,7 +144,7 @@ describe('GraphView.neighborhood', () => {
     expect(view.neighborhood(GRAFANA, 99, 500)).toEqual(view.neighborhood(GRAFANA, 3, 500));
     const big = syntheticGraph();
     for (let i = 0; i < 700; i++) {
-      big.speakers.push({ slug: `s-${i}`, name: `S ${i}`, talkSlugs: [TALK.delivery] });
+      big.speakers.push({ slug: `s-${i}`, name: `S ${i}`, affiliation: null, talkSlugs: [TALK.delivery] });
       big.talks.find((t) => t.slug === TALK.delivery)?.speakerSlugs.push(`s-${i}`);
     }
     const start: NodeRef = { kind: 'talk', key: TALK.delivery };

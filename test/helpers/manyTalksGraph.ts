@@ -71,7 +71,12 @@ export function manyTalksGraph(talkCount = 36): GraphData {
     const topicSlugs = [...new Set([i % TOPIC_NAMES.length, (i + 2) % TOPIC_NAMES.length])].map((j) =>
       slugify(TOPIC_NAMES[j] as string),
     );
-    const speaker = { slug: `speaker-${pad(i)}`, name: `Speaker ${pad(i)}`, talkSlugs: [slug] };
+    const speaker = {
+      slug: `speaker-${pad(i)}`,
+      name: `Speaker ${pad(i)}`,
+      affiliation: null,
+      talkSlugs: [slug],
+    };
     const youtubeId = i % 5 === 4 ? null : `vid${pad(i)}xxxxx`;
     const videoUrl = youtubeId === null ? null : `https://www.youtube.com/watch?v=${youtubeId}`;
     const repo = `https://github.com/example/shared-${Math.floor((i + 1) / 2)}`;
@@ -79,6 +84,7 @@ export function manyTalksGraph(talkCount = 36): GraphData {
     talks.push({
       slug,
       title: `Talk ${pad(i)} about ${toolSlugs.join(' and ')}`,
+      kind: 'TALK',
       conferenceSlug: conference.slug,
       speakerSlugs: [speaker.slug],
       videoUrl,

@@ -341,6 +341,7 @@ export function syntheticGraph(): GraphData {
       talks.push({
         slug: spec.slug,
         title: spec.title,
+        kind: 'TALK',
         conferenceSlug: conference.slug,
         speakerSlugs: spec.speakers,
         videoUrl: video?.url ?? null,
@@ -382,6 +383,7 @@ export function syntheticGraph(): GraphData {
   const speakers: SpeakerModel[] = [...speakerTalks].map(([slug, talkSlugs]) => ({
     slug,
     name: SPEAKER_NAMES[slug] ?? slug,
+    affiliation: null,
     talkSlugs,
   }));
 
