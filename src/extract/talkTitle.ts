@@ -46,6 +46,8 @@ export function kindFromWords(text: string): TalkKind {
 
 /** Strips markdown escapes, emphasis marks and surrounding quotes from a title. */
 export function plainTitle(text: string): string {
+  // Most titles hold no markup: skip the replacements (this runs for every list item of every post).
+  if (!/[\\*_"'“”‘’„«»]|\s\s|^\s|\s$/.test(text)) return text;
   return text
     .replace(/\\([\\`*_{}[\]()#+\-.!|~<>])/g, '$1')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')

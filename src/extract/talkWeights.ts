@@ -81,20 +81,32 @@ export const TALK_WEIGHTS: TalkWeights = {
 export interface TalkScore {
   score: number;
   talk: boolean;
-  /** "video +2, speaker +2, bias -2.5 = 1.5" */
-  explanation: string;
+  /** "video +2, speaker +3, bias -2.5 = 2.5", built only when a diagnostic asks for it. */
+  readonly explanation: string;
+}
+
+const FEATURE_KEYS = Object.keys(NO_FEATURES) as (keyof TalkFeatures)[];
+
+function explain(features: TalkFeatures, weights: TalkWeights, score: number): string {
+  const parts: string[] = [];
+  for (const key of FEATURE_KEYS) {
+    const value = Number(features[key]);
+    if (value === 0) continue;
+    const share = value * weights[key];
+    parts.push(`${key} ${share >= 0 ? '+' : ''}${Number(share.toFixed(2))}`);
+  }
+  parts.push(`bias ${weights.bias}`);
+  return `${parts.join(', ')} = ${Number(score.toFixed(2))}`;
 }
 
 export function scoreTalk(features: TalkFeatures, weights: TalkWeights = TALK_WEIGHTS): TalkScore {
   let score = weights.bias;
-  const parts: string[] = [];
-  for (const key of Object.keys(features) as (keyof TalkFeatures)[]) {
-    const value = Number(features[key]);
-    if (value === 0) continue;
-    const share = value * weights[key];
-    score += share;
-    parts.push(`${key} ${share >= 0 ? '+' : ''}${Number(share.toFixed(2))}`);
-  }
-  parts.push(`bias ${weights.bias}`);
-  return { score, talk: score > 0, explanation: `${parts.join(', ')} = ${Number(score.toFixed(2))}` };
+  for (const key of FEATURE_KEYS) score += Number(features[key]) * weights[key];
+  return {
+    score,
+    talk: score > 0,
+    get explanation() {
+      return explain(features, weights, score);
+    },
+  };
 }
