@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { indexJson } from '../src/cli/indexCommand.js';
-import { indexContent } from '../src/indexer.js';
+import { indexContent } from '../src/indexing/indexer.js';
 import { addTallies, emptyTallies, type LabelFile, scoreFile, type Tallies } from './score.js';
 
 export interface AuthorScore {

@@ -7,7 +7,7 @@
  */
 import type { indexJson } from '../src/cli/indexCommand.js';
 import { isNormalised, normaliseUrl } from '../src/extract/links.js';
-import { lookupKey } from '../src/graph/store.js';
+import { lookupKey } from '../src/keys.js';
 
 export type IndexJson = ReturnType<typeof indexJson>;
 

@@ -6,8 +6,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { slugify } from '../../src/extract/slug.js';
-import { indexContent } from '../../src/indexer.js';
+import { indexContent } from '../../src/indexing/indexer.js';
+import { slugify } from '../../src/keys.js';
 import { TEST_NOW } from '../helpers/indexText.js';
 
 describe('ordinary words in prose, with the whole catalogue', () => {

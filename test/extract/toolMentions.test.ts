@@ -4,7 +4,7 @@
  * repositories, and the evidence ordinary-word names need beyond letter case.
  */
 import { describe, expect, it } from 'vitest';
-import { type LinkRef, ToolIndex } from '../../src/extract/tools.js';
+import { type CitedLink, ToolIndex } from '../../src/extract/tools.js';
 import type { ToolModel } from '../../src/graph/types.js';
 import { parseMarkdown } from '../../src/parse/markdown.js';
 
@@ -49,7 +49,7 @@ const TOOLS = new ToolIndex([
 function mentioned(markdown: string): string[] {
   const doc = parseMarkdown(markdown, 1);
   const runs = doc.blocks.flatMap((b) => b.runs);
-  const links: LinkRef[] = doc.blocks
+  const links: CitedLink[] = doc.blocks
     .flatMap((b) => b.links)
     .map((l) => ({ url: new URL(l.href), line: l.line, label: l.text ?? l.before }));
   const { mentions, inferred } = TOOLS.mentions(runs, links, () => '');
