@@ -5,7 +5,7 @@
  * filed under their first token, and each text token is looked up once. This
  * keeps matching linear in the text whatever the size of the catalogue.
  */
-import type { TextRun } from '../parse/markdown.js';
+import { isTitleCase, type TextRun } from '../parse/markdown.js';
 
 export interface NameEntry {
   /** Slug of the entity the name belongs to. */
@@ -15,7 +15,7 @@ export interface NameEntry {
   via: 'NAME' | 'ALIAS';
   /** Only the exact cased form matches. */
   caseSensitive: boolean;
-  /** An ordinary word: matched cased, never at a sentence start, and only with supporting context. */
+  /** An ordinary word: found in any case, but counted only with evidence (see extract/tools). */
   ambiguous: boolean;
 }
 
@@ -26,12 +26,26 @@ export interface NameMatch {
   text: string;
   /** The match opens a sentence, a paragraph or a list item. */
   sentenceStart: boolean;
+  /** The match opens a paragraph, list item or heading, where notes capitalise nouns too ("* Ray on Vertex AI"). */
+  blockStart: boolean;
   /** Inside a code span. */
   code: boolean;
-  /** Followed by a version number. */
+  /** Followed by a version number ("Consul 1.6", "Helm v3"; a bare "2" only mid-sentence). */
   versioned: boolean;
-  /** In a Title Case heading, where every word is capitalised anyway. */
+  /** In Title Case text (a heading, an emphasised title), where every word is capitalised anyway. */
   title: boolean;
+  /** Written exactly as the name ("Helm", not "helm"). */
+  exactCase: boolean;
+  /** Right after a capitalised word of the same phrase ("Natural Language Processing", "Now Go Build"). */
+  afterCapital: boolean;
+  /** Index of the run, and the match's offsets in its text. */
+  runIndex: number;
+  start: number;
+  end: number;
+  /** The address, when the match is the text of a link. */
+  link: string | undefined;
+  /** The token right after the match, if any ("is" in "Consul is the backend"). */
+  next: string | undefined;
 }
 
 interface Token {
@@ -52,6 +66,7 @@ const TOKEN = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu;
 const GLUE_BEFORE = new Set(['-', '.', '/', '_', '@', '#', '$', '~', '\\']);
 const GLUE_AFTER = new Set(['/', '_', '@', '\\', '=']);
 const SENTENCE_END = new Set(['.', '!', '?', '•']);
+const SENTENCE_CLOSE = /[.!?]\s*$/;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -95,9 +110,15 @@ export class NameMatcher {
   /** All names found in the runs, in order. A run is matched on its own: names never span runs. */
   match(runs: readonly TextRun[]): NameMatch[] {
     const found: NameMatch[] = [];
-    runs.forEach((run, runIndex) => {
-      if (run.label === true) return;
+    for (let runIndex = 0; runIndex < runs.length; runIndex++) {
+      const run = runs[runIndex] as TextRun;
+      if (run.label === true) continue;
       const tokens = tokenize(run.text);
+      // Worked out only for runs that hold a match: most runs hold none.
+      let titleCase: boolean | undefined;
+      let runStart: boolean | undefined;
+      // Last token of the previous match: "Kubernetes Helm" is two names, not one capitalised phrase.
+      let lastMatched = -2;
       for (let i = 0; i < tokens.length; i++) {
         const token = tokens[i] as Token;
         const next0 = tokens[i + 1];
@@ -116,7 +137,8 @@ export class NameMatcher {
         if (previous !== undefined && !token.spaced && /[\p{L}\p{N}]/u.test(previous.raw)) continue;
         for (const candidate of candidates) {
           const n = candidate.tokens.length;
-          if (!this.tokensMatch(tokens, i, candidate, run.code)) continue;
+          const exactCase = this.tokensMatch(tokens, i, candidate);
+          if (exactCase === null) continue;
           const next = tokens[i + n];
           const afterNext = tokens[i + n + 1];
           if (next !== undefined && !next.spaced) {
@@ -129,37 +151,88 @@ export class NameMatcher {
             )
               continue;
           }
-          const sentenceStart =
-            (i === 0 && (runIndex === 0 || /[.!?]\s*$/.test(runs[runIndex - 1]?.text ?? ''))) ||
-            (previous !== undefined && SENTENCE_END.has(previous.raw));
+          runStart ??=
+            runIndex === 0 || run.start === true || SENTENCE_CLOSE.test(runs[runIndex - 1]?.text ?? '');
+          const sentenceStart = opensSentence(tokens, i, runStart);
+          // Only ordinary words ask whether capitals mean anything in this run.
+          if (candidate.entry.ambiguous && titleCase === undefined) titleCase = titleLike(run.text);
           const last = candidate.tokens.length > 0 ? (tokens[i + n - 1] as Token) : token;
           found.push({
             entry: candidate.entry,
             line: run.line,
             text: run.text.slice(token.start, last.end),
             sentenceStart,
+            blockStart: i === 0 && (runIndex === 0 || run.start === true),
             code: run.code,
-            // "Consul 1.6", "Helm v3": a version number says software, not a word.
-            versioned: next?.spaced === true && /^v?\d/i.test(next.raw),
-            title: run.title === true,
+            versioned: versionFollows(tokens, i + n, sentenceStart),
+            // Only ordinary words ask whether capitals mean anything here.
+            title: run.title === true || titleCase === true,
+            exactCase,
+            afterCapital:
+              previous !== undefined &&
+              token.spaced &&
+              /^\p{Lu}/u.test(previous.raw) &&
+              lastMatched !== i - 1 &&
+              !opensSentence(tokens, i - 1, runStart),
+            runIndex,
+            start: token.start,
+            end: last.end,
+            // Every match has every field, so readers see one object shape.
+            link: run.link,
+            next: next?.raw,
           });
           i += n - 1;
+          lastMatched = i;
           break;
         }
       }
-    });
+    }
     return found;
   }
 
-  private tokensMatch(tokens: Token[], at: number, candidate: CompiledName, code: boolean): boolean {
-    const exact = candidate.entry.caseSensitive || (candidate.entry.ambiguous && !code);
+  /** Whether the name matches at `at`: null if not, else whether every token is cased as written. */
+  private tokensMatch(tokens: Token[], at: number, candidate: CompiledName): boolean | null {
+    const caseSensitive = candidate.entry.caseSensitive;
+    let exact = true;
     for (let k = 0; k < candidate.tokens.length; k++) {
       const want = candidate.tokens[k] as Token;
       const got = tokens[at + k];
-      if (got === undefined) return false;
-      if (exact ? got.raw !== want.raw : got.lower !== want.lower) return false;
-      if (k > 0 && got.spaced !== want.spaced) return false;
+      if (got === undefined) return null;
+      if (got.raw !== want.raw) {
+        if (caseSensitive || got.lower !== want.lower) return null;
+        exact = false;
+      }
+      if (k > 0 && got.spaced !== want.spaced) return null;
     }
-    return true;
+    return exact;
   }
+}
+
+/** Token `k` opens a sentence: the run's first token when the run does, or a token after `.`, `!`, `?`. */
+function opensSentence(tokens: readonly Token[], k: number, runStart: boolean): boolean {
+  return k === 0 ? runStart : SENTENCE_END.has((tokens[k - 1] as Token).raw);
+}
+
+/**
+ * "Consul 1.6", "Helm v3", "Python 3.12": a version number says software, not a word. A bare
+ * integer ("Pandas 2") counts only mid-sentence: "Keep 2 copies" opens a sentence.
+ */
+function versionFollows(tokens: readonly Token[], at: number, sentenceStart: boolean): boolean {
+  const next = tokens[at];
+  if (next === undefined || !next.spaced) return false;
+  if (/^v\d/i.test(next.raw)) return true;
+  if (!/^\d/.test(next.raw)) return false;
+  const dot = tokens[at + 1];
+  const minor = tokens[at + 2];
+  const dotted =
+    dot?.raw === '.' && !dot.spaced && minor !== undefined && !minor.spaced && /^(\d|x$)/i.test(minor.raw);
+  return dotted || !sentenceStart;
+}
+
+/**
+ * A short run in Title Case ("High Performance Pandas 2: Time Series"), not a sentence: German
+ * prose capitalises its nouns and would look like a title otherwise.
+ */
+function titleLike(text: string): boolean {
+  return !/[.!?]\s/.test(text) && text.split(/\s+/).length <= 14 && isTitleCase(text);
 }

@@ -253,7 +253,7 @@ export function extractPost(
     const headingRun = { text: title, line: section.line, code: false, title: isTitleCase(title) };
     const links = citations.flatMap((c) => {
       try {
-        return [{ url: new URL(c.url), line: c.line }];
+        return [{ url: new URL(c.url), line: c.line, label: c.label, kind: c.kind }];
       } catch {
         return [];
       }

@@ -1,17 +1,35 @@
 /**
  * @module extract/tools
  * Tool mentions: a talk mentions a tool when its section names the tool or an
- * alias as a word, or links the tool's repository or website. Ordinary words
- * ("Draft", "Helm", "Spark") count only when cased as the tool, not opening a
- * sentence, and with supporting context in the same talk (a link to the tool
- * or another tool named). A repository link to an unknown project makes an
- * inferred tool named after the repository.
+ * alias as a word, or links the tool's repository or website. A repository
+ * link to an unknown project makes an inferred tool named after the
+ * repository, unless the link is a talk's slides. Linking `github.com/x/y`
+ * is no mention of GitHub: a platform named only as the text of a link into
+ * it is where something lives, not a tool the talk is about.
+ *
+ * Ordinary words ("Draft", "Helm", "Spark", "pandas") need evidence beyond
+ * letter case (`ambiguousVerdict`):
+ *
+ * | evidence                                            | verdict                          |
+ * | --------------------------------------------------- | -------------------------------- |
+ * | a code span, or a version after it ("Helm v3")      | a mention                        |
+ * | a list with a tool that is no ordinary word         | a mention ("docker, spark, AWS") |
+ * | cased as a name, mid-sentence                       | a mention if the talk names or   |
+ * |                                                     | links another tool               |
+ * | opening a list item or paragraph as its subject     | as mid-sentence                  |
+ * | ("* Consul is the backend", "Rust で…")             |                                  |
+ * | opening a list item or paragraph otherwise          | a mention if the talk names a    |
+ * | ("* Ray on Vertex AI", not "* Keep it simple")      | tool of its ecosystem (a topic)  |
+ * | in Title Case text ("Deep Dive")                    | only if named elsewhere as above |
+ * | opening a sentence mid-paragraph, inside a          | no                               |
+ * | capitalised phrase ("Natural Language Processing"), |                                  |
+ * | or in lower case                                    |                                  |
  */
-import type { MentionVia, ToolModel } from '../graph/types.js';
+import type { LinkKind, MentionVia, ToolModel } from '../graph/types.js';
 import { slugify } from '../keys.js';
 import type { TextRun } from '../parse/markdown.js';
 import { repositoryRoot } from './links.js';
-import { type NameEntry, NameMatcher } from './nameMatcher.js';
+import { type NameEntry, type NameMatch, NameMatcher } from './nameMatcher.js';
 
 export interface MentionDraft {
   toolSlug: string;
@@ -22,6 +40,64 @@ export interface MentionDraft {
 export interface CitedLink {
   url: URL;
   line: number;
+  /** The link's text or the label before it ("slides", "Video Link:"). */
+  label?: string | null;
+  kind?: LinkKind;
+}
+
+// A repository cited as a talk's slides holds the talk, not a project ("[slides](github.com/x/2015-talks)").
+const SLIDES_LABEL = /\b(slides?|deck|presentations?|diapositivas|folien|transparencias)\b/i;
+
+// Code hosts by the slug of the platform tool: link text naming the host of a repository is no mention.
+const CODE_HOSTS: Record<string, string> = {
+  'github.com': 'github',
+  'gitlab.com': 'gitlab',
+  'bitbucket.org': 'bitbucket',
+};
+
+// What may stand between two items of a list of tools: "docker, spark and AWS", "Rust & Nim", "tox + venv".
+const LIST_SEPARATOR = /^\s*(?:[,;/&+|]|\band\b|\bor\b|\by\b|\bund\b|\bet\b|,\s*(?:and|or)\b)\s*$/i;
+
+// After a name that opens a line as its subject: a verb of description or punctuation, not an object.
+const SUBJECT_NEXT =
+  /^(?:is|was|are|were|has|had|have|provides?|lets|allows|supports|uses|can|could|will|does|did|gives|makes|runs|handles|offers|[-–—:(,])$/i;
+// Text in another script around a Latin word ("Rust で"): the word is a name, whatever its case.
+const NON_LATIN = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u;
+
+type Verdict = 'mention' | 'supported' | 'ecosystem' | 'titled' | 'no';
+
+/** How an ordinary-word match counts, from the evidence around it (see the table above). */
+export function ambiguousVerdict(match: NameMatch, listed: boolean): Verdict {
+  if (match.code || match.versioned || listed) return 'mention';
+  if (!/^\p{Lu}/u.test(match.text) || match.afterCapital) return 'no';
+  if (match.title) return 'titled';
+  if (match.blockStart) {
+    const next = match.next ?? '';
+    return SUBJECT_NEXT.test(next) || NON_LATIN.test(next) ? 'supported' : 'ecosystem';
+  }
+  return match.sentenceStart ? 'no' : 'supported';
+}
+
+/** Matches that sit in a list with a tool that is no ordinary word. */
+function listedMatches(runs: readonly TextRun[], matches: readonly NameMatch[]): Set<NameMatch> {
+  const listed = new Set<NameMatch>();
+  let group: NameMatch[] = [];
+  const close = () => {
+    if (group.some((m) => !m.entry.ambiguous || m.code)) for (const m of group) listed.add(m);
+    group = [];
+  };
+  for (const match of matches) {
+    const previous = group[group.length - 1];
+    if (
+      previous === undefined ||
+      previous.runIndex !== match.runIndex ||
+      !LIST_SEPARATOR.test(runs[match.runIndex]?.text.slice(previous.end, match.start) ?? '')
+    )
+      close();
+    group.push(match);
+  }
+  close();
+  return listed;
 }
 
 // Hosts shared by many products: a tool's website there never claims the whole host.
@@ -154,6 +230,7 @@ export class ToolIndex {
       }
       const root = repositoryRoot(link.url);
       if (root !== null) {
+        if (link.kind === 'SLIDES' || SLIDES_LABEL.test(link.label ?? '')) continue;
         const [, owner = '', name = ''] = link.url.pathname.split('/');
         const repoName = name.replace(/\.git$/, '');
         const known = this.tools.get(slugify(repoName));
@@ -182,30 +259,37 @@ export class ToolIndex {
       if (site !== null) add(site, 'WEBSITE', link.line);
     }
 
-    const matches = this.matcher.match(runs);
-    const pending: typeof matches = [];
-    const titled: typeof matches = [];
+    const matches = this.matcher.match(runs).filter((m) => !namesLinkHost(m));
+    const listed = listedMatches(runs, matches);
+    const pending: NameMatch[] = [];
+    const ecosystem: NameMatch[] = [];
+    const titled: NameMatch[] = [];
     for (const match of matches) {
       const { entry } = match;
-      const strict = entry.ambiguous || entry.caseSensitive;
-      if (strict && match.sentenceStart && !match.code && !match.versioned) continue;
-      if (entry.ambiguous && !match.code) {
-        // A lower-case ordinary word ("kind") is the tool only as code; a link finds it otherwise.
-        if (!/\p{Lu}/u.test(entry.name)) continue;
-        // In a Title Case heading every word is capitalised: "Deep Dive" alone is not the tool Dive.
-        if (match.title) {
-          titled.push(match);
-          continue;
-        }
+      if (!entry.ambiguous) {
+        // A case-sensitive name ("Draft") opening a sentence is the word.
+        if (entry.caseSensitive && match.sentenceStart && !match.code && !match.versioned) continue;
+        add(entry.key, entry.via, match.line);
+        continue;
       }
-      if (entry.ambiguous && !match.code && !match.versioned) pending.push(match);
-      else add(entry.key, entry.via, match.line);
+      const verdict = ambiguousVerdict(match, listed.has(match));
+      if (verdict === 'mention') add(entry.key, entry.via, match.line);
+      else if (verdict === 'supported') pending.push(match);
+      else if (verdict === 'ecosystem') ecosystem.push(match);
+      else if (verdict === 'titled') titled.push(match);
     }
     // Ordinary words need support: a link to the tool or another tool found in the same talk;
     // once supported they support each other ("Consul 1.6 ... through Envoy"). The same word
     // twice is no support: "The Consul of Rome" ... "a Consul who overstayed".
     if (found.size > 0) {
       for (const match of pending) add(match.entry.key, match.entry.via, match.line);
+      // A capitalised word opening a list item needs a tool of its own field: "* Ray on Vertex AI"
+      // with Vertex AI (ml), not "* Keep it simple" in a talk about Kubernetes.
+      const topics = new Set([...found.keys()].flatMap((slug) => this.tools.get(slug)?.topics ?? []));
+      for (const match of ecosystem) {
+        const own = this.tools.get(match.entry.key)?.topics ?? [];
+        if (own.some((t) => topics.has(t))) add(match.entry.key, match.entry.via, match.line);
+      }
       for (const match of titled)
         if (found.has(match.entry.key)) add(match.entry.key, match.entry.via, match.line);
     }
@@ -215,4 +299,17 @@ export class ToolIndex {
     }));
     return { mentions, inferred };
   }
+}
+
+/** "[GitHub](https://github.com/x/y)": the text names where the linked repository lives. */
+function namesLinkHost(match: NameMatch): boolean {
+  if (match.link === undefined) return false;
+  let url: URL;
+  try {
+    url = new URL(match.link);
+  } catch {
+    return false;
+  }
+  const host = url.hostname.toLowerCase().replace(/^www\./, '');
+  return CODE_HOSTS[host] === match.entry.key && repositoryRoot(url) !== null;
 }

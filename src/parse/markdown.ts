@@ -19,6 +19,10 @@ export interface TextRun {
   label?: boolean;
   /** Title Case text (a heading), where capitals say nothing about names. */
   title?: boolean;
+  /** The first run of its block: a paragraph, list item or heading opens here. */
+  start?: boolean;
+  /** For link text, the address it links to. */
+  link?: string;
 }
 
 export type LinkOrigin = 'markdown' | 'autolink' | 'bare' | 'html' | 'shortcode';
@@ -179,7 +183,7 @@ function inlineBlock(kind: BlockKind, level: number, token: Token, line: number,
           });
           if (!same) {
             // Link text is prose a reader sees ("the Prometheus docs").
-            runs.push({ text: open.text, line: open.line, code: false });
+            runs.push({ text: open.text, line: open.line, code: false, link: open.href });
             appendLine(open.text);
           }
           lineText = '';
@@ -199,6 +203,7 @@ function inlineBlock(kind: BlockKind, level: number, token: Token, line: number,
   links.sort((a, b) => a.line - b.line);
   const text = runs.map((r) => r.text).join(' ');
   if (kind === 'heading' && isTitleCase(text)) for (const run of runs) run.title = true;
+  if (runs[0] !== undefined) runs[0].start = true;
   return { kind, line, endLine: current, level, text, runs, links, listDepth };
 }
 
