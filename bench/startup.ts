@@ -17,7 +17,12 @@ function run(args: string[]): number {
   return performance.now() - start;
 }
 
-export function benchStartup(rounds: number): { catalogueMs: number; noCatalogueMs: number } {
+export function benchStartup(rounds: number): {
+  catalogueMs: number;
+  noCatalogueMs: number;
+  catalogueRuns: number[];
+  noCatalogueRuns: number[];
+} {
   run([]); // warm the file cache
   const withCatalogue: number[] = [];
   const without: number[] = [];
@@ -25,5 +30,10 @@ export function benchStartup(rounds: number): { catalogueMs: number; noCatalogue
     without.push(run(['--no-catalogue']));
     withCatalogue.push(run([]));
   }
-  return { catalogueMs: median(withCatalogue), noCatalogueMs: median(without) };
+  return {
+    catalogueMs: median(withCatalogue),
+    noCatalogueMs: median(without),
+    catalogueRuns: withCatalogue,
+    noCatalogueRuns: without,
+  };
 }
