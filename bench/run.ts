@@ -4,7 +4,7 @@
  * one table of medians (with the range over repeats). Suites are a small
  * table below: each returns rows, or prints a section of its own.
  *
- *   npm run bench -- --only indexing --repeat 3 --small 1000 --large 4000
+ *   npm run bench -- --only indexing,scale-out --repeat 3 --small 1000 --large 4000 --scale-out 10000
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeCorpus } from './corpus.js';
 import { benchIndexer } from './indexer.js';
+import { scaleOutRows } from './indexing/scaleOut.js';
 import { indexingRows } from './indexing/suite.js';
 import { benchStartup } from './startup.js';
 import { formatTable, type Row } from './table.js';
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     small: { type: 'string', default: '1000' },
     large: { type: 'string', default: '4000' },
+    'scale-out': { type: 'string', default: '10000' },
     repeat: { type: 'string', default: '5' },
     duration: { type: 'string', default: '5' },
   },
@@ -37,6 +39,12 @@ const suites: Suite[] = [
   {
     name: 'indexing',
     run: async () => indexingRows({ dir, small: Number(values.small), large: Number(values.large), repeat }),
+  },
+  {
+    // Warm start, one-change reindex, snapshot serving and memory at scale; fewer repeats, each run is long.
+    name: 'scale-out',
+    run: () =>
+      scaleOutRows({ dir, posts: Number(values['scale-out']), repeat: Math.max(1, Math.ceil(repeat / 2)) }),
   },
   {
     // The built-in catalogue's cost, in process (on the small corpus) and at start-up (bundled content).

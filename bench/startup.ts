@@ -12,7 +12,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 function run(args: string[]): number {
   const start = performance.now();
-  const result = spawnSync(process.execPath, ['bin/talkgraph.js', 'index', '--json', ...args], { cwd: root });
+  const result = spawnSync(process.execPath, ['bin/talkgraph.js', 'index', '--json', '--no-cache', ...args], {
+    cwd: root,
+  });
   if (result.status !== 0) throw new Error(`talkgraph index ${args.join(' ')} failed: ${result.stderr}`);
   return performance.now() - start;
 }

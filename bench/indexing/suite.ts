@@ -34,7 +34,7 @@ export function indexingRows(options: IndexingOptions): Row[] {
   const smallDir = writeHugoSite(writeCorpus(join(options.dir, `posts-${small}`), small));
   const largeDir = writeCorpus(join(options.dir, `posts-${large}`), large);
   const hugo = available('hugo', ['version']);
-  const index = (dir: string) => runNode(['bin/talkgraph.js', 'index', '--content', dir]);
+  const index = (dir: string) => runNode(['bin/talkgraph.js', 'index', '--content', dir, '--no-cache']);
   const bare = (dir: string) => runNode(['bench/targets/bareParse.mjs', join(dir, 'posts')]);
   const hugoBuild = () =>
     runCommand('hugo', ['--quiet', '-s', smallDir, '-d', join(options.dir, 'hugo-out')]);
