@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { toCypher } from '../src/export/cypher.js';
-import { indexContent } from '../src/indexer.js';
+import { indexContent } from '../src/indexing/indexer.js';
 import { bundledGraph } from './helpers/graphqlClient.js';
 import { syntheticGraph } from './helpers/syntheticGraph.js';
 

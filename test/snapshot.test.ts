@@ -16,7 +16,7 @@ import {
   talkgraphVersion,
   writeSnapshot,
 } from '../src/graph/snapshot.js';
-import { indexContent } from '../src/indexer.js';
+import { indexContent } from '../src/indexing/indexer.js';
 import { bundledGraph, clientFor } from './helpers/graphqlClient.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'talkgraph-snapshot-'));

@@ -7,7 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { writeSnapshot } from '../graph/snapshot.js';
-import { indexContent } from '../indexer.js';
+import { indexContent } from '../indexing/indexer.js';
 import { CACHE_USAGE, cacheDir, cacheOptions, contentOptions, contentRoot, parse } from './options.js';
 import { plural } from './text.js';
 

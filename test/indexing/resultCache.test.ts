@@ -8,8 +8,8 @@ import { appendFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { indexContent } from '../../src/indexer.js';
 import { MemoryFileResults } from '../../src/indexing/fileResults.js';
+import { indexContent } from '../../src/indexing/indexer.js';
 
 const now = new Date('2026-06-01T00:00:00Z');
 let dir: string;
