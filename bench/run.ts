@@ -23,6 +23,7 @@ const { values } = parseArgs({
     small: { type: 'string', default: '1000' },
     large: { type: 'string', default: '4000' },
     'scale-out': { type: 'string', default: '10000' },
+    'scale-out-repeat': { type: 'string' },
     repeat: { type: 'string', default: '5' },
     duration: { type: 'string', default: '5' },
   },
@@ -44,7 +45,11 @@ const suites: Suite[] = [
     // Warm start, one-change reindex, snapshot serving and memory at scale; fewer repeats, each run is long.
     name: 'scale-out',
     run: () =>
-      scaleOutRows({ dir, posts: Number(values['scale-out']), repeat: Math.max(1, Math.ceil(repeat / 2)) }),
+      scaleOutRows({
+        dir,
+        posts: Number(values['scale-out']),
+        repeat: Number(values['scale-out-repeat'] ?? Math.max(1, Math.ceil(repeat / 2))),
+      }),
   },
   {
     // The built-in catalogue's cost, in process (on the small corpus) and at start-up (bundled content).
@@ -87,10 +92,13 @@ try {
   for (const suite of suites) {
     if (selected !== undefined && !selected.includes(suite.name)) continue;
     console.error(`bench: ${suite.name}…`);
-    rows.push(...(await suite.run()));
+    const suiteRows = await suite.run();
+    rows.push(...suiteRows);
+    // Each suite's rows as soon as they are measured: a long run stopped early keeps them.
+    if (suiteRows.length > 0) console.error(`${formatTable(suiteRows)}\n`);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-console.log(`# talkgraph bench (medians of ${repeat} runs; ranges in brackets)\n`);
+console.log(`# talkgraph bench (medians of repeated runs; the range over them in brackets)\n`);
 console.log(formatTable(rows));
