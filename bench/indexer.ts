@@ -18,6 +18,9 @@ export interface IndexerResult {
   bareMs: number;
   noCatalogueMs: number;
   catalogueMs: number;
+  bareRuns: number[];
+  noCatalogueRuns: number[];
+  catalogueRuns: number[];
 }
 
 export async function benchIndexer(root: string, repeat: number): Promise<IndexerResult> {
@@ -56,5 +59,8 @@ export async function benchIndexer(root: string, repeat: number): Promise<Indexe
     bareMs: median(bareTimes),
     noCatalogueMs: median(noCatTimes),
     catalogueMs: median(catTimes),
+    bareRuns: bareTimes,
+    noCatalogueRuns: noCatTimes,
+    catalogueRuns: catTimes,
   };
 }

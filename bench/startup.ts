@@ -12,12 +12,19 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 function run(args: string[]): number {
   const start = performance.now();
-  const result = spawnSync(process.execPath, ['bin/talkgraph.js', 'index', '--json', ...args], { cwd: root });
+  const result = spawnSync(process.execPath, ['bin/talkgraph.js', 'index', '--json', '--no-cache', ...args], {
+    cwd: root,
+  });
   if (result.status !== 0) throw new Error(`talkgraph index ${args.join(' ')} failed: ${result.stderr}`);
   return performance.now() - start;
 }
 
-export function benchStartup(rounds: number): { catalogueMs: number; noCatalogueMs: number } {
+export function benchStartup(rounds: number): {
+  catalogueMs: number;
+  noCatalogueMs: number;
+  catalogueRuns: number[];
+  noCatalogueRuns: number[];
+} {
   run([]); // warm the file cache
   const withCatalogue: number[] = [];
   const without: number[] = [];
@@ -25,5 +32,10 @@ export function benchStartup(rounds: number): { catalogueMs: number; noCatalogue
     without.push(run(['--no-catalogue']));
     withCatalogue.push(run([]));
   }
-  return { catalogueMs: median(withCatalogue), noCatalogueMs: median(without) };
+  return {
+    catalogueMs: median(withCatalogue),
+    noCatalogueMs: median(without),
+    catalogueRuns: withCatalogue,
+    noCatalogueRuns: without,
+  };
 }

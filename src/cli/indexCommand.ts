@@ -5,12 +5,14 @@
  */
 import { type GraphData, talkCountByTool } from '../graph/store.js';
 import { indexContent } from '../indexing/indexer.js';
-import { contentOptions, contentRoot, parse } from './options.js';
+import { CACHE_USAGE, cacheDir, cacheOptions, contentOptions, contentRoot, parse } from './options.js';
 import { plural } from './text.js';
 
-export const USAGE = `usage: talkgraph index [--content DIR] [--json] [--no-catalogue]
+export const USAGE = `usage: talkgraph index [--content DIR] [--json] [--no-catalogue] [--no-cache]
 
 Indexes the content folder and prints a summary; --json prints the whole index.
+
+${CACHE_USAGE}
 `;
 
 export function indexJson(data: GraphData) {
@@ -78,13 +80,17 @@ export function indexJson(data: GraphData) {
 export async function run(argv: string[]): Promise<number> {
   const parsed = parse(
     argv,
-    { ...contentOptions, json: { type: 'boolean' } },
+    { ...contentOptions, ...cacheOptions, json: { type: 'boolean' } },
     { name: 'index', usage: USAGE },
   );
   if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
   const root = contentRoot(values.content);
-  const { data, durationMs } = await indexContent({ root, catalogue: !values['no-catalogue'] });
+  const { data, durationMs } = await indexContent({
+    root,
+    catalogue: !values['no-catalogue'],
+    cacheDir: cacheDir(values),
+  });
   const json = indexJson(data);
   if (values.json) {
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);

@@ -15,6 +15,10 @@ const commands: Record<string, Command> = {
     describe: 'index the content and print a summary (or --json)',
     load: () => import('./indexCommand.js'),
   },
+  build: {
+    describe: 'index once and write the graph as a snapshot for serve --snapshot',
+    load: () => import('./build.js'),
+  },
   check: { describe: 'print diagnostics; exit 1 when any is an ERROR', load: () => import('./check.js') },
   schema: { describe: 'print the GraphQL schema (SDL)', load: () => import('./schema.js') },
   export: { describe: 'export the graph as json, graphml, dot or cypher', load: () => import('./export.js') },

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { defaultCacheDir } from '../indexing/resultCache.js';
 
 const helpOption = { help: { type: 'boolean', short: 'h' } } as const satisfies ParseArgsConfig['options'];
 
@@ -51,4 +52,20 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(
     process.stderr.write(`talkgraph ${command.name}: ${(error as Error).message}\n\n${command.usage}`);
     return 2;
   }
+}
+
+/** Options of the commands that keep per-file results on disk for a warm start. */
+export const cacheOptions = {
+  'cache-dir': { type: 'string' },
+  'no-cache': { type: 'boolean' },
+} as const satisfies ParseArgsConfig['options'];
+
+export const CACHE_USAGE = `  --cache-dir DIR    keep per-file results here for a fast restart
+                     (default: $TALKGRAPH_CACHE_DIR, else $XDG_CACHE_HOME/talkgraph, else ~/.cache/talkgraph)
+  --no-cache         index every file afresh and write no cache`;
+
+/** The cache folder the options ask for; undefined with --no-cache. */
+export function cacheDir(values: { 'cache-dir'?: string; 'no-cache'?: boolean }): string | undefined {
+  if (values['no-cache'] === true) return undefined;
+  return resolve(values['cache-dir'] ?? defaultCacheDir());
 }

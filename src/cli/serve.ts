@@ -4,13 +4,15 @@
  * GraphiQL) until SIGINT or SIGTERM, then close cleanly and exit 0.
  */
 import { pino } from 'pino';
+import { readSnapshot } from '../graph/snapshot.js';
+import { MemoryStore } from '../graph/store.js';
 import { type IndexResult, indexContent } from '../indexing/indexer.js';
 import { createGraphServices } from '../schema/context.js';
 import { createHttpServer } from '../server/http.js';
 import { createTalkgraphYoga } from '../server/yoga.js';
-import { contentOptions, contentRoot, parse } from './options.js';
+import { CACHE_USAGE, cacheDir, cacheOptions, contentOptions, contentRoot, parse } from './options.js';
 
-export const USAGE = `usage: talkgraph serve [--content DIR] [--port N] [--host H] [--cors-origin O] [--no-catalogue]
+export const USAGE = `usage: talkgraph serve [--content DIR | --snapshot FILE] [--port N] [--host H] [--cors-origin O] [--no-catalogue]
 
 Indexes the content folder and serves it at http://HOST:PORT/graphql, with
 GraphiQL in a browser and GET /health for probes.
@@ -20,6 +22,8 @@ GraphiQL in a browser and GET /health for probes.
   --host H           interface to listen on (default: localhost)
   --cors-origin O    allowed browser origin, repeatable or comma-separated (default: any)
   --no-catalogue     ignore the built-in catalogue of well-known tools
+  --snapshot FILE    serve a graph written by talkgraph build --out FILE instead of indexing
+${CACHE_USAGE}
 
 Logs are JSON lines on stdout; set LOG_LEVEL (debug, info, warn, error, silent).
 `;
@@ -29,7 +33,27 @@ const serveOptions = {
   port: { type: 'string', short: 'p' },
   host: { type: 'string' },
   'cors-origin': { type: 'string', multiple: true },
+  snapshot: { type: 'string' },
+  ...cacheOptions,
 } as const;
+
+/** The graph to serve: read from a snapshot, or indexed from the content root. */
+async function loadGraph(values: {
+  snapshot?: string;
+  content?: string;
+  'no-catalogue'?: boolean;
+  'cache-dir'?: string;
+  'no-cache'?: boolean;
+}): Promise<IndexResult> {
+  if (values.snapshot !== undefined) {
+    const started = performance.now();
+    const { header, data } = await readSnapshot(values.snapshot);
+    const store = new MemoryStore(data);
+    return { root: header.root, data, store, durationMs: performance.now() - started };
+  }
+  const root = contentRoot(values.content);
+  return indexContent({ root, catalogue: !values['no-catalogue'], cacheDir: cacheDir(values) });
+}
 
 function parsePort(value: string): number | null {
   if (!/^\d{1,5}$/.test(value)) return null;
@@ -49,7 +73,11 @@ export async function run(argv: string[]): Promise<number> {
   }
   const host = values.host ?? 'localhost';
   const origins = (values['cors-origin'] ?? []).flatMap((o) => o.split(',')).map((o) => o.trim());
-  const root = contentRoot(values.content);
+  if (values.snapshot !== undefined && values.content !== undefined) {
+    process.stderr.write(`talkgraph serve: give --content or --snapshot, not both\n\n${USAGE}`);
+    return 2;
+  }
+  const root = values.snapshot ?? contentRoot(values.content);
   const logger = pino({ level: process.env.LOG_LEVEL ?? 'info', base: undefined });
 
   const http = createHttpServer({ logger });
@@ -80,9 +108,10 @@ export async function run(argv: string[]): Promise<number> {
 
   let result: IndexResult;
   try {
-    result = await indexContent({ root, catalogue: !values['no-catalogue'] });
+    result = await loadGraph(values);
   } catch (error) {
-    logger.fatal({ err: error }, `talkgraph could not index ${root}`);
+    const what = values.snapshot === undefined ? `index ${root}` : `serve the snapshot ${root}`;
+    logger.fatal({ err: error }, `talkgraph could not ${what}: ${(error as Error).message}`);
     await http.close();
     return 1;
   }

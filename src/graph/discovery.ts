@@ -1,8 +1,10 @@
 /**
  * @module graph/discovery
- * The discovery indexes of a built graph, made once together: full-text
- * search, related talks and the traversable graph view. The graph is
- * immutable, so these never change after `buildDiscovery`.
+ * The discovery indexes of a built graph: full-text search, related talks
+ * and the traversable graph view. The graph is immutable, so each index is
+ * built once, on first use: at 10,000 posts each costs seconds and tens to
+ * hundreds of MB, and a server (or a replica started from a snapshot) should
+ * answer its first plain query without paying for the ones nobody asked for.
  */
 import { RelatedIndex } from './related.js';
 import { SearchIndex } from './search.js';
@@ -10,15 +12,27 @@ import type { GraphData } from './store.js';
 import { GraphView } from './traverse.js';
 
 export interface Discovery {
-  search: SearchIndex;
-  related: RelatedIndex;
-  view: GraphView;
+  readonly search: SearchIndex;
+  readonly related: RelatedIndex;
+  readonly view: GraphView;
 }
 
 export function buildDiscovery(data: GraphData): Discovery {
+  let search: SearchIndex | undefined;
+  let related: RelatedIndex | undefined;
+  let view: GraphView | undefined;
   return {
-    search: SearchIndex.build(data),
-    related: RelatedIndex.build(data),
-    view: GraphView.build(data),
+    get search() {
+      search ??= SearchIndex.build(data);
+      return search;
+    },
+    get related() {
+      related ??= RelatedIndex.build(data);
+      return related;
+    },
+    get view() {
+      view ??= GraphView.build(data);
+      return view;
+    },
   };
 }

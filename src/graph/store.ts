@@ -93,10 +93,21 @@ function byKey<T>(items: readonly T[], key: (item: T) => string): Map<string, T>
   return map;
 }
 
-function pushTo(map: Map<string, string[]>, key: string, value: string): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else if (list[list.length - 1] !== value && !list.includes(value)) list.push(value);
+/**
+ * Adds `value` under `key` once. A Set keeps first-insertion order, so each
+ * list comes out in corpus order without scanning it per value: a tool
+ * mentioned by thousands of talks costs linear time, not quadratic.
+ */
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key);
+  if (set === undefined) map.set(key, new Set([value]));
+  else set.add(value);
+}
+
+function toLists(map: Map<string, Set<string>>): Map<string, string[]> {
+  const lists = new Map<string, string[]>();
+  for (const [key, set] of map) lists.set(key, [...set]);
+  return lists;
 }
 
 export class MemoryStore implements GraphStore {
@@ -107,9 +118,9 @@ export class MemoryStore implements GraphStore {
   private readonly topicMap: Map<string, TopicModel>;
   private readonly speakerMap: Map<string, SpeakerModel>;
   private readonly linkMap: Map<string, LinkModel>;
-  private readonly toolTalks = new Map<string, string[]>();
-  private readonly topicTalks = new Map<string, string[]>();
-  private readonly topicTools = new Map<string, string[]>();
+  private readonly toolTalks: Map<string, string[]>;
+  private readonly topicTalks: Map<string, string[]>;
+  private readonly topicTools: Map<string, string[]>;
   private readonly names: Record<Exclude<EntityKind, 'link'>, Map<string, string>>;
 
   constructor(data: GraphData) {
@@ -121,18 +132,24 @@ export class MemoryStore implements GraphStore {
     this.speakerMap = byKey(data.speakers, (s) => s.slug);
     this.linkMap = byKey(data.links, (l) => l.url);
 
+    const toolTalks = new Map<string, Set<string>>();
+    const topicTalks = new Map<string, Set<string>>();
+    const topicTools = new Map<string, Set<string>>();
     for (const talk of data.talks) {
-      for (const mention of talk.mentions) pushTo(this.toolTalks, mention.toolSlug, talk.slug);
-      for (const topic of talk.topicSlugs) pushTo(this.topicTalks, topic, talk.slug);
+      for (const mention of talk.mentions) addTo(toolTalks, mention.toolSlug, talk.slug);
+      for (const topic of talk.topicSlugs) addTo(topicTalks, topic, talk.slug);
     }
     for (const tool of data.tools) {
-      for (const topic of tool.topics) pushTo(this.topicTools, topic, tool.slug);
+      for (const topic of tool.topics) addTo(topicTools, topic, tool.slug);
     }
     for (const talk of data.talks) {
       for (const topic of talk.topicSlugs) {
-        for (const mention of talk.mentions) pushTo(this.topicTools, topic, mention.toolSlug);
+        for (const mention of talk.mentions) addTo(topicTools, topic, mention.toolSlug);
       }
     }
+    this.toolTalks = toLists(toolTalks);
+    this.topicTalks = toLists(topicTalks);
+    this.topicTools = toLists(topicTools);
 
     const names = (entries: Iterable<[string, string[]]>): Map<string, string> => {
       const map = new Map<string, string>();

@@ -81,7 +81,9 @@ export function buildGraph(
       links.set(c.url, link);
     }
     if (link.label === null && c.label !== null) link.label = c.label;
-    if (owner.talk !== undefined && !link.talkSlugs.includes(owner.talk)) link.talkSlugs.push(owner.talk);
+    // Talk slugs are unique and a talk's citations come together: a repeat is always the last entry.
+    if (owner.talk !== undefined && link.talkSlugs[link.talkSlugs.length - 1] !== owner.talk)
+      link.talkSlugs.push(owner.talk);
     if (owner.conference !== undefined && !link.conferenceSlugs.includes(owner.conference)) {
       link.conferenceSlugs.push(owner.conference);
     }

@@ -18,6 +18,8 @@ import { createSource } from '../parse/source.js';
 import { loadCatalogue } from '../registry/catalogue.js';
 import { loadRegistries } from '../registry/registry.js';
 import { buildGraph } from './build.js';
+import { contextDigest, type FileResults, resultKey } from './fileResults.js';
+import { openResultCache } from './resultCache.js';
 
 export interface IndexOptions {
   /** Content root: posts/, conferences/, tools/, topics/ below it. */
@@ -32,6 +34,10 @@ export interface IndexOptions {
   rootName?: string;
   /** Weights of talk evidence; the table in extract/talkWeights.ts unless measuring others. */
   talkWeights?: TalkWeights;
+  /** Results of earlier indexes: files whose digest and context match are not extracted again. */
+  results?: FileResults;
+  /** Keep per-file results on disk in this folder, for a warm start next time (`indexContent` only). */
+  cacheDir?: string;
 }
 
 export interface IndexResult {
@@ -39,6 +45,30 @@ export interface IndexResult {
   data: GraphData;
   store: MemoryStore;
   durationMs: number;
+  /** The on-disk cache, when one was used: its file, how many posts it spared, and why it could not be saved. */
+  cache?: { file: string; reused: number; saveError?: string };
+}
+
+/** Parses and extracts one post; null when it cannot be indexed (reported through `ctx`). */
+function indexPost(file: LoadedFile, ctx: ExtractContext): PostDraft | null {
+  const source = createSource(file.path, file.text);
+  const fm = parseFrontMatter(source);
+  if (!fm.ok) {
+    ctx.report(fm.error);
+    return null;
+  }
+  // An extractor bug must cost one file, not the graph.
+  const reported: Diagnostic[] = [];
+  try {
+    const doc = parseMarkdown(fm.value.body, fm.value.bodyLine);
+    const draft = extractPost(source, fm.value, doc, { ...ctx, report: (d) => reported.push(d) });
+    for (const d of reported) ctx.report(d);
+    return draft;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    ctx.report(diagnostic('EXTRACTION_FAILED', file.path, 1, `${file.path} could not be indexed: ${reason}`));
+    return null;
+  }
 }
 
 /** Index files already in memory (used by the loader path and by tests). */
@@ -75,26 +105,30 @@ export function indexFiles(
     now: options.now ?? new Date(),
   };
 
+  const results = options.results;
+  // The root's folder name and the talk weights are read by extraction too: a result depends on them.
+  const settings = JSON.stringify([
+    options.catalogue ?? true,
+    options.rootName ?? null,
+    options.talkWeights ?? null,
+  ]);
+  const context = results === undefined ? '' : contextDigest(files, ctx.now, settings);
   const posts: PostDraft[] = [];
   for (const file of files) {
     if (file.role !== 'post') continue;
-    const source = createSource(file.path, file.text);
-    const fm = parseFrontMatter(source);
-    if (!fm.ok) {
-      report(fm.error);
+    const key = results === undefined ? '' : resultKey(file.digest, context);
+    const kept = results?.get(file.path, key);
+    if (kept !== undefined) {
+      diagnostics.push(...kept.diagnostics);
+      if (kept.draft !== null) posts.push(kept.draft);
       continue;
     }
-    // An extractor bug must cost one file, not the graph.
     const before = diagnostics.length;
-    try {
-      const doc = parseMarkdown(fm.value.body, fm.value.bodyLine);
-      posts.push(extractPost(source, fm.value, doc, ctx));
-    } catch (error) {
-      diagnostics.length = before;
-      const reason = error instanceof Error ? error.message : String(error);
-      report(diagnostic('EXTRACTION_FAILED', file.path, 1, `${file.path} could not be indexed: ${reason}`));
-    }
+    const draft = indexPost(file, ctx);
+    if (draft !== null) posts.push(draft);
+    results?.set(file.path, { key, draft, diagnostics: diagnostics.slice(before) });
   }
+  results?.retain(new Set(files.map((f) => f.path)));
   const data = buildGraph(registries, posts, diagnostics);
   return { ...data, diagnostics: sortDiagnostics(data.diagnostics) };
 }
@@ -102,10 +136,28 @@ export function indexFiles(
 export async function indexContent(options: IndexOptions): Promise<IndexResult> {
   const started = performance.now();
   const loaded = await loadContent(options.root, { maxFileSize: options.maxFileSize });
-  const data = indexFiles(loaded.files, {
-    ...options,
-    rootName: options.rootName ?? basename(resolve(options.root)),
-  });
+  const cache =
+    options.cacheDir === undefined
+      ? undefined
+      : await openResultCache(options.cacheDir, resolve(options.root));
+  const indexOptions = { ...options, rootName: options.rootName ?? basename(resolve(options.root)) };
+  const data = indexFiles(
+    loaded.files,
+    cache === undefined ? indexOptions : { ...indexOptions, results: cache.results },
+  );
   data.diagnostics = sortDiagnostics([...loaded.diagnostics, ...data.diagnostics]);
-  return { root: options.root, data, store: new MemoryStore(data), durationMs: performance.now() - started };
+  const result: IndexResult = {
+    root: options.root,
+    data,
+    store: new MemoryStore(data),
+    durationMs: performance.now() - started,
+  };
+  if (cache !== undefined) {
+    result.cache = { file: cache.file, reused: cache.results.hits };
+    // Saved after timing: the graph is ready; the write only speeds up the next start.
+    await cache.save().catch((error: unknown) => {
+      if (result.cache) result.cache.saveError = error instanceof Error ? error.message : String(error);
+    });
+  }
+  return result;
 }

@@ -1,0 +1,107 @@
+/**
+ * @module indexing/resultCache
+ * The warm start: per-file results kept on disk between runs, as Astro's
+ * content layer keeps its data store. A restart reads every file (to digest
+ * it) but parses and extracts only files whose digest or context changed.
+ *
+ * One cache file per content root and build of talkgraph. Its name carries
+ * a digest of talkgraph's version, its own code and its catalogue: results
+ * depend on all three, and a cache written by another build must never be
+ * read, because a changed extractor would otherwise keep serving old answers
+ * for unchanged files. Registry files, the catalogue switch and the year are
+ * in each result's key (`fileResults.ts`), so editing tools/ invalidates the
+ * results that depend on it. A cache that cannot be read is ignored and
+ * rewritten; one that cannot be written costs the next start its warmth, not
+ * this one its graph.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { Packr } from 'msgpackr';
+import { type FileResult, MemoryFileResults } from './fileResults.js';
+
+const FORMAT = 1;
+const packr = new Packr({ useRecords: true, moreTypes: true });
+
+/** Where caches go: $TALKGRAPH_CACHE_DIR, else $XDG_CACHE_HOME/talkgraph, else ~/.cache/talkgraph. */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.TALKGRAPH_CACHE_DIR) return env.TALKGRAPH_CACHE_DIR;
+  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'talkgraph');
+}
+
+function hashTree(hash: ReturnType<typeof createHash>, dir: URL): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+  } catch {
+    return; // no catalogue folder: nothing to hash
+  }
+  for (const name of entries) {
+    try {
+      hash.update(name).update(readFileSync(new URL(name, dir)));
+    } catch {
+      // a folder: its files are listed too
+    }
+  }
+}
+
+let buildCache: string | null = null;
+
+/** Digest of talkgraph's version, code and catalogue: what every cached result depends on. */
+export function buildDigest(): string {
+  if (buildCache !== null) return buildCache;
+  const hash = createHash('sha1');
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  hash.update(`talkgraph ${pkg.version} results format ${FORMAT}\u0000`);
+  hashTree(hash, new URL('../', import.meta.url));
+  hashTree(hash, new URL('../../catalogue/', import.meta.url));
+  buildCache = hash.digest('hex');
+  return buildCache;
+}
+
+export interface ResultCache {
+  /** Hand these to the indexer; they start with what the last run saved. */
+  results: MemoryFileResults;
+  /** The cache file for this content root and build. */
+  file: string;
+  /** Results read from disk at open. */
+  loaded: number;
+  /** Writes the results back when the index changed any; resolves to whether it wrote. */
+  save(): Promise<boolean>;
+}
+
+export async function openResultCache(dir: string, root: string): Promise<ResultCache> {
+  const rootTag = createHash('sha1').update(root).digest('hex').slice(0, 16);
+  const file = join(dir, `${rootTag}-${buildDigest().slice(0, 16)}.msgpack`);
+  let entries: [string, FileResult][] = [];
+  try {
+    const decoded = packr.unpack(await readFile(file)) as { format: number; entries: [string, FileResult][] };
+    if (decoded.format === FORMAT && Array.isArray(decoded.entries)) entries = decoded.entries;
+  } catch {
+    // Missing or unreadable: start cold, and write a good one after this index.
+  }
+  const results = new MemoryFileResults(entries);
+  return {
+    results,
+    file,
+    loaded: entries.length,
+    async save() {
+      if (!results.changed) return false;
+      await mkdir(dir, { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      await writeFile(tmp, packr.pack({ format: FORMAT, entries: [...results.entries] }));
+      await rename(tmp, file);
+      results.changed = false;
+      // Caches of this root written by other builds can never be read again.
+      for (const name of await readdir(dir)) {
+        if (name.startsWith(`${rootTag}-`) && join(dir, name) !== file && name.endsWith('.msgpack'))
+          await rm(join(dir, name), { force: true });
+      }
+      return true;
+    },
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * The warm start: per-file results cached on disk give the same graph as a
+ * cold index, and only files whose digest or context changed are extracted
+ * again.
+ */
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MemoryFileResults } from '../../src/indexing/fileResults.js';
+import { indexContent } from '../../src/indexing/indexer.js';
+
+const now = new Date('2026-06-01T00:00:00Z');
+let dir: string;
+let content: string;
+let cacheDir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'talkgraph-cache-'));
+  content = join(dir, 'content');
+  cacheDir = join(dir, 'cache');
+  cpSync('content', content, { recursive: true });
+  cpSync('test/fixtures/corpus/posts', join(content, 'posts', 'more'), { recursive: true });
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const index = () => indexContent({ root: content, cacheDir, now });
+
+describe('the on-disk result cache', () => {
+  it('gives a warm index the same graph as the cold one, extracting nothing again', async () => {
+    const cold = await index();
+    const posts = cold.data.posts.length;
+    expect(cold.cache?.reused).toBe(0);
+    const warm = await index();
+    expect(warm.cache?.reused).toBeGreaterThanOrEqual(posts);
+    expect(warm.data).toEqual(cold.data);
+    const fresh = await indexContent({ root: content, now });
+    expect(warm.data).toEqual(fresh.data);
+  });
+
+  it('extracts a changed post again and reuses the others', async () => {
+    await index();
+    const unchanged = await index();
+    const postFiles = unchanged.cache?.reused ?? 0;
+    await appendFile(
+      join(content, 'posts', '2018-05-kubecon-europe.md'),
+      '\n## A talk added later\n\n- Video Link: https://www.youtube.com/watch?v=abcdefghijk\n',
+    );
+    const warm = await index();
+    expect(warm.cache?.reused).toBe(postFiles - 1);
+    expect(warm.data.talks.map((t) => t.title)).toContain('A talk added later');
+    expect(warm.data.talks).toHaveLength(unchanged.data.talks.length + 1);
+  });
+
+  it('extracts every post again when a registry file changes', async () => {
+    await index();
+    writeFileSync(join(content, 'tools', 'widgetron.md'), '---\nname: Widgetron\n---\nA tool.\n');
+    const warm = await index();
+    expect(warm.cache?.reused).toBe(0);
+    expect(warm.data.tools.map((t) => t.slug)).toContain('widgetron');
+  });
+
+  it('ignores a cache file it cannot read and writes a good one', async () => {
+    const cold = await index();
+    writeFileSync(cold.cache?.file as string, 'not a cache');
+    const again = await index();
+    expect(again.cache?.reused).toBe(0);
+    expect(again.data).toEqual(cold.data);
+    expect((await index()).cache?.reused).toBeGreaterThan(0);
+  });
+
+  it('drops the results of deleted posts', async () => {
+    const results = new MemoryFileResults([
+      ['posts/a.md', { key: 'k1', draft: null, diagnostics: [] }],
+      ['posts/b.md', { key: 'k2', draft: null, diagnostics: [] }],
+    ]);
+    expect(results.retain(new Set(['posts/b.md']))).toBe(1);
+    expect(results.get('posts/a.md', 'k1')).toBeUndefined();
+    expect(results.get('posts/b.md', 'k2')).toBeDefined();
+    expect(results.get('posts/b.md', 'another key')).toBeUndefined();
+  });
+});

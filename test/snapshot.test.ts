@@ -1,0 +1,71 @@
+/**
+ * Snapshots: `talkgraph build --out` writes the graph that `serve --snapshot`
+ * serves. A snapshot answers as the live index does, and one from another
+ * version (or not a snapshot at all) is refused with a message that says how
+ * to rebuild it.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  decodeSnapshot,
+  encodeSnapshot,
+  readSnapshot,
+  SnapshotError,
+  talkgraphVersion,
+  writeSnapshot,
+} from '../src/graph/snapshot.js';
+import { indexContent } from '../src/indexing/indexer.js';
+import { bundledGraph, clientFor } from './helpers/graphqlClient.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'talkgraph-snapshot-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const readme = readFileSync('README.md', 'utf8');
+const readmeQueries = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+
+describe('a snapshot', () => {
+  it('holds the same graph as the live index, diagnostics included', async () => {
+    const live = await indexContent({ root: 'test/fixtures/corpus' });
+    const file = join(dir, 'corpus.snapshot');
+    const header = await writeSnapshot(file, live.data, 'test/fixtures/corpus');
+    expect(header.counts.talks).toBe(live.data.talks.length);
+    const { data } = await readSnapshot(file);
+    expect(data).toEqual(live.data);
+    expect(data.diagnostics.length).toBeGreaterThan(0);
+  });
+
+  it("answers the README's queries as the live index does", async () => {
+    const live = await bundledGraph();
+    const file = join(dir, 'bundled.snapshot');
+    await writeSnapshot(file, live, 'content');
+    const { data } = await readSnapshot(file);
+    const fromLive = clientFor(live);
+    const fromSnapshot = clientFor(data);
+    expect(readmeQueries.length).toBeGreaterThan(0);
+    for (const query of readmeQueries) {
+      const expected = await fromLive.query(query);
+      expect(expected.errors).toBeUndefined();
+      expect(await fromSnapshot.query(query)).toEqual(expected);
+    }
+  });
+
+  it('written by another version is refused with how to rebuild it', async () => {
+    const { bytes } = encodeSnapshot(await bundledGraph(), 'content', '0.0.0-old');
+    expect(() => decodeSnapshot(bytes, 'graph.snapshot')).toThrow(SnapshotError);
+    expect(() => decodeSnapshot(bytes, 'graph.snapshot')).toThrow(
+      `graph.snapshot was written by talkgraph 0.0.0-old (snapshot format 1); this is talkgraph ${talkgraphVersion()}`,
+    );
+    expect(() => decodeSnapshot(bytes, 'graph.snapshot')).toThrow('talkgraph build --out graph.snapshot');
+  });
+
+  it('that is not one is refused by name', async () => {
+    expect(() => decodeSnapshot(Buffer.from('{"talks": []}'), 'notes.json')).toThrow(
+      'notes.json is not a talkgraph snapshot',
+    );
+    await expect(readSnapshot(join(dir, 'missing.snapshot'))).rejects.toThrow(
+      /missing\.snapshot cannot be read/,
+    );
+  });
+});
