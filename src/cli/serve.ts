@@ -6,11 +6,13 @@
 import { pino } from 'pino';
 import { type IndexResult, indexContent } from '../indexing/indexer.js';
 import { createGraphServices } from '../schema/context.js';
+import { withGetCache } from '../server/getCache.js';
 import { createHttpServer } from '../server/http.js';
 import { createTalkgraphYoga } from '../server/yoga.js';
 import { contentOptions, contentRoot, parse } from './options.js';
 
 export const USAGE = `usage: talkgraph serve [--content DIR] [--port N] [--host H] [--cors-origin O] [--no-catalogue]
+                      [--no-response-cache]
 
 Indexes the content folder and serves it at http://HOST:PORT/graphql, with
 GraphiQL in a browser and GET /health for probes.
@@ -20,6 +22,9 @@ GraphiQL in a browser and GET /health for probes.
   --host H           interface to listen on (default: localhost)
   --cors-origin O    allowed browser origin, repeatable or comma-separated (default: any)
   --no-catalogue     ignore the built-in catalogue of well-known tools
+  --no-response-cache
+                     answer every request afresh: no cached answers and no ETags
+                     (for measuring, or when memory matters more than speed)
 
 Logs are JSON lines on stdout; set LOG_LEVEL (debug, info, warn, error, silent).
 `;
@@ -29,6 +34,7 @@ const serveOptions = {
   port: { type: 'string', short: 'p' },
   host: { type: 'string' },
   'cors-origin': { type: 'string', multiple: true },
+  'no-response-cache': { type: 'boolean' },
 } as const;
 
 function parsePort(value: string): number | null {
@@ -90,12 +96,17 @@ export async function run(argv: string[]): Promise<number> {
   const errors = data.diagnostics.filter((d) => d.severity === 'ERROR').length;
   if (errors > 0) logger.warn({ errors }, `${errors} errors in the content; run talkgraph check for details`);
 
+  const services = createGraphServices(data, result.store);
+  const responseCache = !values['no-response-cache'];
   const yoga = createTalkgraphYoga({
-    services: createGraphServices(data, result.store),
+    services,
     logger,
     corsOrigin: origins.length > 0 ? origins : undefined,
+    responseCache,
   });
-  http.ready(yoga, {
+  // Repeated GET queries are answered before GraphQL runs, with ETags on the graph's version.
+  const handler = responseCache ? withGetCache(yoga, { version: () => services.version }) : yoga;
+  http.ready(handler, {
     talks: data.talks.length,
     conferences: data.conferences.length,
     tools: data.tools.length,
