@@ -6,14 +6,16 @@
  * ratios (a ratio against a baseline of the same run is what compares
  * across machines).
  */
+import { execSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeCorpus } from './corpus.js';
+import { benchFirstAnswer } from './firstAnswer.js';
 import { benchIndexer } from './indexer.js';
 import { benchStartup } from './startup.js';
-import { ratio } from './stats.js';
+import { median, ratio } from './stats.js';
 
 const { values } = parseArgs({
   options: {
@@ -22,10 +24,14 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '5' },
     'skip-server': { type: 'boolean' },
     'skip-indexer': { type: 'boolean' },
+    'skip-startup': { type: 'boolean' },
   },
 });
 const sizes = (values.sizes ?? '1000').split(',').map(Number);
 const repeat = Number(values.repeat);
+
+// The CLI rows run the compiled CLI, as users do: build it from the current sources first.
+execSync('npm run build --silent', { stdio: 'inherit' });
 
 const dir = mkdtempSync(join(tmpdir(), 'talkgraph-bench-'));
 try {
@@ -55,11 +61,28 @@ try {
       `| ${s.noCatalogueMs.toFixed(0)} | ${s.catalogueMs.toFixed(0)} | ${ratio(s.catalogueMs, s.noCatalogueMs)} |\n`,
     );
   }
+  if (!values['skip-startup']) {
+    const s = await benchFirstAnswer(repeat);
+    const row = (name: string, runs: { compiled: number[]; tsx: number[] }, goal: string) => {
+      const range = (v: number[]) => `${Math.min(...v).toFixed(0)}–${Math.max(...v).toFixed(0)}`;
+      console.log(
+        `| ${name} | ${median(runs.compiled).toFixed(0)} | ${range(runs.compiled)} | ${median(runs.tsx).toFixed(0)} | ${range(runs.tsx)} | ${ratio(median(runs.compiled), median(runs.tsx))} | ${goal} |`,
+      );
+    };
+    console.log(`# Start-up (fresh processes on the bundled content, median of ${repeat}, ms)\n`);
+    console.log('| row | compiled | range | tsx at run time | range | compiled / tsx | goal |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
+    row('`npm start` to first answer', s.firstAnswer, '≤ 1000 ms');
+    row('`talkgraph index` process', s.index, '');
+    console.log('');
+  }
   if (!values['skip-server']) {
-    const { benchServers } = await import('./servers.js');
+    const { benchServers, printServerRows } = await import('./servers.js');
     // The server is loaded with the 1k corpus: realistic page sizes and relation fan-out.
     const root = writeCorpus(join(dir, 'server'), 1000);
-    await benchServers(Number(values.duration), Math.min(repeat, 3), root);
+    const seconds = Number(values.duration);
+    const rounds = Math.min(repeat, 3);
+    printServerRows(await benchServers(seconds, rounds, root), seconds, rounds);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -6,7 +6,8 @@
 import { pino } from 'pino';
 import { type IndexResult, indexContent } from '../indexing/indexer.js';
 import { createGraphServices } from '../schema/context.js';
-import { withGetCache } from '../server/getCache.js';
+import { createAnswerer } from '../server/fastPath.js';
+import { graphqlListener } from '../server/graphqlListener.js';
 import { createHttpServer } from '../server/http.js';
 import { createTalkgraphYoga } from '../server/yoga.js';
 import { contentOptions, contentRoot, parse } from './options.js';
@@ -97,15 +98,15 @@ export async function run(argv: string[]): Promise<number> {
   if (errors > 0) logger.warn({ errors }, `${errors} errors in the content; run talkgraph check for details`);
 
   const services = createGraphServices(data, result.store);
-  const responseCache = !values['no-response-cache'];
+  // Answers are cached here, per graph version, in front of GraphQL: Yoga's own cache stays off.
   const yoga = createTalkgraphYoga({
     services,
     logger,
     corsOrigin: origins.length > 0 ? origins : undefined,
-    responseCache,
+    responseCache: false,
   });
-  // Repeated GET queries are answered before GraphQL runs, with ETags on the graph's version.
-  const handler = responseCache ? withGetCache(yoga, { version: () => services.version }) : yoga;
+  const cache = values['no-response-cache'] ? undefined : { version: () => services.version };
+  const handler = graphqlListener(createAnswerer(yoga), yoga, { cache });
   http.ready(handler, {
     talks: data.talks.length,
     conferences: data.conferences.length,
