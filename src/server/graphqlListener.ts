@@ -116,6 +116,18 @@ export function graphqlListener(
     return entry;
   };
 
+  /** The cache's key for a request, once its version is current. */
+  const keyOf = (req: IncomingMessage, request: WireRequest): string => {
+    const version = (cache as ResponseCacheOptions).version();
+    if (version !== cachedVersion) {
+      entries.clear();
+      bytes = 0;
+      cachedVersion = version;
+    }
+    const { accept = '', origin = '' } = req.headers;
+    return `${request.method} ${request.url}\n${accept}\n${origin}\n${request.body ?? ''}`;
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse, request: WireRequest) => {
     if (request.method === 'POST') request.body = await readBody(req);
     if (cache === undefined) {
@@ -124,19 +136,13 @@ export function graphqlListener(
       res.end(result.body);
       return;
     }
-    const version = cache.version();
-    if (version !== cachedVersion) {
-      entries.clear();
-      bytes = 0;
-      cachedVersion = version;
-    }
-    const { accept = '', origin = '' } = req.headers;
-    const key = `${request.method} ${request.url}\n${accept}\n${origin}\n${request.body ?? ''}`;
+    const key = keyOf(req, request);
     const entry = entries.get(key);
     if (entry !== undefined) {
       send(req, res, entry);
       return;
     }
+    const version = cachedVersion;
     const result = await answer(request);
     if (!result.ok) {
       res.writeHead(result.status, result.headers);
@@ -155,6 +161,15 @@ export function graphqlListener(
       next(req, res);
       return;
     }
-    handle(req, res, { method, url, headers: req.headers }).catch(() => sendFailure(res));
+    const request: WireRequest = { method, url, headers: req.headers };
+    // A repeated GET is answered here and now, without waiting on a promise.
+    if (cache !== undefined && method === 'GET') {
+      const entry = entries.get(keyOf(req, request));
+      if (entry !== undefined) {
+        send(req, res, entry);
+        return;
+      }
+    }
+    handle(req, res, request).catch(() => sendFailure(res));
   };
 }
