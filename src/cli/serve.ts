@@ -105,7 +105,8 @@ export async function run(argv: string[]): Promise<number> {
     corsOrigin: origins.length > 0 ? origins : undefined,
     responseCache: false,
   });
-  const cache = values['no-response-cache'] ? undefined : { version: () => services.version };
+  // One graph for the life of the process: version 1. A server that swaps graphs bumps it.
+  const cache = values['no-response-cache'] ? undefined : { version: () => 1 };
   const handler = graphqlListener(createAnswerer(yoga), yoga, { cache });
   http.ready(handler, {
     talks: data.talks.length,

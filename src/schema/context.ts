@@ -27,11 +27,6 @@ export interface GraphServices {
   store: GraphStore;
   /** Search, related talks and the traversable graph view, built once per graph (`discoveryOf`). */
   discovery: Discovery;
-  /**
-   * Names this graph's content: a new value whenever the served graph changes. HTTP caching
-   * (ETags, the GET cache) is keyed on it, so whoever replaces the graph sets a new one.
-   */
-  version: string;
 }
 
 /** Per-request loaders over `GraphStore`; each batches the keys of one tick into one store call. */
@@ -131,21 +126,12 @@ export function discoveryOf(data: GraphData): Discovery {
   return discovery;
 }
 
-let graphsMade = 0;
-
-/** A version unique to this process and graph: the start time and a counter, in base 36. */
-export function newGraphVersion(): string {
-  graphsMade += 1;
-  return `${Date.now().toString(36)}-${graphsMade.toString(36)}`;
-}
-
 /** The services of one served graph; `store` defaults to a `MemoryStore` over `data`. */
 export function createGraphServices(
   data: GraphData,
   store: GraphStore = new MemoryStore(data),
-  version: string = newGraphVersion(),
 ): GraphServices {
-  return { store, discovery: discoveryOf(data), version };
+  return { store, discovery: discoveryOf(data) };
 }
 
 /** A fresh context for one request: the shared services and new loaders. */

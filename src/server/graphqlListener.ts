@@ -15,7 +15,7 @@ import type { Answer, WireRequest } from './fastPath.js';
 
 export interface ResponseCacheOptions {
   /** The version of the graph served now; answers kept for another version are never served. */
-  version: () => string;
+  version: () => string | number;
   /** Distinct requests kept (default 1,000); the oldest goes first. */
   maxEntries?: number;
   /** Bytes of answers kept (default 64 MB); the oldest goes first. */
@@ -96,7 +96,7 @@ export function graphqlListener(
     res.end(entry.body);
   };
 
-  const keep = (request: WireRequest, key: string, version: string, result: Answer): Entry => {
+  const keep = (request: WireRequest, key: string, version: string | number, result: Answer): Entry => {
     const etag = `"${version}-${createHash('sha256').update(result.body).digest('base64url').slice(0, 16)}"`;
     const headers = { ...result.headers };
     // A handler's own validators (a response cache's ETag) give way to the version-bound one.

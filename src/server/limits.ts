@@ -259,9 +259,10 @@ export function limitPlugins(): Plugin[] {
       let estimate = known.get(key);
       if (estimate === undefined) {
         estimate = estimateObjects(args.schema, args.document, args.operationName, variables);
-        // Bounded: a document run with ever-new variables keeps only its latest estimates.
+        // Bounded: a document run with ever-new variables keeps only its latest estimates, and
+        // large variables are not kept at all.
         if (known.size >= 256) known.clear();
-        known.set(key, estimate);
+        if (key.length <= 1_000) known.set(key, estimate);
       }
       if (estimate <= LIMITS.maxObjects) return;
       setResultAndStopExecution({
