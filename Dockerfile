@@ -7,7 +7,8 @@
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
-COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
+COPY package.json package-lock.json ./
+COPY scripts ./scripts
 COPY bin ./bin
 COPY src ./src
 COPY catalogue ./catalogue
