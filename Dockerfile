@@ -1,4 +1,4 @@
-# talkgraph as a container: the CLI compiled once at build time, then run on Node 20 with
+# talkgraph as a container: the CLI bundled once at build time, then run on Node 20 with
 # production dependencies only. Two images:
 #   docker build -t talkgraph .                          serves ./content, indexed at start-up
 #   docker build --target replica -t talkgraph-replica .  serves a snapshot built from ./content
@@ -12,7 +12,7 @@ COPY scripts ./scripts
 COPY bin ./bin
 COPY src ./src
 COPY catalogue ./catalogue
-# npm ci runs `prepare`, which compiles src/ into dist/.
+# npm ci runs `prepare`, which bundles src/ into dist/ (scripts/build.mjs).
 RUN npm ci --no-audit --no-fund
 
 FROM node:20-bookworm-slim AS runtime
