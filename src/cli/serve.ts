@@ -8,11 +8,14 @@ import { readSnapshot } from '../graph/snapshot.js';
 import { MemoryStore } from '../graph/store.js';
 import { type IndexResult, indexContent } from '../indexing/indexer.js';
 import { createGraphServices } from '../schema/context.js';
+import { createAnswerer } from '../server/fastPath.js';
+import { graphqlListener } from '../server/graphqlListener.js';
 import { createHttpServer } from '../server/http.js';
 import { createTalkgraphYoga } from '../server/yoga.js';
 import { CACHE_USAGE, cacheDir, cacheOptions, contentOptions, contentRoot, parse } from './options.js';
 
 export const USAGE = `usage: talkgraph serve [--content DIR | --snapshot FILE] [--port N] [--host H] [--cors-origin O] [--no-catalogue]
+                       [--no-response-cache]
 
 Indexes the content folder and serves it at http://HOST:PORT/graphql, with
 GraphiQL in a browser and GET /health for probes.
@@ -24,6 +27,9 @@ GraphiQL in a browser and GET /health for probes.
   --no-catalogue     ignore the built-in catalogue of well-known tools
   --snapshot FILE    serve a graph written by talkgraph build --out FILE instead of indexing
 ${CACHE_USAGE}
+  --no-response-cache
+                     answer every request afresh: no cached answers and no ETags
+                     (for measuring, or when memory matters more than speed)
 
 Logs are JSON lines on stdout; set LOG_LEVEL (debug, info, warn, error, silent).
 `;
@@ -35,6 +41,7 @@ const serveOptions = {
   'cors-origin': { type: 'string', multiple: true },
   snapshot: { type: 'string' },
   ...cacheOptions,
+  'no-response-cache': { type: 'boolean' },
 } as const;
 
 /** The graph to serve: read from a snapshot, or indexed from the content root. */
@@ -119,12 +126,18 @@ export async function run(argv: string[]): Promise<number> {
   const errors = data.diagnostics.filter((d) => d.severity === 'ERROR').length;
   if (errors > 0) logger.warn({ errors }, `${errors} errors in the content; run talkgraph check for details`);
 
+  const services = createGraphServices(data, result.store);
+  // Answers are cached here, per graph version, in front of GraphQL: Yoga's own cache stays off.
   const yoga = createTalkgraphYoga({
-    services: createGraphServices(data, result.store),
+    services,
     logger,
     corsOrigin: origins.length > 0 ? origins : undefined,
+    responseCache: false,
   });
-  http.ready(yoga, {
+  // One graph for the life of the process: version 1. A server that swaps graphs bumps it.
+  const cache = values['no-response-cache'] ? undefined : { version: () => 1 };
+  const handler = graphqlListener(createAnswerer(yoga), yoga, { cache });
+  http.ready(handler, {
     talks: data.talks.length,
     conferences: data.conferences.length,
     tools: data.tools.length,

@@ -244,14 +244,26 @@ export function limitPlugins(): Plugin[] {
       addValidationRule(pageSizeRule);
     },
   };
+  // Parsed documents are cached and reused, so the estimate is kept per document, operation and
+  // variables: a repeated query is not walked again.
+  const estimates = new WeakMap<DocumentNode, Map<string, number>>();
   const objects: Plugin = {
     onExecute({ args, setResultAndStopExecution }) {
-      const estimate = estimateObjects(
-        args.schema,
-        args.document,
-        args.operationName,
-        (args.variableValues ?? {}) as Record<string, unknown>,
-      );
+      const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+      const key = `${args.operationName ?? ''}\n${JSON.stringify(variables)}`;
+      let known = estimates.get(args.document);
+      if (known === undefined) {
+        known = new Map();
+        estimates.set(args.document, known);
+      }
+      let estimate = known.get(key);
+      if (estimate === undefined) {
+        estimate = estimateObjects(args.schema, args.document, args.operationName, variables);
+        // Bounded: a document run with ever-new variables keeps only its latest estimates, and
+        // large variables are not kept at all.
+        if (known.size >= 256) known.clear();
+        if (key.length <= 1_000) known.set(key, estimate);
+      }
       if (estimate <= LIMITS.maxObjects) return;
       setResultAndStopExecution({
         errors: [

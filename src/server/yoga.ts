@@ -7,7 +7,6 @@
  */
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { createGraphQLError, createYoga, maskError, type Plugin, type YogaLogger } from 'graphql-yoga';
@@ -124,8 +123,10 @@ export function createTalkgraphYoga(options: YogaOptions) {
     logging: options.logger === undefined ? false : yogaLogger(options.logger),
     maskedErrors: { maskError: maskTalkgraphError, errorMessage: 'Unexpected error.', isDev: false },
     graphiql: { title: 'talkgraph', defaultQuery: DEFAULT_QUERY },
-    // GraphiQL's scripts are served from this package, not a CDN: it works offline.
-    renderGraphiQL,
+    // GraphiQL's scripts are served from this package, not a CDN: it works offline. The package is
+    // 9 MB of JavaScript, so it is loaded on the first GraphiQL page, not at start-up.
+    renderGraphiQL: async (graphiql) =>
+      (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiql),
   });
 }
 

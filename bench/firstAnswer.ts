@@ -1,0 +1,83 @@
+/**
+ * @module bench/firstAnswer
+ * Start-up as a user sees it, each run a fresh process on the bundled
+ * content: the time from `npm start` to its first GraphQL answer, and a whole
+ * `talkgraph index`. The compiled CLI (dist/) is measured beside the same
+ * sources compiled at run time by tsx, as `bin/talkgraph.js` ran before.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const QUERY = JSON.stringify({ query: '{ tool(name: "gvisor") { name talkCount } }' });
+
+function envFor(fromSource: boolean, port: number): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PORT: String(port),
+    LOG_LEVEL: 'silent',
+    TALKGRAPH_FROM_SOURCE: fromSource ? '1' : '',
+  };
+}
+
+/** Milliseconds from spawning `npm start` to the first 200 answer to a GraphQL POST. */
+async function firstAnswer(fromSource: boolean, port: number): Promise<number> {
+  const start = performance.now();
+  // Its own process group, so the server under npm is stopped with it.
+  const child = spawn('npm', ['start', '--silent'], {
+    cwd: root,
+    env: envFor(fromSource, port),
+    stdio: 'ignore',
+    detached: true,
+  });
+  try {
+    for (;;) {
+      try {
+        const response = await fetch(`http://localhost:${port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: QUERY,
+        });
+        await response.text();
+        if (response.status === 200) return performance.now() - start;
+      } catch {
+        // Not listening yet.
+      }
+      if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  } finally {
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+    });
+  }
+}
+
+function indexRun(fromSource: boolean): number {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, ['bin/talkgraph.js', 'index', '--json'], {
+    cwd: root,
+    env: envFor(fromSource, 0),
+  });
+  if (result.status !== 0) throw new Error(`talkgraph index failed: ${result.stderr}`);
+  return performance.now() - start;
+}
+
+export interface StartupRuns {
+  firstAnswer: { compiled: number[]; tsx: number[] };
+  index: { compiled: number[]; tsx: number[] };
+}
+
+export async function benchFirstAnswer(rounds: number, port = 4790): Promise<StartupRuns> {
+  const runs: StartupRuns = { firstAnswer: { compiled: [], tsx: [] }, index: { compiled: [], tsx: [] } };
+  indexRun(false); // warm the file cache
+  // Interleaved, so drift on a shared machine hits both alike.
+  for (let i = 0; i < rounds; i++) {
+    runs.firstAnswer.compiled.push(await firstAnswer(false, port));
+    runs.firstAnswer.tsx.push(await firstAnswer(true, port));
+    runs.index.compiled.push(indexRun(false));
+    runs.index.tsx.push(indexRun(true));
+  }
+  return runs;
+}
