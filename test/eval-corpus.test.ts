@@ -17,7 +17,7 @@ if (!present) console.warn(`real-notes floor skipped: no labelled corpus at ${co
 const FLOOR = {
   talksPrecision: 0.92,
   talksRecall: 0.85,
-  conferenceRight: 0.8,
+  conferenceRight: 0.97,
   speakersPrecision: 0.95,
   speakersRecall: 0.7,
   videosRecall: 0.87,

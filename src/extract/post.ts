@@ -134,6 +134,7 @@ export function extractPost(
     ctx,
     title ?? firstLine,
     datePlausible ? dateYear : null,
+    datePlausible ? date : null,
   );
   const fmSpeakers = [...asStringList(data.speakers), ...asStringList(data.speaker)];
   const fileName =
