@@ -76,7 +76,9 @@ function plain(markdown: string): string {
 
 /** Names in "A and B", "A (y B)", "[_A_](twitter)": parenthesised joiners count as joiners. */
 function names(text: string): string[] {
-  return splitSpeakers(plain(text.replace(/\(\s*(?:and|&|y|und|et)\s+([^)]+)\)/gi, ', $1')), true);
+  const joined = plain(text.replace(/\(\s*(?:and|&|y|und|et)\s+([^)]+)\)/gi, ', $1'));
+  // "_by Jane Doe_": emphasis around the by-line is no part of the name.
+  return splitSpeakers(joined.replace(/(?:^|(?<=\s))[_*]+|[_*]+(?=\s|$|[,;])/g, ' ').trim(), true);
 }
 
 /** Title and speakers of an item's markdown, from the shapes people write. */
