@@ -103,6 +103,16 @@ export function readItem(markdown: string): { title: string; speakers: string[];
     const by = /^[_*]?(?:by|von|por|par)[_*]?\s+(.+?)(?:\s+[-–—]\s+.*)?$/i.exec(link[2]);
     return { title: link[1], speakers: by?.[1] === undefined ? [] : names(by[1]), quoted: false };
   }
+  // Jane Doe's opening talk ["Title"](video): the owner is the speaker, the link text the title.
+  const owned = /^([^[\]'’]{3,48})['’]s\s+(?:[^[\]]{0,40}\s)?\[([^\]]+)\]\([^)]*\)/u.exec(markdown);
+  if (owned?.[1] !== undefined && owned[2] !== undefined && isPersonName(plain(owned[1]))) {
+    const quotedTitle = /^["“].*["”]$/.test(owned[2].trim());
+    return {
+      title: plain(owned[2]).replace(/^["“]|["”]$/g, ''),
+      speakers: [plain(owned[1])],
+      quoted: quotedTitle,
+    };
+  }
   // "Title" speaker Jane Doe …
   const quoted = /^["“]([^"”]{3,200})["”]\s*(.*)$/.exec(markdown);
   if (quoted?.[1] !== undefined) {

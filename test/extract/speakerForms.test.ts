@@ -42,4 +42,17 @@ describe('readItem by-lines in emphasis', () => {
         .speakers,
     ).toEqual(['Kathy Spardlin']);
   });
+
+  it('reads "Jane Doe\'s opening talk ["Title"](video)" as the title and its speaker', () => {
+    const item = readItem(
+      'Rob Pike\'s opening talk ["Hello, Gophers!"](https://www.youtube.com/watch?v=x) discusses history',
+    );
+    expect(item).toEqual({ title: 'Hello, Gophers!', speakers: ['Rob Pike'], quoted: true });
+  });
+
+  it('does not read a possessive of something that is not a person', () => {
+    expect(
+      readItem("Go's standard library [net/http](https://pkg.go.dev/net/http) is great").speakers,
+    ).toEqual([]);
+  });
 });
