@@ -16,10 +16,10 @@ if (!present) console.warn(`real-notes floor skipped: no labelled corpus at ${co
 /** Floors: raise them when the indexer improves; never lower one to make a change pass. */
 const FLOOR = {
   talksPrecision: 0.95,
-  talksRecall: 0.88,
+  talksRecall: 0.9,
   conferenceRight: 0.97,
   speakersPrecision: 0.97,
-  speakersRecall: 0.8,
+  speakersRecall: 0.81,
   videosRecall: 0.93,
   toolsF1: 0.45,
   decoysClean: 4,

@@ -116,8 +116,14 @@ export function readItem(markdown: string): { title: string; speakers: string[];
   // "Title" speaker Jane Doe …
   const quoted = /^["“]([^"”]{3,200})["”]\s*(.*)$/.exec(markdown);
   if (quoted?.[1] !== undefined) {
-    const by = /\b(?:by|speaker|von|por)\s+((?:\p{Lu}[\p{L}'’-]+\s?){2,4})/u.exec(quoted[2] ?? '');
-    return { title: quoted[1], speakers: by?.[1] === undefined ? [] : names(by[1]), quoted: true };
+    const rest = quoted[2] ?? '';
+    const by = /\b(?:by|speaker|von|por)\s+((?:\p{Lu}[\p{L}'’-]+\s?){2,4})/u.exec(rest);
+    if (by?.[1] !== undefined) return { title: quoted[1], speakers: names(by[1]), quoted: true };
+    // "Phoenix Unplugged" Divya Sasidharan had nice slides: a person's name right after the quoted title.
+    const lead = /^[,:–—-]?\s*(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})/u.exec(rest)?.[1];
+    const words = lead?.split(/\s+/) ?? [];
+    const name = [words.join(' '), words.slice(0, 2).join(' ')].find((n) => isPersonName(n));
+    return { title: quoted[1], speakers: name === undefined ? [] : [name], quoted: true };
   }
   // Title — Speaker ([video](…)) ([slides](…)): the text before the first bracketed link.
   const text = plain(markdown.split(/\s*\(\s*\[|\s*\[[^\]]*\]\(|:\s+\[/)[0] ?? markdown);

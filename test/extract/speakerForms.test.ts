@@ -55,4 +55,13 @@ describe('readItem by-lines in emphasis', () => {
       readItem("Go's standard library [net/http](https://pkg.go.dev/net/http) is great").speakers,
     ).toEqual([]);
   });
+
+  it('reads a person named right after a quoted title in a bullet', () => {
+    expect(readItem('"Phoenix Unplugged" Divya Sasidharan had nice slides about Plug')).toEqual({
+      title: 'Phoenix Unplugged',
+      speakers: ['Divya Sasidharan'],
+      quoted: true,
+    });
+    expect(readItem('"Rapid prototyping" Was a fun one').speakers).toEqual([]);
+  });
 });
