@@ -191,7 +191,12 @@ export function conferenceFromTitle(title: string, series: SeriesIndex = NO_SERI
     }
   }
   if (name === null && CONFERENCE_WORD.test(clean)) name = clean;
-  if (name === null) return null;
+  // "GothamGo: gophers in the big apple": a known series' name is enough, without a conference word.
+  if (name === null) {
+    const known = knownSeriesSpan(clean, series);
+    if (known === null) return null;
+    name = known;
+  }
   // "KubeCon Barcelona 2019: the keynotes I liked" → the part naming the event.
   const colon = /^(.+?)\s*[:|–—]\s+(.+)$/.exec(name);
   if (colon?.[1] !== undefined && CONFERENCE_WORD.test(colon[1]) && yearOf(colon[1]) !== null)
@@ -210,7 +215,7 @@ export function conferenceFromTitle(title: string, series: SeriesIndex = NO_SERI
     year !== null &&
     /\p{Lu}/u.test(name.replace(YEAR_IN_NAME, '')) &&
     name.replace(YEAR_IN_NAME, '').trim().length >= 3;
-  if (!CONFERENCE_WORD.test(name) && !named) return null;
+  if (!CONFERENCE_WORD.test(name) && !named && !series.has(seriesKey(name))) return null;
   return { name, year };
 }
 
@@ -262,6 +267,13 @@ export function eventSpan(text: string, series: SeriesIndex = NO_SERIES): string
       .replace(/[.,;:!?]+$/, '');
   }
   return null;
+}
+
+/** The words of the text that name a known series, or null (conference words alone do not count). */
+function knownSeriesSpan(text: string, series: SeriesIndex): string | null {
+  if (series.size === 0) return null;
+  const span = eventSpan(text, series);
+  return span !== null && series.has(seriesKey(span)) ? span : null;
 }
 
 const PROSE_MENTION =

@@ -5,9 +5,9 @@
  * speaker as a heading or a plain line under it ("# Title / ## Jane Doe").
  * Weighed with the same table as every other candidate.
  */
-import type { Block } from '../parse/markdown.js';
+import { type Block, lineTexts } from '../parse/markdown.js';
 import { eventSpan, type SeriesIndex } from './conferences.js';
-import { type NamedSpeaker, nameLine } from './speakers.js';
+import { type NamedSpeaker, namedSpeakers } from './speakers.js';
 import { cleanTitle } from './talkTitle.js';
 import { NO_FEATURES, scoreTalk, type TalkScore, type TalkWeights } from './talkWeights.js';
 
@@ -52,16 +52,18 @@ export function fileTalk(
     if (b.kind === 'code' || b.kind === 'html' || b.listDepth > 0) continue;
     const text = b.text.trim();
     if (text === '' || text.startsWith('@')) continue;
-    const named = nameLine(text);
+    const named = namedSpeakers(lineTexts(b).map((l) => l.text));
     // A heading opening the file is its title; a plain first line may be only the speaker's name.
     const isName =
-      named !== null && (firstLine !== undefined || (b.kind !== 'heading' && named.affiliation === null));
+      named !== null &&
+      (firstLine !== undefined ||
+        (b.kind !== 'heading' && (named.length > 1 || named[0]?.affiliation === null)));
     if (firstLine === undefined) {
       firstLine = isName || text.length > 160 ? null : text;
       opensWithTitle ||= firstLine !== null && (b.kind === 'heading' || text.length <= 120);
       if (!isName) continue;
     }
-    if (isName && (b.kind === 'heading' || !text.includes('. '))) speakers.push(named);
+    if (isName && (b.kind === 'heading' || !text.includes('. '))) speakers.push(...named);
   }
   const raw = frontMatterTitle ?? firstLine ?? fileNameTitle(path);
   const cleaned = cleanTitle(raw);

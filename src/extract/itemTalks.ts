@@ -76,7 +76,9 @@ function plain(markdown: string): string {
 
 /** Names in "A and B", "A (y B)", "[_A_](twitter)": parenthesised joiners count as joiners. */
 function names(text: string): string[] {
-  return splitSpeakers(plain(text.replace(/\(\s*(?:and|&|y|und|et)\s+([^)]+)\)/gi, ', $1')), true);
+  const joined = plain(text.replace(/\(\s*(?:and|&|y|und|et)\s+([^)]+)\)/gi, ', $1'));
+  // "_by Jane Doe_": emphasis around the by-line is no part of the name.
+  return splitSpeakers(joined.replace(/(?:^|(?<=\s))[_*]+|[_*]+(?=\s|$|[,;])/g, ' ').trim(), true);
 }
 
 /** Title and speakers of an item's markdown, from the shapes people write. */
@@ -101,11 +103,27 @@ export function readItem(markdown: string): { title: string; speakers: string[];
     const by = /^[_*]?(?:by|von|por|par)[_*]?\s+(.+?)(?:\s+[-–—]\s+.*)?$/i.exec(link[2]);
     return { title: link[1], speakers: by?.[1] === undefined ? [] : names(by[1]), quoted: false };
   }
+  // Jane Doe's opening talk ["Title"](video): the owner is the speaker, the link text the title.
+  const owned = /^([^[\]'’]{3,48})['’]s\s+(?:[^[\]]{0,40}\s)?\[([^\]]+)\]\([^)]*\)/u.exec(markdown);
+  if (owned?.[1] !== undefined && owned[2] !== undefined && isPersonName(plain(owned[1]))) {
+    const quotedTitle = /^["“].*["”]$/.test(owned[2].trim());
+    return {
+      title: plain(owned[2]).replace(/^["“]|["”]$/g, ''),
+      speakers: [plain(owned[1])],
+      quoted: quotedTitle,
+    };
+  }
   // "Title" speaker Jane Doe …
   const quoted = /^["“]([^"”]{3,200})["”]\s*(.*)$/.exec(markdown);
   if (quoted?.[1] !== undefined) {
-    const by = /\b(?:by|speaker|von|por)\s+((?:\p{Lu}[\p{L}'’-]+\s?){2,4})/u.exec(quoted[2] ?? '');
-    return { title: quoted[1], speakers: by?.[1] === undefined ? [] : names(by[1]), quoted: true };
+    const rest = quoted[2] ?? '';
+    const by = /\b(?:by|speaker|von|por)\s+((?:\p{Lu}[\p{L}'’-]+\s?){2,4})/u.exec(rest);
+    if (by?.[1] !== undefined) return { title: quoted[1], speakers: names(by[1]), quoted: true };
+    // "Phoenix Unplugged" Divya Sasidharan had nice slides: a person's name right after the quoted title.
+    const lead = /^[,:–—-]?\s*(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})/u.exec(rest)?.[1];
+    const words = lead?.split(/\s+/) ?? [];
+    const name = [words.join(' '), words.slice(0, 2).join(' ')].find((n) => isPersonName(n));
+    return { title: quoted[1], speakers: name === undefined ? [] : [name], quoted: true };
   }
   // Title — Speaker ([video](…)) ([slides](…)): the text before the first bracketed link.
   const text = plain(markdown.split(/\s*\(\s*\[|\s*\[[^\]]*\]\(|:\s+\[/)[0] ?? markdown);

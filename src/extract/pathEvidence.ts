@@ -27,10 +27,13 @@ function words(segment: string): string[] {
 
 /** The event and year a post's path (and the content root's name) give, deepest folder first. */
 export function eventFromPath(path: string, rootName: string | null, series: SeriesIndex): PathEvent {
-  const folders = path.split('/').slice(0, -1);
+  const parts = path.split('/');
+  const folders = parts.slice(0, -1);
   const segments = rootName === null ? folders : [rootName, ...folders];
+  // "chaosseminar/2015_11_Lightning.md": a file named by its date dates the folder's event.
+  const fileYear = /^((?:19|20)\d{2})(?:[-_.]\d{1,2})?[-_.]/.exec(parts[parts.length - 1] ?? '')?.[1];
   let name: string | null = null;
-  let year: number | null = null;
+  let year: number | null = fileYear === undefined ? null : Number(fileYear);
   for (let i = segments.length - 1; i >= 0; i--) {
     const w = words(segments[i] as string);
     const segmentYear = w.find((x) => YEAR.test(x));
@@ -47,8 +50,11 @@ export function eventFromPath(path: string, rootName: string | null, series: Ser
     const named = w.filter((x) => !GENERIC.test(x) && !YEAR.test(x) && /\p{L}/u.test(x));
     if (named.length === 0 || named.length > 4) continue;
     // "pyconau/2019/": a folder holding a year's folder names the series; "2026-ARCtic": a dated folder the event.
+    // The content root's own name is too often "conference-notes" to name an event from a dated file.
+    const datedFile = fileYear !== undefined && i === segments.length - 1 && i >= (rootName === null ? 0 : 1);
     const next = segments[i + 1];
-    if ((next !== undefined && YEAR.test(next)) || segmentYear !== undefined) name = named.join(' ');
+    if ((next !== undefined && YEAR.test(next)) || segmentYear !== undefined || datedFile)
+      name = named.join(' ');
   }
   return { name, year };
 }

@@ -18,7 +18,7 @@ import { fileTalk } from './fileTalk.js';
 import { itemCandidates } from './itemTalks.js';
 import type { NameMatcher } from './nameMatcher.js';
 import { findConference } from './postConference.js';
-import { type NamedSpeaker, nameLine, speakersFromLine } from './speakers.js';
+import { type NamedSpeaker, namedSpeakers, nameLine, speakersFromLine } from './speakers.js';
 import { chooseTalks } from './talkChoice.js';
 import { layoutTalks } from './talks.js';
 import { cleanTitle, type TalkKind } from './talkTitle.js';
@@ -134,6 +134,7 @@ export function extractPost(
     ctx,
     title ?? firstLine,
     datePlausible ? dateYear : null,
+    datePlausible ? date : null,
   );
   const fmSpeakers = [...asStringList(data.speakers), ...asStringList(data.speaker)];
   const fileName =
@@ -207,13 +208,14 @@ export function extractPost(
     blocks.forEach((block, i) => {
       if (block.kind !== 'paragraph') return;
       const lines = lineTexts(block);
+      // A paragraph of names alone (one or more a line, with roles) names the speakers.
       const named =
-        section.headingBlock !== null && i < 4 && block.listDepth === 0 && lines.length === 1
-          ? nameLine(block.text)
+        section.headingBlock !== null && i < 4 && block.listDepth === 0
+          ? namedSpeakers(lines.map((l) => l.text))
           : null;
       if (named !== null) {
-        lineSpeakers.push(named.name);
-        affiliations.push(named);
+        lineSpeakers.push(...named.map((n) => n.name));
+        affiliations.push(...named);
         return;
       }
       for (const l of lines) lineSpeakers.push(...(speakersFromLine(l.text) ?? []));

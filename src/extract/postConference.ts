@@ -21,6 +21,7 @@ import {
   findLocation,
   registeredInTitle,
 } from './conferences.js';
+import { relativeEventYear } from './eventYear.js';
 import { eventFromPath } from './pathEvidence.js';
 import type { ConferenceDraft, ExtractContext } from './post.js';
 
@@ -47,6 +48,7 @@ export function findConference(
   ctx: ExtractContext,
   title: string | null,
   dateYear: number | null,
+  date: string | null = null,
 ): ConferenceDraft | null {
   const path = source.path;
   // Prose before the first heading (and the first few paragraphs) says where and when.
@@ -131,7 +133,8 @@ export function findConference(
   }
   if (guess === null) return null;
   // The folders' year is the event's; a post's date is when it was written.
-  const year = guess.year ?? range?.year ?? fromPath.year ?? dateYear;
+  // "Last November" in a January post is the year before the post's.
+  const year = guess.year ?? range?.year ?? fromPath.year ?? relativeEventYear(intro, date) ?? dateYear;
   // A name without its year gets the year the body gives, so editions stay apart.
   const name =
     guess.year === null && year !== null

@@ -285,3 +285,36 @@ export function nameLine(text: string): NamedSpeaker | null {
     return { name: comma[1], affiliation: comma[2].trim() };
   return isPersonName(line) ? { name: line, affiliation: null } : null;
 }
+
+/**
+ * A paragraph that only names people, one or more per line: "Adrian Cockcroft -
+ * VP, AWS" over "Ana Medina - Chaos Engineer, Gremlin", or "Jos Boumans (Krux),
+ * Bruce Wong (Twilio)". Null when any line is something else.
+ */
+export function namedSpeakers(lineTexts: readonly string[]): NamedSpeaker[] | null {
+  const lines = lineTexts.map((l) => l.trim()).filter((l) => l !== '');
+  if (lines.length === 0 || lines.length > 6) return null;
+  const named: NamedSpeaker[] = [];
+  for (const line of lines) {
+    const one = nameLine(line) ?? null;
+    const list = one === null ? affiliatedList(line) : [one];
+    if (list === null) return null;
+    named.push(...list);
+  }
+  return named;
+}
+
+/** "A (Acme), B (Initech)" / "A (Acme) and B (Initech)": only when every part is a name with its affiliation. */
+function affiliatedList(line: string): NamedSpeaker[] | null {
+  if (line.length > MAX_LINE) return null;
+  const bare = line.replace(/^[*_]+|[*_]+$/g, '').trim();
+  const parts = bare.split(/(?<=\))\s*(?:,|;|&|\band\b|\bund\b|\by\b)\s*/);
+  if (parts.length < 2) return null;
+  const named: NamedSpeaker[] = [];
+  for (const part of parts) {
+    const one = nameLine(part);
+    if (one === null || one.affiliation === null) return null;
+    named.push(one);
+  }
+  return named;
+}
