@@ -122,6 +122,32 @@ describe('ordinary words that are also tool names', () => {
   });
 });
 
+describe("the README's extraction figures", () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const section = readme.slice(
+    readme.indexOf('## Extraction quality'),
+    readme.indexOf('## The tool catalogue'),
+  );
+  const rows = [...section.matchAll(/^\| ([^|]+) \| ([\d.]+) \| ([\d.]+) \| (\d+) \|$/gm)];
+
+  it('are the scores of this run, one row per kind in order', () => {
+    const written = rows.map((r) => [r[2], r[3], Number(r[4])]);
+    const measured = KINDS.map((k) => {
+      const t = withCatalogue[k];
+      return [precision(t).toFixed(3), recall(t).toFixed(3), t.tp + t.fn];
+    });
+    expect(written).toEqual(measured);
+    expect(section.replace(/\s+/g, ' ')).toContain(`of the ${withCatalogue.tools.fn} missed tool mentions`);
+  });
+
+  it('give the tool scores with and without the catalogue as measured', () => {
+    const figures = (t: Tally) => `precision ${precision(t).toFixed(3)}, recall ${recall(t).toFixed(3)}`;
+    expect(readme).toContain(
+      `with the catalogue:\n${figures(withCatalogue.tools)}; without it (repository links only):\n${figures(withoutCatalogue.tools)}.`,
+    );
+  });
+});
+
 function readExpectationFiles(): string[] {
   return listExpectations(EXPECTED);
 }
