@@ -104,6 +104,17 @@ describe('SearchIndex', () => {
     for (let i = 1; i < hits.length; i++) {
       expect((hits[i - 1]?.score ?? 0) >= (hits[i]?.score ?? 0)).toBe(true);
     }
+    // Two speakers with the same name score the same: the one listed first comes first, either way round.
+    const twins = (slugs: string[]) => {
+      const data = syntheticGraph();
+      for (const slug of slugs)
+        data.speakers.push({ slug, name: 'Quentin Twin', affiliation: null, talkSlugs: [] });
+      return SearchIndex.build(data)
+        .search('quentin twin', { types: ['speaker'] })
+        .map((h) => h.key);
+    };
+    expect(twins(['twin-b', 'twin-a'])).toEqual(['twin-b', 'twin-a']);
+    expect(twins(['twin-a', 'twin-b'])).toEqual(['twin-a', 'twin-b']);
   });
 
   it('hands the index at most 12 terms from the first 256 characters of a huge hostile query', () => {
