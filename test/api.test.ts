@@ -117,6 +117,7 @@ describe('conferences', () => {
     const playlist = data?.links.edges[0].node;
     expect(playlist.conferences.map((c: Json) => c.name)).toEqual(['KubeCon + CloudNativeCon Europe 2018']);
     expect(playlist.talks.totalCount).toBe(0);
+    expect(data?.talks.edges).toHaveLength(7);
     for (const edge of data?.talks.edges ?? []) expect(edge.node.links).toEqual([]);
   });
 

@@ -147,8 +147,11 @@ const LABEL_KINDS: [RegExp, LinkKind][] = [
 ];
 
 /**
- * Classify a normalised link. `beforeFirstTalk` makes a YouTube URL with a
- * playlist the playlist of the conference rather than a talk's video.
+ * Classify a normalised link. `beforeFirstTalk` marks a link of the
+ * conference rather than of a talk: a YouTube URL with a playlist there is the
+ * conference's playlist rather than a talk's video, and a page no rule knows
+ * (an event page such as `devopsdays.org/events/2019-singapore/`, a program
+ * or a venue site) is the conference's WEBSITE rather than OTHER.
  */
 export function classifyLink(link: NormalisedUrl, label: string | null, beforeFirstTalk: boolean): LinkKind {
   const { parsed, youtube } = link;
@@ -183,5 +186,5 @@ export function classifyLink(link: NormalisedUrl, label: string | null, beforeFi
   for (const [pattern, kind] of LABEL_KINDS) {
     if (label !== null && pattern.test(label) && kind !== 'VIDEO' && kind !== 'REPOSITORY') return kind;
   }
-  return 'OTHER';
+  return beforeFirstTalk ? 'WEBSITE' : 'OTHER';
 }

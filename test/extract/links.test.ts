@@ -162,4 +162,14 @@ describe('classifyLink', () => {
     expect(kind('https://example.com/some/thing', 'Slides')).toBe('SLIDES');
     expect(kind('https://example.com/some/thing', 'Blog post')).toBe('ARTICLE');
   });
+
+  it("classifies a conference's event page, before any talk, as WEBSITE", () => {
+    expect(kind('https://devopsdays.org/events/2019-singapore/', 'Event page', true)).toBe('WEBSITE');
+    expect(kind('https://www.usenix.org/conference/srecon19emea/program', null, true)).toBe('WEBSITE');
+    expect(kind('https://monitorama.com/2019/pdx.html', null, true)).toBe('WEBSITE');
+    // Known kinds keep their kind there, and the same page inside a talk stays OTHER.
+    expect(kind('https://example.com/some/thing', 'Slides', true)).toBe('SLIDES');
+    expect(kind('https://www.cncf.io/blog/2019/05/21/day-1-highlights/', null, true)).toBe('ARTICLE');
+    expect(kind('https://devopsdays.org/events/2019-singapore/', null, false)).toBe('OTHER');
+  });
 });

@@ -1,13 +1,19 @@
 /**
  * Scores extraction against hand-written expectation files: for each entity
  * kind, the facts a careful reader lists (expected) against the facts the
- * indexer produced (actual), as sets of strings per file.
+ * indexer produced (actual), as sets of strings per file. Conference facts
+ * are scored per file against that file's own reading (the post indexed
+ * alone), not against the node merged from every post about the event, so a
+ * file that stops stating its dates or place loses those facts.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isNormalised, normaliseUrl } from '../../src/extract/links.js';
 import type { GraphData } from '../../src/graph/store.js';
+import type { ConferenceModel } from '../../src/graph/types.js';
+import { type IndexOptions, indexFiles } from '../../src/indexing/indexer.js';
 import { lookupKey } from '../../src/keys.js';
+import type { LoadedFile } from '../../src/load/walk.js';
 
 export interface ExpectedTalk {
   title: string;
@@ -99,8 +105,32 @@ export function listExpectations(dir: string): string[] {
   return out;
 }
 
-/** Scores one content root against the expectation files mirroring its posts/ folder. */
-export function score(data: GraphData, expectedDir: string): Record<Kind, Tally> {
+/** What one post says of its conference: the post path to the conference it yields when indexed alone. */
+export type OwnConferences = ReadonlyMap<string, ConferenceModel | null>;
+
+/**
+ * Indexes each post of a content root alone (with the root's registries), so
+ * the conference it yields holds only what that post states.
+ */
+export function ownConferences(
+  files: readonly LoadedFile[],
+  options: Omit<IndexOptions, 'root'>,
+): OwnConferences {
+  const registries = files.filter((f) => f.role !== 'post');
+  const out = new Map<string, ConferenceModel | null>();
+  for (const post of files.filter((f) => f.role === 'post')) {
+    const alone = indexFiles([...registries, post], options);
+    const slug = alone.posts[0]?.conferenceSlug ?? null;
+    out.set(post.path, alone.conferences.find((c) => c.slug === slug) ?? null);
+  }
+  return out;
+}
+
+/**
+ * Scores one content root against the expectation files mirroring its posts/
+ * folder; conference facts against each post's own reading.
+ */
+export function score(data: GraphData, expectedDir: string, own: OwnConferences): Record<Kind, Tally> {
   const tallies = emptyTallies();
   const tools = new Map(data.tools.map((t) => [t.slug, t]));
   const speakers = new Map(data.speakers.map((s) => [s.slug, s.name]));
@@ -170,9 +200,10 @@ export function score(data: GraphData, expectedDir: string): Record<Kind, Tally>
       compare(tallies[kind], path, sets[kind][0], sets[kind][1]);
     }
 
-    // Conference facts: the name and each stated field.
+    // Conference facts: the name and each field as this file states it.
     const expectedFacts = new Set<string>();
     const actualFacts = new Set<string>();
+    const reading = own.get(path) ?? undefined;
     const e = expectation.conference;
     if (e !== null) {
       expectedFacts.add(`name ${lookupKey(e.name)}`);
@@ -181,12 +212,12 @@ export function score(data: GraphData, expectedDir: string): Record<Kind, Tally>
       if (e.endDate != null) expectedFacts.add(`end ${e.endDate}`);
       if (e.location != null) expectedFacts.add(`location ${lookupKey(e.location)}`);
     }
-    if (conference !== undefined) {
-      actualFacts.add(`name ${lookupKey(conference.name)}`);
-      if (conference.year !== null) actualFacts.add(`year ${conference.year}`);
-      if (conference.startDate !== null) actualFacts.add(`start ${conference.startDate}`);
-      if (conference.endDate !== null) actualFacts.add(`end ${conference.endDate}`);
-      if (conference.location !== null) actualFacts.add(`location ${lookupKey(conference.location)}`);
+    if (reading !== undefined) {
+      actualFacts.add(`name ${lookupKey(reading.name)}`);
+      if (reading.year !== null) actualFacts.add(`year ${reading.year}`);
+      if (reading.startDate !== null) actualFacts.add(`start ${reading.startDate}`);
+      if (reading.endDate !== null) actualFacts.add(`end ${reading.endDate}`);
+      if (reading.location !== null) actualFacts.add(`location ${lookupKey(reading.location)}`);
     }
     compare(tallies.conferences, path, expectedFacts, actualFacts);
   }
