@@ -2,7 +2,8 @@
  * @module graph/discovery
  * The discovery indexes of a built graph, made once together: full-text
  * search, related talks and the traversable graph view. The graph is
- * immutable, so these never change after `buildDiscovery`.
+ * immutable, so these never change after `buildDiscovery`; `discoveryOf`
+ * builds them on first use and shares them between every store of one graph.
  */
 import { RelatedIndex } from './related.js';
 import { SearchIndex } from './search.js';
@@ -21,4 +22,16 @@ export function buildDiscovery(data: GraphData): Discovery {
     related: RelatedIndex.build(data),
     view: GraphView.build(data),
   };
+}
+
+const discoveries = new WeakMap<GraphData, Discovery>();
+
+/** The discovery indexes of a graph: built on first use, then shared by every reader of that graph. */
+export function discoveryOf(data: GraphData): Discovery {
+  let discovery = discoveries.get(data);
+  if (discovery === undefined) {
+    discovery = buildDiscovery(data);
+    discoveries.set(data, discovery);
+  }
+  return discovery;
 }

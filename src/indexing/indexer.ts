@@ -18,6 +18,7 @@ import { createSource } from '../parse/source.js';
 import { loadCatalogue } from '../registry/catalogue.js';
 import { loadRegistries } from '../registry/registry.js';
 import { buildGraph } from './build.js';
+import { attachTalkMarkdown } from './talkMarkdown.js';
 
 export interface IndexOptions {
   /** Content root: posts/, conferences/, tools/, topics/ below it. */
@@ -96,6 +97,7 @@ export function indexFiles(
     }
   }
   const data = buildGraph(registries, posts, diagnostics);
+  attachTalkMarkdown(data, files);
   return { ...data, diagnostics: sortDiagnostics(data.diagnostics) };
 }
 

@@ -70,8 +70,8 @@ builder.queryField('neighborhood', (t) =>
     resolve: async (_root, args, ctx) => {
       const depth = intArg('depth', args.depth ?? NEIGHBORHOOD_DEPTH_DEFAULT, 0, NEIGHBORHOOD_DEPTH_MAX);
       const limit = intArg('limit', args.limit ?? NEIGHBORHOOD_LIMIT_DEFAULT, 1, NEIGHBORHOOD_LIMIT_MAX);
-      const start = graphNodeArg(ctx, 'id', args.id);
-      const subgraph = ctx.discovery.view.neighborhood(start, depth, limit);
+      const start = await graphNodeArg(ctx, 'id', args.id);
+      const subgraph = await ctx.store.neighborhood(start, depth, limit);
       const loaded = await Promise.all(subgraph.nodes.map((ref) => loadNodeRef(ctx, ref)));
       // Entities the store does not hold are left out, with their edges.
       const kept = new Set<string>();

@@ -12,7 +12,7 @@ import { loadAll, loadKnown } from './context.js';
 import { findByName } from './lookup.js';
 import { byName, distinct } from './order.js';
 import { SourceRef, ToolRef, TopicRef } from './refs.js';
-import { talkArgs, talkConnection } from './talkFilter.js';
+import { talkArgs, talkConnection } from './talkOrder.js';
 import { toolArgs, toolConnection } from './toolFilter.js';
 import { ToolSource } from './toolSource.js';
 
