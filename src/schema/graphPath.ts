@@ -34,9 +34,8 @@ PathStepRef.implement({
     }),
     evidence: t.field({
       type: EvidenceRef,
-      nullable: true,
       description:
-        'The text of the notes the edge was read from (a mention, a citation), where there is one.',
+        "What the edge was read from, with file and line: a mention's or citation's text, the talk's heading, or the registry or catalogue entry of a tool or topic.",
       resolve: (step) => step.evidence,
     }),
   }),

@@ -21,7 +21,7 @@ export function directionArg(arg: ArgBuilder<Types>) {
     type: OrderDirection,
     required: false,
     defaultValue: 'ASC',
-    description: 'Which way `orderBy` runs (default ASC); ties keep file order.',
+    description: 'Which way `orderBy` runs (default ASC).',
   });
 }
 

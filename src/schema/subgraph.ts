@@ -13,7 +13,7 @@ import {
 import { intArg } from './args.js';
 import { builder } from './builder.js';
 import { globalIdOf, graphNodeArg, loadNodeRef } from './globalIds.js';
-import { GraphEdgeRef, SubgraphRef } from './refs.js';
+import { EvidenceRef, GraphEdgeRef, SubgraphRef } from './refs.js';
 import { Relation, relationOf } from './relation.js';
 
 GraphEdgeRef.implement({
@@ -29,6 +29,12 @@ GraphEdgeRef.implement({
       type: Relation,
       description: 'The kind of the edge, named from source to target.',
       resolve: (edge) => edge.relation,
+    }),
+    evidence: t.field({
+      type: EvidenceRef,
+      description:
+        "What the edge was read from, with file and line: a mention's or citation's text, the talk's heading, or the registry or catalogue entry of a tool or topic.",
+      resolve: (edge) => edge.evidence,
     }),
   }),
 });
@@ -87,6 +93,7 @@ builder.queryField('neighborhood', (t) =>
           source: globalIdOf(edge.source),
           target: globalIdOf(edge.target),
           relation: relationOf(edge.relation),
+          evidence: edge.evidence,
         }));
       return { nodes, edges };
     },

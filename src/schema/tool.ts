@@ -52,7 +52,8 @@ builder.node(ToolRef, {
     definition: t.field({
       type: SourceRef,
       nullable: true,
-      description: 'The file and line defining it, for registry tools; null otherwise.',
+      description:
+        "The file and line defining it: its registry file, its entry in talkgraph's `catalogue/`, or for an inferred tool the talk that first linked it.",
       resolve: (tool) => tool.source,
     }),
     talks: t.field({
