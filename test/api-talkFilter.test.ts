@@ -125,6 +125,12 @@ describe('unknown names', () => {
     });
   }
 
+  it('keeps no talk, without an error, for a catalogue tool no talk mentions', async () => {
+    expect(await talkSlugs({ tools: ['Kubernetes'] })).toEqual([]);
+    expect(await talkSlugs({ tools: ['Kubernetes', 'gVisor'] })).toEqual(expected((t) => mentions(t, 'gvisor')));
+    expect(await talkSlugs({ notTools: ['Kubernetes'] })).toHaveLength(36);
+  });
+
   it('refuses filters nested deeper than four levels', async () => {
     const deep = { not: { not: { not: { not: { hasVideo: true } } } } };
     const { errors } = await client.query(TALKS, { filter: deep });

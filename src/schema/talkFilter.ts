@@ -8,7 +8,9 @@
  * than an empty page. The order and the page are `talkOrder.ts`'s.
  */
 import type { ConferenceModel, TalkModel } from '../graph/types.js';
+import { lookupKey } from '../keys.js';
 import { leadingYear } from '../parse/values.js';
+import { loadCatalogue } from '../registry/catalogue.js';
 import { badUserInput, textArg } from './args.js';
 import { builder } from './builder.js';
 import { type GraphContext, loadAll } from './context.js';
@@ -118,13 +120,30 @@ class TalkFacts {
 
 type NamedKind = 'tool' | 'topic' | 'conference' | 'speaker';
 
-/** The slug of each name, or BAD_USER_INPUT naming the first the graph does not know. */
+let catalogueNames: Set<string> | undefined;
+
+/**
+ * True when talkgraph's tool catalogue knows the name: such a tool is real,
+ * only absent from these notes, so a filter on it keeps no talk rather than
+ * failing.
+ */
+function inCatalogue(name: string): boolean {
+  catalogueNames ??= new Set(
+    loadCatalogue().tools.flatMap((tool) => [tool.slug, tool.name, ...tool.aliases].map(lookupKey)),
+  );
+  return catalogueNames.has(lookupKey(name));
+}
+
+/**
+ * The slug of each name (null for a catalogue tool no talk mentions), or
+ * BAD_USER_INPUT naming the first name the graph does not know.
+ */
 async function resolveNames(
   ctx: GraphContext,
   kind: NamedKind,
   argName: string,
   names: readonly string[],
-): Promise<string[]> {
+): Promise<(string | null)[]> {
   if (names.length > FILTER_NAMES_MAX) {
     throw badUserInput(
       `Argument "${argName}" holds ${names.length} names; at most ${FILTER_NAMES_MAX} are accepted.`,
@@ -135,17 +154,35 @@ async function resolveNames(
     return name.trim();
   });
   const slugs = await loadAll(ctx.loaders.resolve[kind], trimmed);
-  const unknown = trimmed.findIndex((_name, i) => slugs[i] === null);
+  const unknown = trimmed.findIndex(
+    (name, i) => slugs[i] === null && !(kind === 'tool' && inCatalogue(name)),
+  );
   if (unknown !== -1) {
     throw badUserInput(
       `Argument "${argName}" names ${kind} "${trimmed[unknown]}", which the graph does not know; look it up with \`${kind === 'tool' ? 'tools' : `${kind}s`}(filter: { query })\` or \`search\`.`,
     );
   }
-  return slugs as string[];
+  return slugs;
 }
 
 /** Talk slugs of each named entity. */
-async function talksOf(ctx: GraphContext, kind: NamedKind, slugs: readonly string[]): Promise<string[][]> {
+async function talksOf(
+  ctx: GraphContext,
+  kind: NamedKind,
+  names: readonly (string | null)[],
+): Promise<string[][]> {
+  const { loaders } = ctx;
+  const known = names.filter((slug): slug is string => slug !== null);
+  const lists = await talksOfKnown(ctx, kind, known);
+  // A catalogue tool no talk mentions has no talks.
+  return [...lists, ...names.filter((slug) => slug === null).map(() => [])];
+}
+
+async function talksOfKnown(
+  ctx: GraphContext,
+  kind: NamedKind,
+  slugs: readonly string[],
+): Promise<string[][]> {
   const { loaders } = ctx;
   if (kind === 'tool') return loadAll(loaders.talksOfTool, slugs);
   if (kind === 'topic') return loadAll(loaders.talksOfTopic, slugs);
