@@ -127,7 +127,9 @@ describe('unknown names', () => {
 
   it('keeps no talk, without an error, for a catalogue tool no talk mentions', async () => {
     expect(await talkSlugs({ tools: ['Kubernetes'] })).toEqual([]);
-    expect(await talkSlugs({ tools: ['Kubernetes', 'gVisor'] })).toEqual(expected((t) => mentions(t, 'gvisor')));
+    expect(await talkSlugs({ tools: ['Kubernetes', 'gVisor'] })).toEqual(
+      expected((t) => mentions(t, 'gvisor')),
+    );
     expect(await talkSlugs({ notTools: ['Kubernetes'] })).toHaveLength(36);
   });
 

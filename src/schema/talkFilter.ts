@@ -171,7 +171,6 @@ async function talksOf(
   kind: NamedKind,
   names: readonly (string | null)[],
 ): Promise<string[][]> {
-  const { loaders } = ctx;
   const known = names.filter((slug): slug is string => slug !== null);
   const lists = await talksOfKnown(ctx, kind, known);
   // A catalogue tool no talk mentions has no talks.

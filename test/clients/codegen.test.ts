@@ -63,7 +63,9 @@ describe('graphql-codegen over the README queries', () => {
       }),
     );
     try {
-      execFileSync(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '-p', dir], { stdio: 'pipe' });
+      execFileSync(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '-p', dir], {
+        stdio: 'pipe',
+      });
     } catch (error) {
       const output = (error as { stdout?: Buffer }).stdout?.toString() ?? String(error);
       expect.fail(`the generated client code does not type-check:\n${output}`);
