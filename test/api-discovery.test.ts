@@ -7,7 +7,7 @@
  * project. In-process, through `yoga.fetch`.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { GraphData } from '../src/graph/store.js';
+import { type GraphData, MemoryStore } from '../src/graph/store.js';
 import { indexContent } from '../src/indexing/indexer.js';
 import { createContext, createGraphServices } from '../src/schema/context.js';
 import {
@@ -278,18 +278,36 @@ describe('TalkFilter.query', () => {
     expect(await titles('obsrvability')).toContain(GOOGLE_TALKS[1]);
   });
 
-  it('keeps only talks matching every word, in the order asked for', async () => {
+  it('keeps the talks search finds for the words, in the order asked for', async () => {
     expect(await titles('gvisor prometheus')).toEqual(GOOGLE_TALKS);
     expect(await titles('gvisor prometheus', 'TITLE')).toEqual([...GOOGLE_TALKS].sort());
-    expect(await titles('gvisor zzzqqq')).toEqual([]);
+    expect(await titles('zzzqqq xxyyww')).toEqual([]);
+  });
+
+  it('finds the same talks as searchConnection, ranked the same way by default', async () => {
+    for (const query of ['kubernetes security', 'gvisr', 'observability prometheus']) {
+      const { data: result, errors } = await client.query(
+        `query ($query: String!) {
+          talks(filter: { query: $query }, first: 100) { totalCount edges { node { slug } } }
+          searchConnection(query: $query, types: [TALK], first: 100) { totalCount edges { node { node { ... on Talk { slug } } } } }
+        }`,
+        { query },
+      );
+      expect(errors).toBeUndefined();
+      const filtered = result.talks.edges.map((e: Json) => e.node.slug);
+      const searched = result.searchConnection.edges.map((e: Json) => e.node.node.slug);
+      expect(filtered.length).toBeGreaterThan(0);
+      expect(result.talks.totalCount).toBe(result.searchConnection.totalCount);
+      expect(filtered).toEqual(searched);
+    }
   });
 });
 
 describe('discovery services', () => {
-  it('builds the discovery indexes once per graph and shares them with every request', () => {
+  it('builds the discovery indexes once per graph and shares them with every store and request', () => {
+    expect(new MemoryStore(data).discovery).toBe(new MemoryStore(data).discovery);
     const services = createGraphServices(data);
-    expect(createGraphServices(data).discovery).toBe(services.discovery);
-    expect(createContext(services).discovery).toBe(services.discovery);
+    expect(createContext(services).store).toBe(services.store);
     expect(createContext(services).loaders).not.toBe(createContext(services).loaders);
   });
 });

@@ -36,9 +36,13 @@ describe('talk filters and orders', () => {
     expect(noVideo.data?.talks.totalCount).toBe(7);
   });
 
-  it('matches a query case-insensitively against titles and notes', async () => {
-    const { data } = await client.query('{ talks(filter: { query: "TALK 01" }) { totalCount } }');
-    expect(data?.talks.totalCount).toBe(10);
+  it('matches a query case-insensitively, talks matching every word ranked first', async () => {
+    const { data } = await client.query(
+      '{ talks(first: 3, filter: { query: "TALK 012" }) { totalCount edges { node { slug } } } }',
+    );
+    // Every talk says "talk", so all match; the one numbered 012 matches both words and comes first.
+    expect(data?.talks.totalCount).toBe(36);
+    expect(data?.talks.edges[0].node.slug).toBe('talk-012');
   });
 
   it('combines tool and topic filters', async () => {

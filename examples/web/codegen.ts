@@ -10,7 +10,12 @@ const config: CodegenConfig = {
     'src/gql/': {
       preset: 'client',
       presetConfig: { fragmentMasking: false },
-      config: { enumsAsTypes: true, useTypeImports: true, avoidOptionals: false },
+      config: {
+        enumsAsTypes: true,
+        useTypeImports: true,
+        avoidOptionals: false,
+        scalars: { Date: 'string' },
+      },
     },
     'src/gql/introspection.json': {
       plugins: ['introspection'],

@@ -5,6 +5,7 @@
  * built once, on first use: at 10,000 posts each costs seconds and tens to
  * hundreds of MB, and a server (or a replica started from a snapshot) should
  * answer its first plain query without paying for the ones nobody asked for.
+ * `discoveryOf` shares them between every store of one graph.
  */
 import { RelatedIndex } from './related.js';
 import { SearchIndex } from './search.js';
@@ -35,4 +36,16 @@ export function buildDiscovery(data: GraphData): Discovery {
       return view;
     },
   };
+}
+
+const discoveries = new WeakMap<GraphData, Discovery>();
+
+/** The discovery indexes of a graph: built on first use, then shared by every reader of that graph. */
+export function discoveryOf(data: GraphData): Discovery {
+  let discovery = discoveries.get(data);
+  if (discovery === undefined) {
+    discovery = buildDiscovery(data);
+    discoveries.set(data, discovery);
+  }
+  return discovery;
 }

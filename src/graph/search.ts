@@ -34,6 +34,14 @@ export interface SearchResult {
   snippet: string;
 }
 
+/** A ranked match without its snippet: what a list of hits is sorted and paged by. */
+export interface SearchMatch {
+  kind: EntityKind;
+  /** Slug, or the URL for links. */
+  key: string;
+  score: number;
+}
+
 export interface SearchOptions {
   /** Kinds to return; undefined or empty means every kind. */
   types?: EntityKind[];
@@ -168,9 +176,12 @@ function documents(data: GraphData): SearchDocument[] {
 export class SearchIndex {
   private readonly docs: SearchDocument[];
   private readonly mini: MiniSearch<{ id: number } & Record<Field, string>>;
+  /** Document id of each entity, by `kind:key`. */
+  private readonly ids: Map<string, number>;
 
   private constructor(docs: SearchDocument[]) {
     this.docs = docs;
+    this.ids = new Map(docs.map((d) => [`${d.kind}:${d.key}`, d.id]));
     this.mini = new MiniSearch<{ id: number } & Record<Field, string>>({
       fields: [...FIELDS],
       idField: 'id',
@@ -198,40 +209,52 @@ export class SearchIndex {
       options.limit === undefined || !Number.isFinite(options.limit)
         ? SEARCH_LIMIT_DEFAULT
         : Math.min(SEARCH_LIMIT_MAX, Math.max(0, Math.floor(options.limit)));
-    const terms = queryTerms(query);
-    if (terms.length === 0 || limit === 0) return [];
-
-    const kinds = options.types !== undefined && options.types.length > 0 ? new Set(options.types) : null;
-    const hits = this.mini.search(terms.join(' '), {
-      filter:
-        kinds === null ? undefined : (hit) => kinds.has((this.docs[hit.id as number] as SearchDocument).kind),
-    });
-
-    return hits
-      .map((hit) => ({ hit, score: Math.round(hit.score * 1e6) / 1e6 }))
-      .sort((a, b) => b.score - a.score || (a.hit.id as number) - (b.hit.id as number))
-      .slice(0, limit)
-      .map(({ hit, score }) => {
-        const doc = this.docs[hit.id as number] as SearchDocument;
-        return { kind: doc.kind, key: doc.key, score, snippet: snippetOf(doc, hit) };
-      });
+    if (limit === 0) return [];
+    const matches = this.rank(query, options.types).slice(0, limit);
+    const snippets = this.snippets(query, matches);
+    return matches.map((match, i) => ({ ...match, snippet: snippets[i] ?? '' }));
   }
 
   /**
-   * Keys of every entity of one kind that matches all the words of the query
-   * (in any field, typo-tolerant like `search`, and every word also as a
-   * prefix: "talk 01" finds "Talk 010"), unranked and uncapped: for filtering
-   * a list rather than ranking it. An empty or blank query gives an empty set.
+   * Every entity matching the query (any of its words, typo-tolerant and as
+   * prefixes), best first, ties in corpus order; uncapped, without snippets:
+   * the one ranking that `search`, paged search and filtering by a query share.
    */
-  matchingKeys(query: string, kind: EntityKind): Set<string> {
+  rank(query: string, types?: readonly EntityKind[]): SearchMatch[] {
     const terms = queryTerms(query);
-    if (terms.length === 0) return new Set();
+    if (terms.length === 0) return [];
+    const kinds = types !== undefined && types.length > 0 ? new Set(types) : null;
     const hits = this.mini.search(terms.join(' '), {
-      combineWith: 'AND',
-      prefix: true,
-      filter: (hit) => (this.docs[hit.id as number] as SearchDocument).kind === kind,
+      filter: kinds === null ? undefined : (hit) => kinds.has(this.doc(hit.id).kind),
     });
-    return new Set(hits.map((hit) => (this.docs[hit.id as number] as SearchDocument).key));
+    return hits
+      .map((hit) => ({ id: hit.id as number, score: Math.round(hit.score * 1e6) / 1e6 }))
+      .sort((a, b) => b.score - a.score || a.id - b.id)
+      .map(({ id, score }) => {
+        const doc = this.doc(id);
+        return { kind: doc.kind, key: doc.key, score };
+      });
+  }
+
+  /** The snippet of each entity for the query, in order ('' for an entity the query does not match). */
+  snippets(query: string, refs: readonly { kind: EntityKind; key: string }[]): string[] {
+    const terms = queryTerms(query);
+    const wanted = new Set(refs.map((r) => this.ids.get(`${r.kind}:${r.key}`)));
+    if (terms.length === 0 || refs.length === 0) return refs.map(() => '');
+    const hits = new Map(
+      this.mini
+        .search(terms.join(' '), { filter: (hit) => wanted.has(hit.id as number) })
+        .map((hit) => [hit.id as number, hit] as const),
+    );
+    return refs.map((ref) => {
+      const id = this.ids.get(`${ref.kind}:${ref.key}`);
+      const hit = id === undefined ? undefined : hits.get(id);
+      return hit === undefined ? '' : snippetOf(this.doc(hit.id), hit);
+    });
+  }
+
+  private doc(id: unknown): SearchDocument {
+    return this.docs[id as number] as SearchDocument;
   }
 }
 

@@ -4,11 +4,18 @@
  * names and links only through `GraphStore`: every method is async and takes
  * keys in batches, so another backing store (a database, a remote service)
  * can be put behind the same schema. Search, related talks and traversal
- * are the discovery indexes of `discovery.ts`, built from the same data. `MemoryStore` is the in-memory implementation over the indexes that
- * `indexing/build.ts` computes once; it is never mutated after construction.
+ * are read through it too, so resolvers have one read interface for
+ * everything; `MemoryStore` answers them from the discovery indexes of
+ * `discovery.ts`, built on first use from the same data. `MemoryStore` is the
+ * in-memory implementation over the indexes that `indexing/build.ts` computes
+ * once; it is never mutated after construction.
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { lookupKey } from '../keys.js';
+import { type Discovery, discoveryOf } from './discovery.js';
+import type { RelatedTalkResult } from './related.js';
+import type { SearchMatch } from './search.js';
+import type { NodeRef, PathStep, Subgraph } from './traverse.js';
 import type {
   ConferenceModel,
   LinkModel,
@@ -68,6 +75,22 @@ export interface GraphStore {
    * written before it still fit: a store without it has no suggestions.
    */
   suggestions?(): Promise<ToolSuggestionModel[]>;
+
+  /**
+   * Every entity matching a query, best first: ranked, typo-tolerant, every
+   * word also a prefix; `types` narrows the kinds (none: every kind).
+   */
+  search(query: string, types?: readonly EntityKind[]): Promise<SearchMatch[]>;
+  /** The snippet of each entity for a query (matched words in «»), in order. */
+  snippets(query: string, refs: readonly NodeRef[]): Promise<string[]>;
+  /** The talks most related to a talk, at most `limit`. */
+  relatedTalks(talkSlug: string, limit: number): Promise<RelatedTalkResult[]>;
+  /** True when the graph holds this entity as a node. */
+  hasNode(ref: NodeRef): Promise<boolean>;
+  /** A shortest path of at most `maxDepth` steps, walking edges either way; null when there is none. */
+  shortestPath(from: NodeRef, to: NodeRef, maxDepth: number): Promise<PathStep[] | null>;
+  /** The nodes within `depth` steps of a node (at most `limit`) and the edges between them. */
+  neighborhood(start: NodeRef, depth: number, limit: number): Promise<Subgraph>;
 }
 
 /** How many talks mention each tool (tool slug → count). */
@@ -122,6 +145,7 @@ export class MemoryStore implements GraphStore {
   private readonly topicTalks: Map<string, string[]>;
   private readonly topicTools: Map<string, string[]>;
   private readonly names: Record<Exclude<EntityKind, 'link'>, Map<string, string>>;
+  private discoveryIndexes: Discovery | undefined;
 
   constructor(data: GraphData) {
     this.data = data;
@@ -228,5 +252,29 @@ export class MemoryStore implements GraphStore {
   }
   async suggestions() {
     return this.data.suggestions ?? [];
+  }
+
+  /** Search, related talks and the graph view: built on first use, shared by every store of this graph. */
+  get discovery(): Discovery {
+    this.discoveryIndexes ??= discoveryOf(this.data);
+    return this.discoveryIndexes;
+  }
+  async search(query: string, types?: readonly EntityKind[]) {
+    return this.discovery.search.rank(query, types);
+  }
+  async snippets(query: string, refs: readonly NodeRef[]) {
+    return this.discovery.search.snippets(query, refs);
+  }
+  async relatedTalks(talkSlug: string, limit: number) {
+    return this.discovery.related.related(talkSlug, limit);
+  }
+  async hasNode(ref: NodeRef) {
+    return this.discovery.view.has(ref);
+  }
+  async shortestPath(from: NodeRef, to: NodeRef, maxDepth: number) {
+    return this.discovery.view.shortestPath(from, to, maxDepth);
+  }
+  async neighborhood(start: NodeRef, depth: number, limit: number) {
+    return this.discovery.view.neighborhood(start, depth, limit);
   }
 }

@@ -11,7 +11,7 @@
  * same graph always yields the same path and the same neighbourhood.
  */
 import type { EntityKind, GraphData } from './store.js';
-import type { Evidence, MentionVia } from './types.js';
+import type { Evidence, MentionVia, Source, TalkModel } from './types.js';
 
 /** A node of the graph: the kind of entity and its key (slug, or URL for links). */
 export interface NodeRef {
@@ -32,7 +32,8 @@ export interface EdgeEnds {
 /** An edge with what supports it: the text of a mention or a citation, and how a tool was found. */
 export interface GraphEdge extends EdgeEnds {
   relation: Relation;
-  evidence: Evidence | null;
+  /** The text the edge was read from; every edge has some. */
+  evidence: Evidence;
   /** How a MENTIONS edge was found; null for every other relation. */
   via: MentionVia | null;
 }
@@ -42,14 +43,14 @@ export interface PathStep {
   from: NodeRef;
   to: NodeRef;
   relation: string;
-  evidence: Evidence | null;
+  evidence: Evidence;
   /** True when the step walks the edge from its target to its source (e.g. tool → talk over MENTIONS). */
   reversed: boolean;
 }
 
 export interface Subgraph {
   nodes: NodeRef[];
-  edges: EdgeEnds[];
+  edges: (EdgeEnds & { evidence: Evidence })[];
 }
 
 export const PATH_DEPTH_DEFAULT = 6;
@@ -76,20 +77,33 @@ export function listNodes(data: GraphData): NodeRef[] {
   ];
 }
 
+/** Evidence pointing at where an entity is defined, for an edge read from that definition. */
+function at(source: Source, text: string): Evidence {
+  return { path: source.path, line: source.line, text };
+}
+
 /**
- * Every edge of the graph, once, in a deterministic order. Edges to entities
- * that are not in the graph (a topic slug no topic carries, say) are left out,
- * so every edge joins two nodes of `listNodes(data)`.
+ * Every edge of the graph, once, in a deterministic order, each with the
+ * evidence it was read from: a mention's or citation's text, the talk's
+ * heading (its conference, speakers and topics are read with it), the
+ * registry or catalogue entry of a tool's topics and of a topic's parent.
+ * Edges to entities that are not in the graph (a topic slug no topic
+ * carries, say) are left out, so every edge joins two nodes of
+ * `listNodes(data)`.
  */
 export function listEdges(data: GraphData): GraphEdge[] {
   const known = new Set(listNodes(data).map(nodeId));
   const seen = new Set<string>();
   const edges: GraphEdge[] = [];
+  const tools = new Map(data.tools.map((t) => [t.slug, t] as const));
+  const topics = new Map(data.topics.map((t) => [t.slug, t] as const));
+  const links = new Map(data.links.map((l) => [l.url, l] as const));
+  const talks = new Map(data.talks.map((t) => [t.slug, t] as const));
   const add = (
     source: NodeRef,
     target: NodeRef,
     relation: Relation,
-    evidence: Evidence | null = null,
+    evidence: Evidence,
     via: MentionVia | null = null,
   ): void => {
     const s = nodeId(source);
@@ -103,18 +117,25 @@ export function listEdges(data: GraphData): GraphEdge[] {
 
   for (const talk of data.talks) {
     const self: NodeRef = { kind: 'talk', key: talk.slug };
-    if (talk.conferenceSlug !== null) add(self, { kind: 'conference', key: talk.conferenceSlug }, 'PART_OF');
-    for (const speaker of talk.speakerSlugs) add(self, { kind: 'speaker', key: speaker }, 'PRESENTED_BY');
+    const heading = at(talk.source, talk.title);
+    if (talk.conferenceSlug !== null)
+      add(self, { kind: 'conference', key: talk.conferenceSlug }, 'PART_OF', heading);
+    for (const speaker of talk.speakerSlugs)
+      add(self, { kind: 'speaker', key: speaker }, 'PRESENTED_BY', heading);
     for (const mention of talk.mentions) {
       add(
         self,
         { kind: 'tool', key: mention.toolSlug },
         'MENTIONS',
-        mention.evidence[0] ?? null,
+        mention.evidence[0] ?? heading,
         mention.via,
       );
     }
-    for (const topic of talk.topicSlugs) add(self, { kind: 'topic', key: topic }, 'ABOUT');
+    for (const topic of talk.topicSlugs) {
+      // A topic a mentioned tool carries is shown by that mention; a tag or a named topic by the talk itself.
+      const through = talk.mentions.find((m) => tools.get(m.toolSlug)?.topics.includes(topic));
+      add(self, { kind: 'topic', key: topic }, 'ABOUT', through?.evidence[0] ?? heading);
+    }
     for (const citation of talk.citations) {
       const evidence: Evidence = {
         path: talk.source.path,
@@ -126,25 +147,56 @@ export function listEdges(data: GraphData): GraphEdge[] {
   }
   for (const conference of data.conferences) {
     const self: NodeRef = { kind: 'conference', key: conference.slug };
-    for (const url of conference.linkUrls) add(self, { kind: 'link', key: url }, 'CITES');
+    for (const url of conference.linkUrls) {
+      const link = links.get(url);
+      add(
+        self,
+        { kind: 'link', key: url },
+        'CITES',
+        at(link?.source ?? conference.source, link?.label ?? url),
+      );
+    }
   }
   // A link may list citing talks and conferences the loops above did not see (built elsewhere).
   for (const link of data.links) {
     const self: NodeRef = { kind: 'link', key: link.url };
-    for (const talk of link.talkSlugs) add({ kind: 'talk', key: talk }, self, 'CITES');
+    const cited = at(link.source, link.label ?? link.url);
+    for (const talk of link.talkSlugs) add({ kind: 'talk', key: talk }, self, 'CITES', cited);
     for (const conference of link.conferenceSlugs)
-      add({ kind: 'conference', key: conference }, self, 'CITES');
+      add({ kind: 'conference', key: conference }, self, 'CITES', cited);
   }
   for (const tool of data.tools) {
-    for (const topic of tool.topics)
-      add({ kind: 'tool', key: tool.slug }, { kind: 'topic', key: topic }, 'TAGGED');
+    for (const topic of tool.topics) {
+      const source = tool.source ?? topics.get(topic)?.source ?? firstMention(data, tool.slug, talks);
+      add(
+        { kind: 'tool', key: tool.slug },
+        { kind: 'topic', key: topic },
+        'TAGGED',
+        at(source, `${tool.name}: ${topic}`),
+      );
+    }
   }
   for (const topic of data.topics) {
     if (topic.parentSlug !== null) {
-      add({ kind: 'topic', key: topic.slug }, { kind: 'topic', key: topic.parentSlug }, 'PARENT');
+      const source = topic.source ?? topics.get(topic.parentSlug)?.source ?? { path: '', line: 0 };
+      add(
+        { kind: 'topic', key: topic.slug },
+        { kind: 'topic', key: topic.parentSlug },
+        'PARENT',
+        at(source, `${topic.name} → ${topic.parentSlug}`),
+      );
     }
   }
   return edges;
+}
+
+/** Where a tool without a definition of its own was first met: the first talk mentioning it. */
+function firstMention(data: GraphData, toolSlug: string, talks: Map<string, TalkModel>): Source {
+  for (const talk of talks.values()) {
+    const mention = talk.mentions.find((m) => m.toolSlug === toolSlug);
+    if (mention !== undefined) return mention.evidence[0] ?? talk.source;
+  }
+  return { path: data.posts[0]?.path ?? '', line: 0 };
 }
 
 function clampInt(value: number | undefined, fallback: number, min: number, max: number): number {
@@ -280,7 +332,7 @@ export class GraphView {
       .sort((a, b) => a - b)
       .map((i) => {
         const edge = this.edges[i] as GraphEdge;
-        return { source: edge.source, target: edge.target, relation: edge.relation };
+        return { source: edge.source, target: edge.target, relation: edge.relation, evidence: edge.evidence };
       });
     return { nodes: order.map((i) => this.nodes[i] as NodeRef), edges };
   }

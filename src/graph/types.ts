@@ -100,6 +100,8 @@ export interface TalkModel {
   summary: string | null;
   /** Plain text of the talk's section. */
   notes: string;
+  /** The talk's section as written (markdown, without its title heading), when the indexer kept it. */
+  markdown?: string;
   topicSlugs: string[];
   citations: Citation[];
   mentions: ToolMentionModel[];

@@ -20,6 +20,7 @@ import { loadRegistries } from '../registry/registry.js';
 import { buildGraph } from './build.js';
 import { contextDigest, type FileResults, resultKey } from './fileResults.js';
 import { openResultCache } from './resultCache.js';
+import { attachTalkMarkdown } from './talkMarkdown.js';
 
 export interface IndexOptions {
   /** Content root: posts/, conferences/, tools/, topics/ below it. */
@@ -130,6 +131,7 @@ export function indexFiles(
   }
   results?.retain(new Set(files.map((f) => f.path)));
   const data = buildGraph(registries, posts, diagnostics);
+  attachTalkMarkdown(data, files);
   return { ...data, diagnostics: sortDiagnostics(data.diagnostics) };
 }
 

@@ -36,6 +36,19 @@ interface CatalogueEntry {
 
 const CATALOGUE_DIR = new URL('../../catalogue/', import.meta.url);
 
+/** Finds, entry after entry, the 1-based line of each `"name": …` in a catalogue file (1 when not found). */
+function entryLines(text: string): (name: string) => number {
+  const lines = text.split(/\r?\n/);
+  let from = 0;
+  return (name) => {
+    const needle = `"name": ${JSON.stringify(name)}`;
+    const at = lines.findIndex((line, i) => i >= from && line.includes(needle));
+    if (at === -1) return 1;
+    from = at + 1;
+    return at + 1;
+  };
+}
+
 function readTools(): ToolModel[] {
   const dir = new URL('tools/', CATALOGUE_DIR);
   const tools: ToolModel[] = [];
@@ -48,7 +61,9 @@ function readTools(): ToolModel[] {
     files = [];
   }
   for (const file of files) {
-    const entries = JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as CatalogueEntry[];
+    const text = readFileSync(new URL(file, dir), 'utf8');
+    const entries = JSON.parse(text) as CatalogueEntry[];
+    const lineOf = entryLines(text);
     for (const e of entries) {
       tools.push({
         slug: e.slug ?? slugify(e.name),
@@ -62,7 +77,8 @@ function readTools(): ToolModel[] {
         ambiguous: e.ambiguous ?? false,
         origin: 'CATALOGUE',
         inferred: false,
-        source: null,
+        // Provenance like any registry file: the entry's file and the line of its name.
+        source: { path: `catalogue/tools/${file}`, line: lineOf(e.name) },
       });
     }
   }

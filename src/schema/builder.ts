@@ -19,8 +19,12 @@ export interface SchemaTypes {
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
-  /** Every connection resolver returns its total count besides the page. */
-  Connection: { totalCount: number };
+  /** Every connection resolver returns its total count besides the page (and, for facets, every key). */
+  Connection: { totalCount: number; allKeys?: readonly string[] };
+  Scalars: {
+    /** A day, `YYYY-MM-DD` (graphql-scalars' Date). */
+    Date: { Input: Date; Output: Date | string };
+  };
 }
 
 export const builder = new SchemaBuilder<SchemaTypes>({

@@ -14,10 +14,11 @@ import {
   TopicConnection,
 } from './connections.js';
 import { loadAll, loadKnown } from './context.js';
+import { dayOf } from './dates.js';
 import { findByName } from './lookup.js';
 import { distinct } from './order.js';
 import { ConferenceRef, LinkRef, SourceRef } from './refs.js';
-import { talkArgs, talkConnection } from './talkFilter.js';
+import { talkArgs, talkConnection } from './talkOrder.js';
 import { toolArgs, toolConnection } from './toolFilter.js';
 
 function isConference(value: unknown): value is ConferenceModel {
@@ -35,12 +36,18 @@ builder.node(ConferenceRef, {
     aliases: t.exposeStringList('aliases', { description: 'Other names it goes by in the notes.' }),
     year: t.int({ nullable: true, description: 'Year it took place.', resolve: (c) => c.year }),
     location: t.string({ nullable: true, description: 'City and/or country.', resolve: (c) => c.location }),
-    startDate: t.string({
+    startDate: t.field({
+      type: 'Date',
       nullable: true,
-      description: 'First day (YYYY-MM-DD).',
-      resolve: (c) => c.startDate,
+      description: 'First day, when known.',
+      resolve: (c) => dayOf(c.startDate),
     }),
-    endDate: t.string({ nullable: true, description: 'Last day (YYYY-MM-DD).', resolve: (c) => c.endDate }),
+    endDate: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'Last day, when known.',
+      resolve: (c) => dayOf(c.endDate),
+    }),
     url: t.string({ nullable: true, description: 'Its website.', resolve: (c) => c.url }),
     playlistUrl: t.string({
       nullable: true,

@@ -10,6 +10,7 @@ import { builder, type Types } from './builder.js';
 import { connectionOf, type PageArgs } from './connections.js';
 import { type GraphContext, loadAll, loadKnown } from './context.js';
 import { byName, matchesText } from './order.js';
+import { directionArg, type OrderDirectionValue } from './orderDirection.js';
 
 export interface ConferenceFilterShape {
   query?: string | null;
@@ -57,12 +58,14 @@ export function conferenceArgs(arg: ArgBuilder<Types>) {
       defaultValue: 'FILE',
       description: 'The order of the conferences (default: as first met).',
     }),
+    direction: directionArg(arg),
   };
 }
 
 export interface ConferenceListArgs extends PageArgs {
   filter?: ConferenceFilterShape | null;
   orderBy?: ConferenceOrderValue | null;
+  direction?: OrderDirectionValue | null;
 }
 
 /** Slugs of the conferences a filter allows, in the requested order. */
@@ -101,5 +104,6 @@ export async function selectConferences(
 /** A page of the conferences the arguments select. */
 export async function conferenceConnection(ctx: GraphContext, args: ConferenceListArgs) {
   const slugs = await selectConferences(ctx, args.filter, args.orderBy);
+  if (args.direction === 'DESC') slugs.reverse();
   return connectionOf(slugs, args, (page) => loadAll(ctx.loaders.conference, page));
 }

@@ -1,8 +1,9 @@
 /**
  * @module schema/context
  * What a GraphQL request sees: the long-lived services of one served graph
- * (`GraphServices`: the read-only store and the discovery indexes built once
- * from it), plus DataLoaders made fresh for every request. Every relation a
+ * (`GraphServices`: the read-only store, the one interface resolvers read
+ * entities, relations, search, related talks and paths through), plus
+ * DataLoaders made fresh for every request. Every relation a
  * resolver follows goes through one of these loaders, so the store is asked
  * once per kind of key per tick, with all the keys of that tick, and results
  * come back in key order. It lives with the schema because resolvers are
@@ -10,7 +11,6 @@
  */
 import DataLoader from 'dataloader';
 import type { Diagnostic } from '../diagnostics.js';
-import { buildDiscovery, type Discovery } from '../graph/discovery.js';
 import { type EntityKind, type GraphData, type GraphStore, MemoryStore } from '../graph/store.js';
 import type {
   ConferenceModel,
@@ -25,8 +25,6 @@ import type {
 /** Long-lived, shared by every request of one served graph. */
 export interface GraphServices {
   store: GraphStore;
-  /** Search, related talks and the traversable graph view, built once per graph (`discoveryOf`). */
-  discovery: Discovery;
 }
 
 /** Per-request loaders over `GraphStore`; each batches the keys of one tick into one store call. */
@@ -114,24 +112,12 @@ export async function loadKnown<K, V>(loader: DataLoader<K, V | null>, keys: rea
   return values.filter((value): value is V => value !== null);
 }
 
-const discoveries = new WeakMap<GraphData, Discovery>();
-
-/** The discovery indexes of a graph: built on first use, then shared by every server of that graph. */
-export function discoveryOf(data: GraphData): Discovery {
-  let discovery = discoveries.get(data);
-  if (discovery === undefined) {
-    discovery = buildDiscovery(data);
-    discoveries.set(data, discovery);
-  }
-  return discovery;
-}
-
 /** The services of one served graph; `store` defaults to a `MemoryStore` over `data`. */
 export function createGraphServices(
   data: GraphData,
   store: GraphStore = new MemoryStore(data),
 ): GraphServices {
-  return { store, discovery: discoveryOf(data) };
+  return { store };
 }
 
 /** A fresh context for one request: the shared services and new loaders. */

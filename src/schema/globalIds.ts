@@ -62,14 +62,18 @@ export function loadNodeRef(ctx: GraphContext, ref: NodeRef): Promise<unknown> {
  * The node a global-id argument names in the graph view; BAD_USER_INPUT when
  * its type is not a node type or no such entity is in the graph.
  */
-export function graphNodeArg(ctx: GraphContext, name: string, decoded: DecodedGlobalId): NodeRef {
+export async function graphNodeArg(
+  ctx: GraphContext,
+  name: string,
+  decoded: DecodedGlobalId,
+): Promise<NodeRef> {
   const ref = nodeRefOf(decoded);
   if (ref === null) {
     throw badUserInput(
       `Argument "${name}" is the id of a ${decoded.typename}, which is not a node of the graph; pass the id of a Talk, Tool, Conference, Topic, Speaker or Link.`,
     );
   }
-  if (!ctx.discovery.view.has(ref)) {
+  if (!(await ctx.store.hasNode(ref))) {
     throw badUserInput(
       `Argument "${name}" names no entity of the graph: there is no ${decoded.typename} "${decoded.id}".`,
     );

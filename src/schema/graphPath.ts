@@ -34,9 +34,8 @@ PathStepRef.implement({
     }),
     evidence: t.field({
       type: EvidenceRef,
-      nullable: true,
       description:
-        'The text of the notes the edge was read from (a mention, a citation), where there is one.',
+        "What the edge was read from, with file and line: a mention's or citation's text, the talk's heading, or the registry or catalogue entry of a tool or topic.",
       resolve: (step) => step.evidence,
     }),
   }),
@@ -72,9 +71,11 @@ builder.queryField('path', (t) =>
     },
     resolve: async (_root, args, ctx) => {
       const maxDepth = intArg('maxDepth', args.maxDepth ?? PATH_DEPTH_DEFAULT, 1, PATH_DEPTH_MAX);
-      const from = graphNodeArg(ctx, 'from', args.from);
-      const to = graphNodeArg(ctx, 'to', args.to);
-      const steps = ctx.discovery.view.shortestPath(from, to, maxDepth);
+      const [from, to] = await Promise.all([
+        graphNodeArg(ctx, 'from', args.from),
+        graphNodeArg(ctx, 'to', args.to),
+      ]);
+      const steps = await ctx.store.shortestPath(from, to, maxDepth);
       if (steps === null) return null;
       const refs = [from, ...steps.map((step) => step.to)];
       const nodes = await Promise.all(refs.map((ref) => loadNodeRef(ctx, ref)));

@@ -13,7 +13,7 @@ import { loadAll, loadKnown } from './context.js';
 import { linkArgs, linkConnection } from './linkFilter.js';
 import { LinkKind } from './linkKind.js';
 import { ConferenceRef, LinkRef, SourceRef } from './refs.js';
-import { talkArgs, talkConnection } from './talkFilter.js';
+import { talkArgs, talkConnection } from './talkOrder.js';
 
 /** A URL as links are keyed: the indexer's own normalisation (YouTube forms, tracking parameters, …). */
 export function normaliseLinkUrl(raw: string): string | null {

@@ -10,6 +10,7 @@ import { builder, type Types } from './builder.js';
 import { connectionOf, type PageArgs } from './connections.js';
 import { type GraphContext, loadAll, loadKnown } from './context.js';
 import { LinkKind } from './linkKind.js';
+import { directionArg, type OrderDirectionValue } from './orderDirection.js';
 
 export interface LinkFilterShape {
   kind?: LinkKindModel | null;
@@ -59,12 +60,14 @@ export function linkArgs(arg: ArgBuilder<Types>) {
       defaultValue: 'FILE',
       description: 'The order of the links (default: as first cited).',
     }),
+    direction: directionArg(arg),
   };
 }
 
 export interface LinkListArgs extends PageArgs {
   filter?: LinkFilterShape | null;
   orderBy?: LinkOrderValue | null;
+  direction?: OrderDirectionValue | null;
 }
 
 /** URLs of the links a filter allows, in the requested order. */
@@ -96,5 +99,6 @@ export async function selectLinks(
 /** A page of the links the arguments select. */
 export async function linkConnection(ctx: GraphContext, args: LinkListArgs) {
   const urls = await selectLinks(ctx, args.filter, args.orderBy);
+  if (args.direction === 'DESC') urls.reverse();
   return connectionOf(urls, args, (page) => loadAll(ctx.loaders.link, page));
 }

@@ -46,7 +46,7 @@ export interface PathStepShape {
   from: unknown;
   to: unknown;
   relation: Relation;
-  evidence: Evidence | null;
+  evidence: Evidence;
   reversed: boolean;
 }
 
@@ -59,6 +59,7 @@ export interface GraphEdgeShape {
   source: string;
   target: string;
   relation: Relation;
+  evidence: Evidence;
 }
 
 /** A neighbourhood: its entities already loaded, and the edges between them. */

@@ -10,7 +10,7 @@ import { loadAll } from './context.js';
 import { findByName } from './lookup.js';
 import { SpeakerRef } from './refs.js';
 import { speakerArgs, speakerConnection } from './speakerFilter.js';
-import { talkArgs, talkConnection } from './talkFilter.js';
+import { talkArgs, talkConnection } from './talkOrder.js';
 
 function isSpeaker(value: unknown): value is SpeakerModel {
   return (

@@ -9,6 +9,7 @@ import { builder, type Types } from './builder.js';
 import { connectionOf, type PageArgs } from './connections.js';
 import { type GraphContext, loadAll, loadKnown } from './context.js';
 import { byName, matchesText } from './order.js';
+import { directionArg, type OrderDirectionValue } from './orderDirection.js';
 
 export interface SpeakerFilterShape {
   query?: string | null;
@@ -45,12 +46,14 @@ export function speakerArgs(arg: ArgBuilder<Types>) {
       defaultValue: 'NAME',
       description: 'The order of the speakers (default: by name).',
     }),
+    direction: directionArg(arg),
   };
 }
 
 export interface SpeakerListArgs extends PageArgs {
   filter?: SpeakerFilterShape | null;
   orderBy?: SpeakerOrderValue | null;
+  direction?: OrderDirectionValue | null;
 }
 
 /** Slugs of the speakers a filter allows, in the requested order (default: by name). */
@@ -74,5 +77,6 @@ export async function selectSpeakers(
 /** A page of the speakers the arguments select. */
 export async function speakerConnection(ctx: GraphContext, args: SpeakerListArgs) {
   const slugs = await selectSpeakers(ctx, args.filter, args.orderBy);
+  if (args.direction === 'DESC') slugs.reverse();
   return connectionOf(slugs, args, (page) => loadAll(ctx.loaders.speaker, page));
 }

@@ -13,7 +13,7 @@ import {
 import { intArg } from './args.js';
 import { builder } from './builder.js';
 import { globalIdOf, graphNodeArg, loadNodeRef } from './globalIds.js';
-import { GraphEdgeRef, SubgraphRef } from './refs.js';
+import { EvidenceRef, GraphEdgeRef, SubgraphRef } from './refs.js';
 import { Relation, relationOf } from './relation.js';
 
 GraphEdgeRef.implement({
@@ -29,6 +29,12 @@ GraphEdgeRef.implement({
       type: Relation,
       description: 'The kind of the edge, named from source to target.',
       resolve: (edge) => edge.relation,
+    }),
+    evidence: t.field({
+      type: EvidenceRef,
+      description:
+        "What the edge was read from, with file and line: a mention's or citation's text, the talk's heading, or the registry or catalogue entry of a tool or topic.",
+      resolve: (edge) => edge.evidence,
     }),
   }),
 });
@@ -70,8 +76,8 @@ builder.queryField('neighborhood', (t) =>
     resolve: async (_root, args, ctx) => {
       const depth = intArg('depth', args.depth ?? NEIGHBORHOOD_DEPTH_DEFAULT, 0, NEIGHBORHOOD_DEPTH_MAX);
       const limit = intArg('limit', args.limit ?? NEIGHBORHOOD_LIMIT_DEFAULT, 1, NEIGHBORHOOD_LIMIT_MAX);
-      const start = graphNodeArg(ctx, 'id', args.id);
-      const subgraph = ctx.discovery.view.neighborhood(start, depth, limit);
+      const start = await graphNodeArg(ctx, 'id', args.id);
+      const subgraph = await ctx.store.neighborhood(start, depth, limit);
       const loaded = await Promise.all(subgraph.nodes.map((ref) => loadNodeRef(ctx, ref)));
       // Entities the store does not hold are left out, with their edges.
       const kept = new Set<string>();
@@ -87,6 +93,7 @@ builder.queryField('neighborhood', (t) =>
           source: globalIdOf(edge.source),
           target: globalIdOf(edge.target),
           relation: relationOf(edge.relation),
+          evidence: edge.evidence,
         }));
       return { nodes, edges };
     },

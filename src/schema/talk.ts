@@ -5,12 +5,14 @@
  */
 import { RELATED_LIMIT_MAX } from '../graph/related.js';
 import type { TalkModel } from '../graph/types.js';
-import { intArg } from './args.js';
+import { badUserInput, intArg, textArg } from './args.js';
 import { builder } from './builder.js';
 import { TalkConnection } from './connections.js';
 import { loadAll, loadKnown } from './context.js';
+import { talkDay } from './dates.js';
 import { LinkKind } from './linkKind.js';
 import { findByName } from './lookup.js';
+import { excerptOf, renderNotesHtml } from './notesHtml.js';
 import {
   ConferenceRef,
   LinkRef,
@@ -22,12 +24,30 @@ import {
   ToolRef,
   TopicRef,
 } from './refs.js';
-import { talkArgs, talkConnection } from './talkFilter.js';
 import { TalkKind } from './talkKind.js';
+import { talkArgs, talkConnection } from './talkOrder.js';
 
 /** Thumbnail of a YouTube video, as served by YouTube's image host. */
 export function youtubeThumbnail(youtubeId: string): string {
   return `https://i.ytimg.com/vi/${encodeURIComponent(youtubeId)}/hqdefault.jpg`;
+}
+
+/** The longest excerpt `Talk.excerpt` cuts. */
+export const EXCERPT_LENGTH_MAX = 2000;
+
+/** A `siteUrl` argument: an absolute http(s) URL, or null. */
+function siteUrlArg(value: string | null | undefined): string | null {
+  if (value == null || textArg('siteUrl', value) === '') return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    url = null;
+  }
+  if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw badUserInput(`Argument "siteUrl" must be an absolute http or https URL; got "${value}".`);
+  }
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
 function isTalk(value: unknown): value is TalkModel {
@@ -49,7 +69,18 @@ builder.node(TalkRef, {
       resolve: (talk) => talk.kind,
     }),
     slug: t.exposeString('slug', { description: 'URL-safe key, unique among talks.' }),
-    date: t.string({
+    date: t.field({
+      type: 'Date',
+      nullable: true,
+      description:
+        "The day of the talk: its post's date when that is a real day not in the future, else its conference's start date.",
+      resolve: async (talk, _args, ctx) =>
+        talkDay(
+          talk,
+          talk.conferenceSlug === null ? null : await ctx.loaders.conference.load(talk.conferenceSlug),
+        ),
+    }),
+    postDate: t.string({
       nullable: true,
       description: "The post's front-matter date, as written (it may be wrong: see `diagnostics`).",
       resolve: (talk) => talk.date,
@@ -92,6 +123,39 @@ builder.node(TalkRef, {
       resolve: (talk) => talk.summary,
     }),
     notes: t.exposeString('notes', { description: 'Plain text of its section of the notes.' }),
+    notesHtml: t.string({
+      nullable: true,
+      description:
+        'Its section of the notes as HTML, sanitised: no scripts, styles, event handlers, frames or `javascript:` URLs; relative links made absolute. Null when the notes are empty.',
+      args: {
+        siteUrl: t.arg.string({
+          required: false,
+          description:
+            'The http(s) URL the content root is published at: relative links resolve against it. Without it they become root-relative paths (`/posts/…`).',
+        }),
+      },
+      resolve: (talk, args) => {
+        const source = talk.markdown ?? talk.notes;
+        if (source.trim() === '') return null;
+        return renderNotesHtml(source, talk.source.path, siteUrlArg(args.siteUrl));
+      },
+    }),
+    excerpt: t.string({
+      nullable: true,
+      description:
+        'The start of its notes as plain text, at most `length` characters, cut at a word (… marks the cut).',
+      args: {
+        length: t.arg.int({
+          required: false,
+          defaultValue: 200,
+          description: `The most characters: 1 to ${EXCERPT_LENGTH_MAX}, default 200.`,
+        }),
+      },
+      resolve: (talk, args) => {
+        const length = intArg('length', args.length ?? 200, 1, EXCERPT_LENGTH_MAX);
+        return talk.notes.trim() === '' ? null : excerptOf(talk.notes, length);
+      },
+    }),
     tools: t.field({
       type: [ToolRef],
       description: 'The tools it mentions, in order of first mention.',
@@ -129,7 +193,7 @@ builder.node(TalkRef, {
         }),
       },
       resolve: (talk, args, ctx) =>
-        ctx.discovery.related.related(talk.slug, intArg('first', args.first ?? 5, 0, RELATED_LIMIT_MAX)),
+        ctx.store.relatedTalks(talk.slug, intArg('first', args.first ?? 5, 0, RELATED_LIMIT_MAX)),
     }),
     source: t.field({
       type: SourceRef,

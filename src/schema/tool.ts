@@ -12,7 +12,7 @@ import { loadAll, loadKnown } from './context.js';
 import { findByName } from './lookup.js';
 import { byName, distinct } from './order.js';
 import { SourceRef, ToolRef, TopicRef } from './refs.js';
-import { talkArgs, talkConnection } from './talkFilter.js';
+import { talkArgs, talkConnection } from './talkOrder.js';
 import { toolArgs, toolConnection } from './toolFilter.js';
 import { ToolSource } from './toolSource.js';
 
@@ -52,7 +52,8 @@ builder.node(ToolRef, {
     definition: t.field({
       type: SourceRef,
       nullable: true,
-      description: 'The file and line defining it, for registry tools; null otherwise.',
+      description:
+        "The file and line defining it: its registry file, its entry in talkgraph's `catalogue/`, or for an inferred tool the talk that first linked it.",
       resolve: (tool) => tool.source,
     }),
     talks: t.field({

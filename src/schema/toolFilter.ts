@@ -11,6 +11,7 @@ import { builder, type Types } from './builder.js';
 import { connectionOf, type PageArgs } from './connections.js';
 import { type GraphContext, loadAll, loadKnown } from './context.js';
 import { byName, matchesText } from './order.js';
+import { directionArg, type OrderDirectionValue } from './orderDirection.js';
 import { ToolSource } from './toolSource.js';
 
 export interface ToolFilterShape {
@@ -63,12 +64,14 @@ export function toolArgs(arg: ArgBuilder<Types>) {
       defaultValue: 'TALK_COUNT',
       description: 'The order of the tools (default: most mentioned first).',
     }),
+    direction: directionArg(arg),
   };
 }
 
 export interface ToolListArgs extends PageArgs {
   filter?: ToolFilterShape | null;
   orderBy?: ToolOrderValue | null;
+  direction?: OrderDirectionValue | null;
 }
 
 /** Slugs of the tools a filter allows, from `base` (or every tool), in the requested order. */
@@ -123,5 +126,6 @@ export async function selectTools(
 /** A page of the tools of `base` (or of every tool) that the arguments select. */
 export async function toolConnection(ctx: GraphContext, base: readonly string[] | null, args: ToolListArgs) {
   const slugs = await selectTools(ctx, base, args.filter, args.orderBy);
+  if (args.direction === 'DESC') slugs.reverse();
   return connectionOf(slugs, args, (page) => loadAll(ctx.loaders.tool, page));
 }

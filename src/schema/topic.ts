@@ -9,7 +9,7 @@ import { TalkConnection, ToolConnection, TopicConnection } from './connections.j
 import { loadAll } from './context.js';
 import { findByName } from './lookup.js';
 import { SourceRef, TopicRef } from './refs.js';
-import { talkArgs, talkConnection } from './talkFilter.js';
+import { talkArgs, talkConnection } from './talkOrder.js';
 import { toolArgs, toolConnection } from './toolFilter.js';
 import { topicArgs, topicConnection } from './topicFilter.js';
 

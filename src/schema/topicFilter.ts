@@ -9,6 +9,7 @@ import { builder, type Types } from './builder.js';
 import { connectionOf, type PageArgs } from './connections.js';
 import { type GraphContext, loadAll, loadKnown } from './context.js';
 import { byName, matchesText } from './order.js';
+import { directionArg, type OrderDirectionValue } from './orderDirection.js';
 
 export interface TopicFilterShape {
   query?: string | null;
@@ -45,12 +46,14 @@ export function topicArgs(arg: ArgBuilder<Types>) {
       defaultValue: 'TALK_COUNT',
       description: 'The order of the topics (default: most talks first).',
     }),
+    direction: directionArg(arg),
   };
 }
 
 export interface TopicListArgs extends PageArgs {
   filter?: TopicFilterShape | null;
   orderBy?: TopicOrderValue | null;
+  direction?: OrderDirectionValue | null;
 }
 
 /** Slugs of the topics a filter allows, in the requested order (default: most talks first). */
@@ -78,5 +81,6 @@ export async function selectTopics(
 /** A page of the topics the arguments select. */
 export async function topicConnection(ctx: GraphContext, args: TopicListArgs) {
   const slugs = await selectTopics(ctx, args.filter, args.orderBy);
+  if (args.direction === 'DESC') slugs.reverse();
   return connectionOf(slugs, args, (page) => loadAll(ctx.loaders.topic, page));
 }

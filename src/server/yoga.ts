@@ -14,7 +14,9 @@ import type { Logger } from 'pino';
 import { BAD_USER_INPUT } from '../schema/args.js';
 import { createContext, type GraphContext, type GraphServices } from '../schema/context.js';
 import { schema } from '../schema/index.js';
+import { jitCanCompile } from './jitGuard.js';
 import { limitPlugins } from './limits.js';
+import { useRequestErrorStatus } from './requestErrorStatus.js';
 
 /** The query GraphiQL opens with: gVisor's talks with videos, and the other tools those talks mention. */
 export const DEFAULT_QUERY = `# Welcome to talkgraph: conference talks, and the tools and topics they mention.
@@ -107,8 +109,8 @@ function maskTalkgraphError(error: unknown, message: string): Error {
 
 export function createTalkgraphYoga(options: YogaOptions) {
   const { services } = options;
-  const plugins: Plugin[] = limitPlugins();
-  if (options.jit ?? true) plugins.push(useGraphQlJit() as Plugin);
+  const plugins: Plugin[] = [...limitPlugins(), useRequestErrorStatus()];
+  if (options.jit ?? true) plugins.push(useGraphQlJit({}, { enableIf: jitCanCompile(schema) }) as Plugin);
   if (options.responseCache ?? true) {
     plugins.push(useResponseCache({ session: () => null, includeExtensionMetadata: false }));
   }

@@ -1,0 +1,37 @@
+/**
+ * @module schema/dates
+ * The `Date` scalar (graphql-scalars: `YYYY-MM-DD`) and the one rule for a
+ * talk's day, shared by `Talk.date`, the `dateFrom`/`dateTo` filters, the
+ * DATE order and the facets: the post's own date when it is a real day that
+ * is not in the future (a front-matter date of 3018 is a typo, reported as a
+ * diagnostic), else the start of its conference.
+ */
+import { DateResolver } from 'graphql-scalars';
+import type { ConferenceModel, TalkModel } from '../graph/types.js';
+import { builder } from './builder.js';
+
+builder.addScalarType('Date', DateResolver, {});
+
+const FULL_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/;
+
+/** `YYYY-MM-DD` of a date written as a full date (a time may follow), or null when it is not a real day. */
+export function dayOf(text: string | null | undefined): string | null {
+  const match = text == null ? null : FULL_DATE.exec(text.trim());
+  if (match === null) return null;
+  const [, y, m, d] = match;
+  const day = `${y}-${m}-${d}`;
+  const parsed = new Date(`${day}T00:00:00Z`);
+  return Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== day ? null : day;
+}
+
+/** `YYYY-MM-DD` of a `Date` argument (the scalar parses days as UTC midnight). */
+export function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** The talk's day: its post's date if real and not in the future, else its conference's start; null when neither. */
+export function talkDay(talk: TalkModel, conference: ConferenceModel | null | undefined): string | null {
+  const own = dayOf(talk.date);
+  if (own !== null && own <= isoDate(new Date())) return own;
+  return dayOf(conference?.startDate);
+}
