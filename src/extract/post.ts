@@ -4,84 +4,25 @@
  * talks with their videos, links, speakers, tool mentions and topics. Every
  * fact keeps the line it came from; problems are reported, never thrown.
  */
-import { diagnostic, type Report } from '../diagnostics.js';
-import type { ConferenceModel, PostModel, ToolModel } from '../graph/types.js';
+import { diagnostic } from '../diagnostics.js';
 import { slugify } from '../keys.js';
 import { type FrontMatter, keyLine } from '../parse/frontmatter.js';
 import { isTitleCase, lineTexts, type MarkdownDoc } from '../parse/markdown.js';
 import { lineText, type SourceFile } from '../parse/source.js';
 import { asBoolean, asString, asStringList, leadingYear } from '../parse/values.js';
-import { type CandidateTerm, candidateTerms } from './candidates.js';
-import { type CitationDraft, citationsOf } from './citations.js';
-import type { SeriesIndex } from './conferences.js';
+import { candidateTerms } from './candidates.js';
+import { citationsOf } from './citations.js';
+import type { ExtractContext, PostDraft, TalkDraft } from './drafts.js';
 import { fileTalk } from './fileTalk.js';
 import { itemCandidates } from './itemTalks.js';
-import type { NameMatcher } from './nameMatcher.js';
 import { findConference } from './postConference.js';
 import { type NamedSpeaker, namedSpeakers, nameLine, speakersFromLine } from './speakers.js';
 import { chooseTalks } from './talkChoice.js';
 import { layoutTalks } from './talks.js';
-import { cleanTitle, type TalkKind } from './talkTitle.js';
-import type { TalkWeights } from './talkWeights.js';
-import type { MentionDraft, ToolIndex } from './tools.js';
+import { cleanTitle } from './talkTitle.js';
 
 export type { CitationDraft } from './citations.js';
-
-export interface ExtractContext {
-  /** Name of the content root's folder: people name notes folders after the event. */
-  rootName?: string | null;
-  /** Weights of talk evidence (default: the table in talkWeights.ts). */
-  talkWeights?: TalkWeights;
-  tools: ToolIndex;
-  /** Registry topic names and aliases. */
-  topics: NameMatcher;
-  conferences: readonly ConferenceModel[];
-  /** Well-known conference series from the catalogue. */
-  series: SeriesIndex;
-  report: Report;
-  /** Dates after this year + 1 cannot be right. */
-  now: Date;
-}
-
-export interface TalkDraft {
-  title: string;
-  kind: TalkKind;
-  /** Roles and companies written with speakers' names, kept out of the names. */
-  affiliations: NamedSpeaker[];
-  speakers: string[];
-  line: number;
-  endLine: number;
-  videoUrl: string | null;
-  youtubeId: string | null;
-  videoStart: number | null;
-  summary: string | null;
-  notes: string;
-  citations: CitationDraft[];
-  mentions: MentionDraft[];
-  inferredTools: ToolModel[];
-  topicSlugs: string[];
-  /** Terms that look like tool names but are not known tools. */
-  candidates: (CandidateTerm & { text: string })[];
-}
-
-export interface ConferenceDraft {
-  /** Slug of the registry entry, when the post is about a registered conference. */
-  registeredSlug: string | null;
-  name: string;
-  year: number | null;
-  startDate: string | null;
-  endDate: string | null;
-  location: string | null;
-  line: number;
-}
-
-/** A post as extracted: the graph's PostModel before conference and talk slugs are assigned. */
-export interface PostDraft extends Omit<PostModel, 'conferenceSlug' | 'talkSlugs'> {
-  conference: ConferenceDraft | null;
-  talks: TalkDraft[];
-  /** Links outside every talk: they belong to the conference. */
-  conferenceCitations: CitationDraft[];
-}
+export type { ConferenceDraft, ExtractContext, PostDraft, TalkDraft } from './drafts.js';
 
 function firstSentence(text: string): string | null {
   const clean = text.replace(/\s+/g, ' ').trim();

@@ -21,9 +21,9 @@ import {
   findLocation,
   registeredInTitle,
 } from './conferences.js';
+import type { ConferenceDraft, ExtractContext } from './drafts.js';
 import { relativeEventYear } from './eventYear.js';
 import { eventFromPath } from './pathEvidence.js';
-import type { ConferenceDraft, ExtractContext } from './post.js';
 
 const EVENT_LINE = /^(?:conference|event|konferenz|veranstaltung|événement|evento|イベント)\s*[:：]\s*(.+)$/i;
 

@@ -9,8 +9,8 @@
  */
 import { RelatedIndex } from './related.js';
 import { SearchIndex } from './search.js';
-import type { GraphData } from './store.js';
 import { GraphView } from './traverse.js';
+import type { GraphData } from './types.js';
 
 export interface Discovery {
   readonly search: SearchIndex;

@@ -10,8 +10,7 @@
  * Built once from the immutable graph as inverted lists (tool → talks, topic
  * → talks); a query walks only the lists of the talk's own features.
  */
-import type { GraphData } from './store.js';
-import type { TalkModel } from './types.js';
+import type { GraphData, TalkModel } from './types.js';
 
 export interface RelatedTalkResult {
   slug: string;

@@ -23,7 +23,7 @@
  * 12 terms) so a hostile query stays cheap.
  */
 import MiniSearch, { type SearchResult as MiniSearchResult } from 'minisearch';
-import type { EntityKind, GraphData } from './store.js';
+import type { EntityKind, GraphData } from './types.js';
 
 export interface SearchResult {
   kind: EntityKind;

@@ -18,6 +18,8 @@ import type { SearchMatch } from './search.js';
 import type { NodeRef, PathStep, Subgraph } from './traverse.js';
 import type {
   ConferenceModel,
+  EntityKind,
+  GraphData,
   LinkModel,
   PostModel,
   SpeakerModel,
@@ -27,21 +29,8 @@ import type {
   TopicModel,
 } from './types.js';
 
-/** Everything a built graph holds, in corpus order. */
-export interface GraphData {
-  conferences: ConferenceModel[];
-  talks: TalkModel[];
-  tools: ToolModel[];
-  topics: TopicModel[];
-  speakers: SpeakerModel[];
-  links: LinkModel[];
-  posts: PostModel[];
-  diagnostics: Diagnostic[];
-  /** Terms that look like unknown tools (computed when built from notes). */
-  suggestions?: ToolSuggestionModel[];
-}
-
-export type EntityKind = 'conference' | 'talk' | 'tool' | 'topic' | 'speaker' | 'link';
+// The model's own types live in types.ts, below the read side that indexes them.
+export type { EntityKind, GraphData } from './types.js';
 
 export interface GraphStore {
   conferences(slugs: readonly string[]): Promise<(ConferenceModel | null)[]>;

@@ -10,8 +10,7 @@
  * adjacency list over it. Searches are breadth-first over that order, so the
  * same graph always yields the same path and the same neighbourhood.
  */
-import type { EntityKind, GraphData } from './store.js';
-import type { Evidence, MentionVia, Source, TalkModel } from './types.js';
+import type { EntityKind, Evidence, GraphData, MentionVia, Source, TalkModel } from './types.js';
 
 /** A node of the graph: the kind of entity and its key (slug, or URL for links). */
 export interface NodeRef {

@@ -4,6 +4,7 @@
  * provenance (file, line, text). The GraphQL layer binds these with
  * `objectRef<T>()`; it shapes nothing that this layer should own.
  */
+import type { Diagnostic } from '../diagnostics.js';
 
 /** Where an entity was defined. */
 export interface Source {
@@ -179,3 +180,19 @@ export interface PostModel {
   conferenceSlug: string | null;
   talkSlugs: string[];
 }
+
+/** Everything a built graph holds, in corpus order. */
+export interface GraphData {
+  conferences: ConferenceModel[];
+  talks: TalkModel[];
+  tools: ToolModel[];
+  topics: TopicModel[];
+  speakers: SpeakerModel[];
+  links: LinkModel[];
+  posts: PostModel[];
+  diagnostics: Diagnostic[];
+  /** Terms that look like unknown tools (computed when built from notes). */
+  suggestions?: ToolSuggestionModel[];
+}
+
+export type EntityKind = 'conference' | 'talk' | 'tool' | 'topic' | 'speaker' | 'link';
