@@ -11,6 +11,7 @@ import { createTalkgraphYoga } from '../server/yoga.js';
 import { contentOptions, contentRoot, parse } from './options.js';
 
 export const USAGE = `usage: talkgraph serve [--content DIR] [--port N] [--host H] [--cors-origin O] [--no-catalogue]
+                       [--graphiql | --no-graphiql]
 
 Indexes the content folder and serves it at http://HOST:PORT/graphql, with
 GraphiQL in a browser and GET /health for probes.
@@ -18,8 +19,11 @@ GraphiQL in a browser and GET /health for probes.
   --content DIR      content root (default: $TALKGRAPH_CONTENT, else ./content)
   --port N           port (default: $PORT, else 4000; 0 picks a free one)
   --host H           interface to listen on (default: localhost)
-  --cors-origin O    allowed browser origin, repeatable or comma-separated (default: any)
+  --cors-origin O    allowed browser origin, repeatable or comma-separated (default: any
+                     origin; credentials are never allowed)
   --no-catalogue     ignore the built-in catalogue of well-known tools
+  --graphiql         serve GraphiQL to browsers even when NODE_ENV=production
+  --no-graphiql      never serve GraphiQL (default: served unless NODE_ENV=production)
 
 Logs are JSON lines on stdout; set LOG_LEVEL (debug, info, warn, error, silent).
 `;
@@ -29,7 +33,18 @@ const serveOptions = {
   port: { type: 'string', short: 'p' },
   host: { type: 'string' },
   'cors-origin': { type: 'string', multiple: true },
+  graphiql: { type: 'boolean' },
+  'no-graphiql': { type: 'boolean' },
 } as const;
+
+/** GraphiQL is for people exploring: on unless refused, or unless production did not ask for it. */
+export function graphiqlEnabled(
+  flags: { graphiql?: boolean; 'no-graphiql'?: boolean },
+  env: Record<string, string | undefined> = process.env,
+): boolean {
+  if (flags['no-graphiql']) return false;
+  return flags.graphiql === true || env.NODE_ENV !== 'production';
+}
 
 function parsePort(value: string): number | null {
   if (!/^\d{1,5}$/.test(value)) return null;
@@ -94,6 +109,7 @@ export async function run(argv: string[]): Promise<number> {
     services: createGraphServices(data, result.store),
     logger,
     corsOrigin: origins.length > 0 ? origins : undefined,
+    graphiql: graphiqlEnabled(values),
   });
   http.ready(yoga, {
     talks: data.talks.length,
