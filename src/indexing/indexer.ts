@@ -84,6 +84,7 @@ export function indexFiles(
       report(fm.error);
       continue;
     }
+    for (const warning of fm.value.warnings) report(warning);
     // An extractor bug must cost one file, not the graph.
     const before = diagnostics.length;
     try {

@@ -119,9 +119,54 @@ function htmlLinks(html: string, line: number, links: InlineLink[]): void {
   });
 }
 
+/**
+ * Follows the raw text of an inline token so pieces that span lines move the
+ * line count on by their newlines: markdown-it gives line breaks as tokens,
+ * but a newline inside an HTML comment or tag stays in its content, and one
+ * inside a code span becomes a space.
+ */
+class RawLines {
+  /** Where the pieces read so far end in the raw text. */
+  private position = 0;
+  constructor(private readonly raw: string) {}
+
+  /** A line break token: the next newline ends the current line. */
+  lineBreak(): void {
+    const at = this.raw.indexOf('\n', this.position);
+    if (at !== -1) this.position = at + 1;
+  }
+
+  /** Newlines inside a piece written verbatim (inline HTML), found from the current line on. */
+  verbatim(content: string): number {
+    const at = this.raw.indexOf(content, this.position);
+    if (at === -1) return 0;
+    this.position = at + content.length;
+    return newlinesIn(this.raw, at, this.position);
+  }
+
+  /** Newlines inside a code span, whose content markdown-it gave with spaces for newlines. */
+  codeSpan(markup: string, content: string): number {
+    const open = this.raw.indexOf(markup, this.position);
+    if (open === -1) return 0;
+    const start = open + markup.length;
+    const close = this.raw.indexOf(markup, start);
+    // Not this span (an escaped backtick came first): count nothing rather than guess.
+    if (close === -1 || !this.raw.slice(start, close).replace(/\n/g, ' ').includes(content.trim())) return 0;
+    this.position = close + markup.length;
+    return newlinesIn(this.raw, start, close);
+  }
+}
+
+function newlinesIn(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) count += 1;
+  return count;
+}
+
 function inlineBlock(kind: BlockKind, level: number, token: Token, line: number, listDepth: number): Block {
   const runs: TextRun[] = [];
   const links: InlineLink[] = [];
+  const raw = new RawLines(token.content);
   let current = line;
   // Text on the current line before the next link: the label of that link.
   let lineText = '';
@@ -133,6 +178,7 @@ function inlineBlock(kind: BlockKind, level: number, token: Token, line: number,
     switch (child.type) {
       case 'softbreak':
       case 'hardbreak':
+        raw.lineBreak();
         current += 1;
         lineText = '';
         break;
@@ -145,13 +191,19 @@ function inlineBlock(kind: BlockKind, level: number, token: Token, line: number,
           appendLine(child.content);
         }
         break;
-      case 'code_inline':
+      case 'code_inline': {
         if (open !== null) open.text += child.content;
         else {
           runs.push({ text: child.content, line: current, code: true });
           lineText += child.content;
         }
+        const newlines = raw.codeSpan(child.markup, child.content);
+        if (newlines > 0) {
+          current += newlines;
+          lineText = '';
+        }
         break;
+      }
       case 'link_open': {
         const last = runs[runs.length - 1];
         if (last !== undefined && last.line === current && LINK_LABEL.test(lineText)) last.label = true;
@@ -188,9 +240,15 @@ function inlineBlock(kind: BlockKind, level: number, token: Token, line: number,
         break;
       case 'image':
         break;
-      case 'html_inline':
+      case 'html_inline': {
         htmlLinks(child.content, current, links);
+        const newlines = raw.verbatim(child.content);
+        if (newlines > 0) {
+          current += newlines;
+          lineText = '';
+        }
         break;
+      }
       default:
         break;
     }
@@ -199,7 +257,9 @@ function inlineBlock(kind: BlockKind, level: number, token: Token, line: number,
   links.sort((a, b) => a.line - b.line);
   const text = runs.map((r) => r.text).join(' ');
   if (kind === 'heading' && isTitleCase(text)) for (const run of runs) run.title = true;
-  return { kind, line, endLine: current, level, text, runs, links, listDepth };
+  // The block's own line map, when markdown-it gives one, is the surest end.
+  const mapped = token.map === null ? current : line + token.map[1] - token.map[0] - 1;
+  return { kind, line, endLine: Math.max(current, mapped), level, text, runs, links, listDepth };
 }
 
 /** "Harbor Deep Dive", "Generics in Go: Where We Are": most longer words capitalised. */
