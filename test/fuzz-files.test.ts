@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { indexFiles } from '../src/indexer.js';
+import { indexFiles } from '../src/indexing/indexer.js';
 import { loadContent } from '../src/load/walk.js';
 import { TEST_NOW } from './helpers/indexText.js';
 

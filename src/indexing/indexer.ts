@@ -18,6 +18,7 @@ import { createSource } from '../parse/source.js';
 import { loadCatalogue } from '../registry/catalogue.js';
 import { loadRegistries } from '../registry/registry.js';
 import { buildGraph } from './build.js';
+import { contextDigest, type FileResults, resultKey } from './fileResults.js';
 
 export interface IndexOptions {
   /** Content root: posts/, conferences/, tools/, topics/ below it. */
@@ -32,6 +33,8 @@ export interface IndexOptions {
   rootName?: string;
   /** Weights of talk evidence; the table in extract/talkWeights.ts unless measuring others. */
   talkWeights?: TalkWeights;
+  /** Results of earlier indexes: files whose digest and context match are not extracted again. */
+  results?: FileResults;
 }
 
 export interface IndexResult {
@@ -41,11 +44,37 @@ export interface IndexResult {
   durationMs: number;
 }
 
-/** Index files already in memory (used by the loader path and by tests). */
-export function indexFiles(
+/** Parses and extracts one post; null when it cannot be indexed (reported through `ctx`). */
+function indexPost(file: LoadedFile, ctx: ExtractContext): PostDraft | null {
+  const source = createSource(file.path, file.text);
+  const fm = parseFrontMatter(source);
+  if (!fm.ok) {
+    ctx.report(fm.error);
+    return null;
+  }
+  for (const warning of fm.value.warnings) ctx.report(warning);
+  // An extractor bug must cost one file, not the graph.
+  const reported: Diagnostic[] = [];
+  try {
+    const doc = parseMarkdown(fm.value.body, fm.value.bodyLine);
+    const draft = extractPost(source, fm.value, doc, { ...ctx, report: (d) => reported.push(d) });
+    for (const d of reported) ctx.report(d);
+    return draft;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    ctx.report(diagnostic('EXTRACTION_FAILED', file.path, 1, `${file.path} could not be indexed: ${reason}`));
+    return null;
+  }
+}
+
+/**
+ * The pipeline as steps: it yields after each post it parses, so a caller
+ * can pause between files (`indexFilesAsync`) and keep its event loop free.
+ */
+function* indexSteps(
   files: readonly LoadedFile[],
-  options: Omit<IndexOptions, 'root'> = {},
-): GraphData {
+  options: Omit<IndexOptions, 'root'>,
+): Generator<void, GraphData> {
   const diagnostics: Diagnostic[] = [];
   const report = (d: Diagnostic) => diagnostics.push(d);
   const catalogue = loadCatalogue();
@@ -75,35 +104,65 @@ export function indexFiles(
     now: options.now ?? new Date(),
   };
 
+  const results = options.results;
+  const context = results === undefined ? '' : contextDigest(files, ctx.now, options.catalogue ?? true);
   const posts: PostDraft[] = [];
   for (const file of files) {
     if (file.role !== 'post') continue;
-    const source = createSource(file.path, file.text);
-    const fm = parseFrontMatter(source);
-    if (!fm.ok) {
-      report(fm.error);
+    const key = results === undefined ? '' : resultKey(file.digest, context);
+    const kept = results?.get(file.path, key);
+    if (kept !== undefined) {
+      diagnostics.push(...kept.diagnostics);
+      if (kept.draft !== null) posts.push(kept.draft);
       continue;
     }
-    for (const warning of fm.value.warnings) report(warning);
-    // An extractor bug must cost one file, not the graph.
     const before = diagnostics.length;
-    try {
-      const doc = parseMarkdown(fm.value.body, fm.value.bodyLine);
-      posts.push(extractPost(source, fm.value, doc, ctx));
-    } catch (error) {
-      diagnostics.length = before;
-      const reason = error instanceof Error ? error.message : String(error);
-      report(diagnostic('EXTRACTION_FAILED', file.path, 1, `${file.path} could not be indexed: ${reason}`));
-    }
+    const draft = indexPost(file, ctx);
+    if (draft !== null) posts.push(draft);
+    results?.set(file.path, { key, draft, diagnostics: diagnostics.slice(before) });
+    yield;
   }
+  results?.retain(new Set(files.map((f) => f.path)));
   const data = buildGraph(registries, posts, diagnostics);
   return { ...data, diagnostics: sortDiagnostics(data.diagnostics) };
+}
+
+/** Index files already in memory (used by the loader path and by tests). */
+export function indexFiles(
+  files: readonly LoadedFile[],
+  options: Omit<IndexOptions, 'root'> = {},
+): GraphData {
+  const steps = indexSteps(files, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Work done between two pauses of `indexFilesAsync`: short enough for probes and queries to be answered. */
+const SLICE_MS = 10;
+
+/** As `indexFiles`, pausing every few milliseconds so the event loop keeps answering. */
+export async function indexFilesAsync(
+  files: readonly LoadedFile[],
+  options: Omit<IndexOptions, 'root'> = {},
+): Promise<GraphData> {
+  const steps = indexSteps(files, options);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
 }
 
 export async function indexContent(options: IndexOptions): Promise<IndexResult> {
   const started = performance.now();
   const loaded = await loadContent(options.root, { maxFileSize: options.maxFileSize });
-  const data = indexFiles(loaded.files, {
+  const data = await indexFilesAsync(loaded.files, {
     ...options,
     rootName: options.rootName ?? basename(resolve(options.root)),
   });
