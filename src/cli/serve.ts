@@ -4,14 +4,16 @@
  * GraphiQL) until SIGINT or SIGTERM, then close cleanly and exit 0.
  */
 import { pino } from 'pino';
-import { type IndexResult, indexContent } from '../indexing/indexer.js';
+import type { GraphData } from '../graph/store.js';
+import { indexContent } from '../indexing/indexer.js';
 import { createGraphServices } from '../schema/context.js';
 import { createHttpServer } from '../server/http.js';
-import { createTalkgraphYoga } from '../server/yoga.js';
+import { serveLive } from '../server/liveServer.js';
+import { createTalkgraphYoga, type TalkgraphYoga } from '../server/yoga.js';
 import { contentOptions, contentRoot, parse } from './options.js';
 
 export const USAGE = `usage: talkgraph serve [--content DIR] [--port N] [--host H] [--cors-origin O] [--no-catalogue]
-                       [--graphiql | --no-graphiql]
+                       [--graphiql | --no-graphiql] [--watch]
 
 Indexes the content folder and serves it at http://HOST:PORT/graphql, with
 GraphiQL in a browser and GET /health for probes.
@@ -24,6 +26,8 @@ GraphiQL in a browser and GET /health for probes.
   --no-catalogue     ignore the built-in catalogue of well-known tools
   --graphiql         serve GraphiQL to browsers even when NODE_ENV=production
   --no-graphiql      never serve GraphiQL (default: served unless NODE_ENV=production)
+  --watch            follow changes to the content: reindex changed files and serve the
+                     new version (subscribe to graphChanged to hear of it)
 
 Logs are JSON lines on stdout; set LOG_LEVEL (debug, info, warn, error, silent).
 `;
@@ -35,6 +39,7 @@ const serveOptions = {
   'cors-origin': { type: 'string', multiple: true },
   graphiql: { type: 'boolean' },
   'no-graphiql': { type: 'boolean' },
+  watch: { type: 'boolean', short: 'w' },
 } as const;
 
 /** GraphiQL is for people exploring: on unless refused, or unless production did not ask for it. */
@@ -93,33 +98,43 @@ export async function run(argv: string[]): Promise<number> {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 
-  let result: IndexResult;
+  const yogaOptions = {
+    logger,
+    corsOrigin: origins.length > 0 ? origins : undefined,
+    graphiql: graphiqlEnabled(values),
+  };
+  const catalogue = !values['no-catalogue'];
+  let served: { yoga: TalkgraphYoga; data: GraphData; durationMs: number };
   try {
-    result = await indexContent({ root, catalogue: !values['no-catalogue'] });
+    if (values.watch) {
+      const started = performance.now();
+      const serving = await serveLive({ root, catalogue, logger, yoga: yogaOptions });
+      const data = serving.live.current?.data as GraphData;
+      served = { yoga: serving.yoga, data, durationMs: performance.now() - started };
+    } else {
+      const result = await indexContent({ root, catalogue });
+      const services = createGraphServices(result.data, result.store);
+      served = { yoga: createTalkgraphYoga({ services, ...yogaOptions }), ...result };
+    }
   } catch (error) {
     logger.fatal({ err: error }, `talkgraph could not index ${root}`);
     await http.close();
     return 1;
   }
-  const { data } = result;
+  const { data, yoga, durationMs } = served;
   const errors = data.diagnostics.filter((d) => d.severity === 'ERROR').length;
   if (errors > 0) logger.warn({ errors }, `${errors} errors in the content; run talkgraph check for details`);
 
-  const yoga = createTalkgraphYoga({
-    services: createGraphServices(data, result.store),
-    logger,
-    corsOrigin: origins.length > 0 ? origins : undefined,
-    graphiql: graphiqlEnabled(values),
-  });
   http.ready(yoga, {
     talks: data.talks.length,
     conferences: data.conferences.length,
     tools: data.tools.length,
-    indexedInMs: Math.round(result.durationMs),
+    indexedInMs: Math.round(durationMs),
+    watching: values.watch === true,
   });
   const url = new URL('graphql', base).href;
   logger.info(
-    { url, content: root, talks: data.talks.length, indexedInMs: Math.round(result.durationMs) },
+    { url, content: root, talks: data.talks.length, indexedInMs: Math.round(durationMs) },
     `talkgraph serving ${data.talks.length} talks from ${root} at ${url}`,
   );
   // Logs are JSON for machines; a person at a terminal also gets a plain line to click.

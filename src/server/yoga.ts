@@ -58,7 +58,10 @@ query GVisorTalks {
 `;
 
 export interface YogaOptions {
-  services: GraphServices;
+  /** The graph to serve, or a function giving the version to serve now (live content): read once per request. */
+  services: GraphServices | (() => GraphServices);
+  /** The version of the graph served now (live content); answers are cached per version. */
+  graphVersion?: () => number;
   /** Where Yoga logs; silent when absent. */
   logger?: Logger;
   /** Allowed CORS origins; any origin when absent. Credentials are never allowed: the API has no sessions. */
@@ -144,7 +147,8 @@ function maskTalkgraphError(error: unknown, message: string): Error {
 }
 
 export function createTalkgraphYoga(options: YogaOptions) {
-  const { services } = options;
+  const { services, graphVersion } = options;
+  const current = typeof services === 'function' ? services : () => services;
   const plugins: Plugin[] = [
     ...guardPlugins({ maxResponseBytes: options.maxResponseBytes }),
     ...limitPlugins(),
@@ -156,7 +160,8 @@ export function createTalkgraphYoga(options: YogaOptions) {
   if (options.responseCache ?? true) {
     plugins.push(
       useResponseCache({
-        session: () => null,
+        // Keyed by graph version: an answer cached for one version is never served for another.
+        session: () => (graphVersion === undefined ? null : String(graphVersion())),
         includeExtensionMetadata: false,
         cache: options.responseCacheStore ?? createResponseCache(),
         // Answers with errors are not cached (and not reported: they are the client's).
@@ -166,7 +171,7 @@ export function createTalkgraphYoga(options: YogaOptions) {
   }
   return createYoga<Record<string, unknown>, GraphContext>({
     schema,
-    context: () => createContext(services),
+    context: () => createContext(current()),
     plugins,
     graphqlEndpoint: '/graphql',
     landingPage: false,
