@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { makePost } from '../bench/corpus.js';
-import { indexFilesAsync } from '../src/indexer.js';
+import { indexFilesAsync } from '../src/indexing/indexer.js';
 import { createHttpServer } from '../src/server/http.js';
 import { loadedFiles } from './helpers/indexText.js';
 
