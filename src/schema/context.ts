@@ -27,6 +27,22 @@ export interface GraphServices {
   store: GraphStore;
   /** Search, related talks and the traversable graph view, built once per graph (`discoveryOf`). */
   discovery: Discovery;
+  /** Which version of the graph this is: 1, then one more per change of the content (`serve --watch`). */
+  version: number;
+  /** New versions as they come, for `graphChanged`; absent when the content is not watched. */
+  changes?: GraphChangeSource;
+}
+
+/** A new version of the graph: the files that changed and their diagnostics in it. */
+export interface GraphChangeModel {
+  version: number;
+  changedPaths: string[];
+  diagnostics: Diagnostic[];
+}
+
+export interface GraphChangeSource {
+  /** The changes from now on, until the subscriber stops. */
+  subscribe(): AsyncIterable<GraphChangeModel>;
 }
 
 /** Per-request loaders over `GraphStore`; each batches the keys of one tick into one store call. */
@@ -130,8 +146,9 @@ export function discoveryOf(data: GraphData): Discovery {
 export function createGraphServices(
   data: GraphData,
   store: GraphStore = new MemoryStore(data),
+  live: { version: number; changes?: GraphChangeSource } = { version: 1 },
 ): GraphServices {
-  return { store, discovery: discoveryOf(data) };
+  return { store, discovery: discoveryOf(data), ...live };
 }
 
 /** A fresh context for one request: the shared services and new loaders. */

@@ -8,6 +8,7 @@
  * when a new one arrives), and every new version is announced to
  * `graphChanged` subscribers.
  */
+import { createPubSub } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { type GraphChange, LiveGraph } from '../indexing/liveGraph.js';
 import { type ContentWatcher, watchContent } from '../indexing/watchContent.js';
@@ -46,17 +47,20 @@ export async function serveLive(options: LiveServingOptions): Promise<LiveServin
   const first = live.current;
   if (first === null) throw new Error('the first index produced no graph');
 
+  const pubsub = createPubSub<{ graphChanged: [GraphChange] }>();
+  const changes = { subscribe: () => pubsub.subscribe('graphChanged') };
   let version = first.version;
-  let services: GraphServices = createGraphServices(first.data, first.store);
+  let services: GraphServices = createGraphServices(first.data, first.store, { version, changes });
   const cache = createResponseCache();
   live.onChange((change: GraphChange) => {
     const next = live.current;
     if (next === null) return;
     // Built before the swap (search indexes included), so the first request of a version does not wait.
-    const built = createGraphServices(next.data, next.store);
+    const built = createGraphServices(next.data, next.store, { version: next.version, changes });
     services = built;
     version = next.version;
     cache.clear();
+    pubsub.publish('graphChanged', change);
     logger?.info(
       { version: change.version, changedPaths: change.changedPaths, talks: next.data.talks.length },
       `talkgraph reindexed ${change.changedPaths.length} changed files (version ${change.version})`,
