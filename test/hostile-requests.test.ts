@@ -82,10 +82,10 @@ const HOSTILE: HostileRow[] = [
   },
   { name: 'a mutation', body: post('mutation { x }'), status: 200, code: 'BAD_USER_INPUT' },
   {
-    name: 'a subscription to nothing',
+    name: 'a subscription to a field that does not exist',
     body: post('subscription { x }'),
     status: 200,
-    code: 'BAD_USER_INPUT',
+    code: 'GRAPHQL_VALIDATION_FAILED',
   },
   {
     name: 'variables nested 20,000 levels deep',
