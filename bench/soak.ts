@@ -168,8 +168,14 @@ async function main(): Promise<number> {
     clearInterval(mutator);
     clearInterval(sampler);
 
-    // Let the last changes be indexed, then check every soak file.
-    await sleep(3000);
+    // Let the last changes be indexed (the version stops moving), then check every soak file.
+    let last = -1;
+    for (let stable = 0; stable < 4; ) {
+      await sleep(500);
+      const version = (await query(url, '{ graphVersion }')).data?.graphVersion as number;
+      stable = version === last ? stable + 1 : 0;
+      last = version;
+    }
     const missing: string[] = [];
     const checks = [...expected].map(([id, title]) => ({
       id,
@@ -186,7 +192,8 @@ async function main(): Promise<number> {
           missing.push(`${c.title}: ${c.present ? 'missing' : 'still there after delete'}`);
       }
     }
-    await sleep(5000);
+    // Idle time lets V8 shrink its heap before memory is read again.
+    await sleep(10_000);
     const rssEnd = rssOf(pid);
 
     const fiveXx = result['5xx'];
