@@ -158,13 +158,27 @@ describe('CORS', () => {
     }
   });
 
-  it('names only the configured origin, still without credentials', async () => {
+  it('lets only the configured origin read answers, still without credentials', async () => {
     const { yoga } = clientFor(manyTalksGraph(3), undefined, { corsOrigin: ['https://notes.example'] });
     const response = await yoga.fetch('http://yoga/graphql?query={stats{talks}}', {
       headers: { origin: 'https://evil.example' },
     });
-    expect(response.headers.get('access-control-allow-origin')).toBe('https://notes.example');
-    expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    const listed = await yoga.fetch('http://yoga/graphql?query={stats{talks}}', {
+      headers: { origin: 'https://notes.example' },
+    });
+    expect(listed.headers.get('access-control-allow-origin')).toBe('https://notes.example');
+    expect(listed.headers.get('access-control-allow-credentials')).toBeNull();
+  });
+
+  it('gives an unlisted origin, null included, no CORS headers when several are configured', async () => {
+    const { yoga } = clientFor(manyTalksGraph(3), undefined, {
+      corsOrigin: ['https://a.example', 'https://b.example'],
+    });
+    for (const origin of ['null', 'https://evil.example']) {
+      const response = await yoga.fetch('http://yoga/graphql?query={stats{talks}}', { headers: { origin } });
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    }
   });
 });
 

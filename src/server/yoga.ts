@@ -78,6 +78,16 @@ export interface YogaOptions {
   maxResponseBytes?: number;
 }
 
+/** CORS options: any origin without credentials, or exactly the listed origins. */
+function corsFor(allowed: string | string[] | undefined) {
+  if (allowed === undefined) return { origin: '*', credentials: false };
+  const list = typeof allowed === 'string' ? [allowed] : allowed;
+  return (request: Request) => {
+    const origin = request.headers.get('origin');
+    return origin !== null && list.includes(origin) ? { origin, credentials: false } : false;
+  };
+}
+
 /** Whether an error is the client's doing (bad input, a refused query) rather than the server's. */
 function isClientError(error: Error): boolean {
   if (rootCause(error) instanceof Error && (rootCause(error) as Error).name === PothosValidationError.name)
@@ -176,8 +186,9 @@ export function createTalkgraphYoga(options: YogaOptions) {
     graphqlEndpoint: '/graphql',
     landingPage: false,
     batching: false,
-    // Any origin, or the listed ones, and never credentials: no page can read answers with a user's cookies.
-    cors: { origin: options.corsOrigin ?? '*', credentials: false },
+    // Any origin, or only the listed ones (others get no CORS headers at all), and never credentials:
+    // no page can read answers with a visitor's cookies.
+    cors: corsFor(options.corsOrigin),
     logging: options.logger === undefined ? false : yogaLogger(options.logger),
     maskedErrors: { maskError: maskTalkgraphError, errorMessage: 'Unexpected error.', isDev: false },
     // GraphiQL is served by `graphiqlPlugin` (rendered and compressed once), not by Yoga.
