@@ -105,7 +105,19 @@ async function main(): Promise<number> {
     let nextId = 0;
     let actions = 0;
     const pathOf = (id: number) => join(root, 'posts', `soak-${id}.md`);
-    const mutate = () => {
+    // The talks the server has been seen to serve: only those have a last good version to keep.
+    const served = new Set<string>();
+    let busy = false;
+    const mutate = async () => {
+      if (busy) return;
+      busy = true;
+      try {
+        await mutateOnce();
+      } finally {
+        busy = false;
+      }
+    };
+    const mutateOnce = async () => {
       const live = [...expected].filter(([, title]) => title !== null).map(([id]) => id);
       const pick = live[Math.floor(Math.random() * live.length)];
       const roll = Math.random();
@@ -125,7 +137,13 @@ async function main(): Promise<number> {
         expected.set(pick, `Soak talk ${pick} v${version}`);
       } else if (roll < 0.75) {
         if (Date.now() - (writtenAt.get(pick) ?? 0) < 3000) return;
-        // Broken front matter: the graph keeps the last good version.
+        const title = expected.get(pick) as string;
+        if (!served.has(title)) {
+          const answer = await query(url, `{ talk(slug: ${JSON.stringify(title)}) { title } }`);
+          if ((answer.data?.talk as { title?: string } | null)?.title !== title) return;
+          served.add(title);
+        }
+        // Broken front matter: the graph keeps the last good version it served.
         writeFileSync(pathOf(pick), '---\ntitle: [unclosed\n---\n## Broken talk\n');
         broken.add(pick);
       } else {
