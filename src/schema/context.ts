@@ -21,12 +21,31 @@ import type {
   ToolSuggestionModel,
   TopicModel,
 } from '../graph/types.js';
+import { type ListBounds, listBounds } from './complexity.js';
 
 /** Long-lived, shared by every request of one served graph. */
 export interface GraphServices {
   store: GraphStore;
   /** Search, related talks and the traversable graph view, built once per graph (`discoveryOf`). */
   discovery: Discovery;
+  /** The longest plain list of each list field in this graph: what query cost counts for them. */
+  listBounds: ListBounds;
+  /** Which version of the graph this is: 1, then one more per change of the content (`serve --watch`). */
+  version: number;
+  /** New versions as they come, for `graphChanged`; absent when the content is not watched. */
+  changes?: GraphChangeSource;
+}
+
+/** A new version of the graph: the files that changed and their diagnostics in it. */
+export interface GraphChangeModel {
+  version: number;
+  changedPaths: string[];
+  diagnostics: Diagnostic[];
+}
+
+export interface GraphChangeSource {
+  /** The changes from now on, until the subscriber stops. */
+  subscribe(): AsyncIterable<GraphChangeModel>;
 }
 
 /** Per-request loaders over `GraphStore`; each batches the keys of one tick into one store call. */
@@ -56,6 +75,11 @@ export interface Loaders {
 /** The context of one GraphQL request. */
 export interface GraphContext extends GraphServices {
   loaders: Loaders;
+  /**
+   * The keys of `kind` a search query matches, computed once per request and query: a filter
+   * repeated under every parent of a list matches once.
+   */
+  matching(query: string, kind: EntityKind): Set<string>;
 }
 
 function batched<V>(fetch: (keys: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
@@ -130,11 +154,33 @@ export function discoveryOf(data: GraphData): Discovery {
 export function createGraphServices(
   data: GraphData,
   store: GraphStore = new MemoryStore(data),
+  live: { version: number; changes?: GraphChangeSource } = { version: 1 },
 ): GraphServices {
-  return { store, discovery: discoveryOf(data) };
+  return { store, discovery: discoveryOf(data), listBounds: boundsOf(data), ...live };
+}
+
+const bounds = new WeakMap<GraphData, ListBounds>();
+
+function boundsOf(data: GraphData): ListBounds {
+  let found = bounds.get(data);
+  if (found === undefined) {
+    found = listBounds(data);
+    bounds.set(data, found);
+  }
+  return found;
 }
 
 /** A fresh context for one request: the shared services and new loaders. */
 export function createContext(services: GraphServices): GraphContext {
-  return { ...services, loaders: createLoaders(services.store) };
+  const matched = new Map<string, Set<string>>();
+  const matching = (query: string, kind: EntityKind) => {
+    const key = `${kind}\u0000${query}`;
+    let keys = matched.get(key);
+    if (keys === undefined) {
+      keys = services.discovery.search.matchingKeys(query, kind);
+      matched.set(key, keys);
+    }
+    return keys;
+  };
+  return { ...services, loaders: createLoaders(services.store), matching };
 }

@@ -9,6 +9,7 @@ import './connections.js';
 import './diagnostic.js';
 import './evidence.js';
 import './graphPath.js';
+import './graphVersion.js';
 import './link.js';
 import './relatedTalk.js';
 import './relation.js';

@@ -143,7 +143,7 @@ export async function selectTalks(
     slugs = slugs.filter((slug) => keep.has(slug));
   }
   if (query !== '') {
-    const found = ctx.discovery.search.matchingKeys(query, 'talk');
+    const found = ctx.matching(query, 'talk');
     slugs = slugs.filter((slug) => found.has(slug));
   }
 
