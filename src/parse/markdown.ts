@@ -148,17 +148,22 @@ class RawLines {
     return newlinesIn(this.raw, at, this.position);
   }
 
-  /** Newlines inside a code span, whose content markdown-it gave with spaces for newlines. */
-  codeSpan(markup: string, content: string): number {
+  /**
+   * The lines of a code span that spans several (markdown-it gives its content with spaces for
+   * newlines); null when it holds no newline or cannot be found.
+   */
+  codeSpan(markup: string, content: string): string[] | null {
     // A span opens and closes with backtick runs of exactly its markup's length: "``" inside a "`" span is text.
     const open = backtickRun(this.raw, markup.length, this.position);
-    if (open === -1) return 0;
+    if (open === -1) return null;
     const start = open + markup.length;
     const close = backtickRun(this.raw, markup.length, start);
     // Not this span (an escaped backtick came first): count nothing rather than guess.
-    if (close === -1 || !this.raw.slice(start, close).replace(/\n/g, ' ').includes(content.trim())) return 0;
+    if (close === -1 || !this.raw.slice(start, close).replace(/\n/g, ' ').includes(content.trim()))
+      return null;
     this.position = close + markup.length;
-    return newlinesIn(this.raw, start, close);
+    const lines = this.raw.slice(start, close).split('\n');
+    return lines.length > 1 ? lines : null;
   }
 }
 
@@ -208,14 +213,21 @@ function inlineBlock(kind: BlockKind, level: number, token: Token, line: number,
         }
         break;
       case 'code_inline': {
+        const lines = raw.codeSpan(child.markup, child.content);
         if (open !== null) open.text += child.content;
-        else {
+        else if (lines === null) {
           runs.push({ text: child.content, line: current, code: true });
           lineText += child.content;
+        } else {
+          // A span over several lines is one run, cited at the line where its text begins.
+          const first = Math.max(
+            0,
+            lines.findIndex((part) => part.trim() !== ''),
+          );
+          runs.push({ text: child.content, line: current + first, code: true });
         }
-        const newlines = raw.codeSpan(child.markup, child.content);
-        if (newlines > 0) {
-          current += newlines;
+        if (lines !== null) {
+          current += lines.length - 1;
           lineText = '';
         }
         break;
