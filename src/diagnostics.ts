@@ -119,6 +119,16 @@ export const DIAGNOSTIC_KINDS = {
     title: 'A post is not conference notes',
     hint: 'No talks or conference were found in it; set `conference` in its front matter if that is wrong.',
   },
+  FILE_ENCODING: {
+    severity: 'WARNING',
+    title: 'A file is not valid UTF-8',
+    hint: 'Save the file as UTF-8; the bytes that are not were read as U+FFFD meanwhile.',
+  },
+  FRONTMATTER_TYPE: {
+    severity: 'WARNING',
+    title: 'A front matter field has the wrong type',
+    hint: 'The field is ignored until it has the type the message names (quote text, list names in [ ]).',
+  },
 } as const satisfies Record<string, DiagnosticKind>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_KINDS;

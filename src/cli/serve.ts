@@ -5,17 +5,18 @@
  */
 import { pino } from 'pino';
 import { readSnapshot } from '../graph/snapshot.js';
-import { MemoryStore } from '../graph/store.js';
+import { type GraphData, MemoryStore } from '../graph/store.js';
 import { type IndexResult, indexContent } from '../indexing/indexer.js';
 import { createGraphServices } from '../schema/context.js';
 import { createAnswerer } from '../server/fastPath.js';
 import { graphqlListener } from '../server/graphqlListener.js';
 import { createHttpServer } from '../server/http.js';
-import { createTalkgraphYoga } from '../server/yoga.js';
+import { serveLive } from '../server/liveServer.js';
+import { createTalkgraphYoga, type TalkgraphYoga } from '../server/yoga.js';
 import { CACHE_USAGE, cacheDir, cacheOptions, contentOptions, contentRoot, parse } from './options.js';
 
 export const USAGE = `usage: talkgraph serve [--content DIR | --snapshot FILE] [--port N] [--host H] [--cors-origin O] [--no-catalogue]
-                       [--no-response-cache]
+                       [--graphiql | --no-graphiql] [--watch] [--no-response-cache]
 
 Indexes the content folder and serves it at http://HOST:PORT/graphql, with
 GraphiQL in a browser and GET /health for probes.
@@ -23,13 +24,18 @@ GraphiQL in a browser and GET /health for probes.
   --content DIR      content root (default: $TALKGRAPH_CONTENT, else ./content)
   --port N           port (default: $PORT, else 4000; 0 picks a free one)
   --host H           interface to listen on (default: localhost)
-  --cors-origin O    allowed browser origin, repeatable or comma-separated (default: any)
+  --cors-origin O    allowed browser origin, repeatable or comma-separated (default: any
+                     origin; credentials are never allowed)
   --no-catalogue     ignore the built-in catalogue of well-known tools
   --snapshot FILE    serve a graph written by talkgraph build --out FILE instead of indexing
 ${CACHE_USAGE}
   --no-response-cache
                      answer every request afresh: no cached answers and no ETags
                      (for measuring, or when memory matters more than speed)
+  --graphiql         serve GraphiQL to browsers even when NODE_ENV=production
+  --no-graphiql      never serve GraphiQL (default: served unless NODE_ENV=production)
+  --watch            follow changes to the content: reindex changed files and serve the
+                     new version (subscribe to graphChanged to hear of it)
 
 Logs are JSON lines on stdout; set LOG_LEVEL (debug, info, warn, error, silent).
 `;
@@ -42,6 +48,9 @@ const serveOptions = {
   snapshot: { type: 'string' },
   ...cacheOptions,
   'no-response-cache': { type: 'boolean' },
+  graphiql: { type: 'boolean' },
+  'no-graphiql': { type: 'boolean' },
+  watch: { type: 'boolean', short: 'w' },
 } as const;
 
 /** The graph to serve: read from a snapshot, or indexed from the content root. */
@@ -60,6 +69,15 @@ async function loadGraph(values: {
   }
   const root = contentRoot(values.content);
   return indexContent({ root, catalogue: !values['no-catalogue'], cacheDir: cacheDir(values) });
+}
+
+/** GraphiQL is for people exploring: on unless refused, or unless production did not ask for it. */
+export function graphiqlEnabled(
+  flags: { graphiql?: boolean; 'no-graphiql'?: boolean },
+  env: Record<string, string | undefined> = process.env,
+): boolean {
+  if (flags['no-graphiql']) return false;
+  return flags.graphiql === true || env.NODE_ENV !== 'production';
 }
 
 function parsePort(value: string): number | null {
@@ -82,6 +100,10 @@ export async function run(argv: string[]): Promise<number> {
   const origins = (values['cors-origin'] ?? []).flatMap((o) => o.split(',')).map((o) => o.trim());
   if (values.snapshot !== undefined && values.content !== undefined) {
     process.stderr.write(`talkgraph serve: give --content or --snapshot, not both\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.snapshot !== undefined && values.watch) {
+    process.stderr.write(`talkgraph serve: --watch follows a content folder, not a snapshot\n\n${USAGE}`);
     return 2;
   }
   const root = values.snapshot ?? contentRoot(values.content);
@@ -113,39 +135,55 @@ export async function run(argv: string[]): Promise<number> {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 
-  let result: IndexResult;
+  const yogaOptions = {
+    logger,
+    corsOrigin: origins.length > 0 ? origins : undefined,
+    graphiql: graphiqlEnabled(values),
+    responseCache: false,
+  };
+  const catalogue = !values['no-catalogue'];
+  let served: { yoga: TalkgraphYoga; data: GraphData; durationMs: number; version: () => number };
   try {
-    result = await loadGraph(values);
+    if (values.watch) {
+      const started = performance.now();
+      const serving = await serveLive({ root, catalogue, logger, yoga: yogaOptions });
+      const data = serving.live.current?.data as GraphData;
+      served = {
+        yoga: serving.yoga,
+        data,
+        durationMs: performance.now() - started,
+        version: serving.version,
+      };
+    } else {
+      const result = await loadGraph(values);
+      const services = createGraphServices(result.data, result.store);
+      // One graph for the life of the process: version 1.
+      served = { yoga: createTalkgraphYoga({ services, ...yogaOptions }), ...result, version: () => 1 };
+    }
   } catch (error) {
     const what = values.snapshot === undefined ? `index ${root}` : `serve the snapshot ${root}`;
     logger.fatal({ err: error }, `talkgraph could not ${what}: ${(error as Error).message}`);
     await http.close();
     return 1;
   }
-  const { data } = result;
+  const { data, yoga, durationMs } = served;
   const errors = data.diagnostics.filter((d) => d.severity === 'ERROR').length;
   if (errors > 0) logger.warn({ errors }, `${errors} errors in the content; run talkgraph check for details`);
 
-  const services = createGraphServices(data, result.store);
-  // Answers are cached here, per graph version, in front of GraphQL: Yoga's own cache stays off.
-  const yoga = createTalkgraphYoga({
-    services,
-    logger,
-    corsOrigin: origins.length > 0 ? origins : undefined,
-    responseCache: false,
-  });
-  // One graph for the life of the process: version 1. A server that swaps graphs bumps it.
-  const cache = values['no-response-cache'] ? undefined : { version: () => 1 };
+  // Answers are cached in front of GraphQL, per served graph version (the live one under --watch):
+  // Yoga's own response cache stays off, or every query would take the slow path.
+  const cache = values['no-response-cache'] ? undefined : { version: served.version };
   const handler = graphqlListener(createAnswerer(yoga), yoga, { cache });
   http.ready(handler, {
     talks: data.talks.length,
     conferences: data.conferences.length,
     tools: data.tools.length,
-    indexedInMs: Math.round(result.durationMs),
+    indexedInMs: Math.round(durationMs),
+    watching: values.watch === true,
   });
   const url = new URL('graphql', base).href;
   logger.info(
-    { url, content: root, talks: data.talks.length, indexedInMs: Math.round(result.durationMs) },
+    { url, content: root, talks: data.talks.length, indexedInMs: Math.round(durationMs) },
     `talkgraph serving ${data.talks.length} talks from ${root} at ${url}`,
   );
   // Logs are JSON for machines; a person at a terminal also gets a plain line to click.

@@ -58,6 +58,7 @@ function indexPost(file: LoadedFile, ctx: ExtractContext): PostDraft | null {
     ctx.report(fm.error);
     return null;
   }
+  for (const warning of fm.value.warnings) ctx.report(warning);
   // An extractor bug must cost one file, not the graph.
   const reported: Diagnostic[] = [];
   try {
@@ -72,11 +73,14 @@ function indexPost(file: LoadedFile, ctx: ExtractContext): PostDraft | null {
   }
 }
 
-/** Index files already in memory (used by the loader path and by tests). */
-export function indexFiles(
+/**
+ * The pipeline as steps: it yields after each post it parses, so a caller
+ * can pause between files (`indexFilesAsync`) and keep its event loop free.
+ */
+function* indexSteps(
   files: readonly LoadedFile[],
-  options: Omit<IndexOptions, 'root'> = {},
-): GraphData {
+  options: Omit<IndexOptions, 'root'>,
+): Generator<void, GraphData> {
   const diagnostics: Diagnostic[] = [];
   const report = (d: Diagnostic) => diagnostics.push(d);
   const catalogue = loadCatalogue();
@@ -128,11 +132,44 @@ export function indexFiles(
     const draft = indexPost(file, ctx);
     if (draft !== null) posts.push(draft);
     results?.set(file.path, { key, draft, diagnostics: diagnostics.slice(before) });
+    yield;
   }
   results?.retain(new Set(files.map((f) => f.path)));
   const data = buildGraph(registries, posts, diagnostics);
   attachTalkMarkdown(data, files);
   return { ...data, diagnostics: sortDiagnostics(data.diagnostics) };
+}
+
+/** Index files already in memory (used by the loader path and by tests). */
+export function indexFiles(
+  files: readonly LoadedFile[],
+  options: Omit<IndexOptions, 'root'> = {},
+): GraphData {
+  const steps = indexSteps(files, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Work done between two pauses of `indexFilesAsync`: short enough for probes and queries to be answered. */
+const SLICE_MS = 10;
+
+/** As `indexFiles`, pausing every few milliseconds so the event loop keeps answering. */
+export async function indexFilesAsync(
+  files: readonly LoadedFile[],
+  options: Omit<IndexOptions, 'root'> = {},
+): Promise<GraphData> {
+  const steps = indexSteps(files, options);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
 }
 
 export async function indexContent(options: IndexOptions): Promise<IndexResult> {
@@ -143,7 +180,7 @@ export async function indexContent(options: IndexOptions): Promise<IndexResult> 
       ? undefined
       : await openResultCache(options.cacheDir, resolve(options.root));
   const indexOptions = { ...options, rootName: options.rootName ?? basename(resolve(options.root)) };
-  const data = indexFiles(
+  const data = await indexFilesAsync(
     loaded.files,
     cache === undefined ? indexOptions : { ...indexOptions, results: cache.results },
   );

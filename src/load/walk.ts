@@ -4,10 +4,20 @@
  * a symbolic link that resolves outside it is refused with a diagnostic, and
  * nothing outside is ever read. Files come back in a stable order (by path)
  * with a digest for change detection.
+ *
+ * A link can be swapped between a check and a read, so a file is opened
+ * once and the opened file itself is checked (`readConfined`): it must be a
+ * regular file, the same one the walk found inside the root (device and
+ * inode), and where the OS says the descriptor points must be inside the
+ * root. Bytes are read from that descriptor, never more than the size cap.
+ * Diagnostics name files by their path in the root and say what went wrong
+ * in words, never with the OS's message (it holds absolute paths).
  */
+
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import type { Dirent, Stats } from 'node:fs';
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { constants, type Dirent, type Stats } from 'node:fs';
+import { type FileHandle, open, readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { diagnostic } from '../diagnostics.js';
@@ -43,6 +53,112 @@ function isInside(root: string, target: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel));
 }
 
+const REASONS: Record<string, string> = {
+  ENOENT: 'it no longer exists',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder',
+  ELOOP: 'too many symbolic links',
+  EMFILE: 'too many files are open',
+  ENFILE: 'too many files are open',
+  EIO: 'the disk could not read it',
+};
+
+/** Why a file-system call failed, in words and without the path the OS put in its message. */
+export function describeFsError(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') return REASONS[code] ?? `the system refused it (${code})`;
+  return 'it could not be read';
+}
+
+/** The 1-based line of the first byte that is not UTF-8, or null when the text is all UTF-8. */
+export function firstInvalidUtf8Line(buffer: Buffer, text: string): number | null {
+  if (isUtf8(buffer)) return null;
+  // Characters before the first U+FFFD decoded from valid bytes, so their byte length says where it is.
+  let bytes = 0;
+  let from = 0;
+  for (let at = text.indexOf('\uFFFD'); at !== -1; at = text.indexOf('\uFFFD', at + 1)) {
+    bytes += Buffer.byteLength(text.slice(from, at));
+    from = at + 1;
+    const written = buffer[bytes] === 0xef && buffer[bytes + 1] === 0xbf && buffer[bytes + 2] === 0xbd;
+    if (!written) return text.slice(0, at).split('\n').length;
+    bytes += 3;
+  }
+  return 1;
+}
+
+/** Where an open descriptor points, when the OS says (Linux's /proc); null elsewhere. */
+async function descriptorPath(handle: FileHandle): Promise<string | null> {
+  try {
+    return await readlink(`/proc/self/fd/${handle.fd}`);
+  } catch {
+    return null;
+  }
+}
+
+export type ReadResult = { ok: true; buffer: Buffer } | { ok: false; diagnostic: Diagnostic };
+
+/**
+ * Opens `path` (relative to `root`) once and reads it through that one
+ * descriptor, after checking the opened file: a regular file, the one the
+ * walk saw when `expected` is given, inside the root, at most `maxSize` bytes.
+ */
+export async function readConfined(
+  root: string,
+  path: string,
+  maxSize: number,
+  expected?: { dev: number; ino: number },
+): Promise<ReadResult> {
+  const refuse = (code: 'FILE_OUTSIDE_ROOT' | 'FILE_UNREADABLE' | 'FILE_TOO_LARGE', message: string) => ({
+    ok: false as const,
+    diagnostic: diagnostic(code, path, 0, message),
+  });
+  const outside = () =>
+    refuse('FILE_OUTSIDE_ROOT', `${path} links outside the content root and was not read`);
+  let handle: FileHandle;
+  try {
+    // Non-blocking: a FIFO swapped in must not hang the reader.
+    handle = await open(join(root, ...path.split('/')), constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    return refuse('FILE_UNREADABLE', `${path} cannot be read: ${describeFsError(error)}`);
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) return refuse('FILE_UNREADABLE', `${path} is not a regular file and was not read`);
+    if (expected && (info.dev !== expected.dev || info.ino !== expected.ino)) return outside();
+    const where = await descriptorPath(handle);
+    if (where !== null && !isInside(root, where)) return outside();
+    if (info.size > maxSize) {
+      return refuse(
+        'FILE_TOO_LARGE',
+        `${path} is ${info.size} bytes, over the limit of ${maxSize}; not indexed`,
+      );
+    }
+    // Read to the end, but never past one byte over the cap: a file that grew since `stat` is refused.
+    let buffer = Buffer.allocUnsafe(Math.min(maxSize + 1, info.size + 1));
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > maxSize) break;
+        const grown = Buffer.allocUnsafe(Math.min(maxSize + 1, buffer.length * 2));
+        buffer.copy(grown, 0, 0, length);
+        buffer = grown;
+      }
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > maxSize) {
+      return refuse('FILE_TOO_LARGE', `${path} grew over the limit of ${maxSize} bytes; not indexed`);
+    }
+    return { ok: true, buffer: buffer.subarray(0, length) };
+  } catch (error) {
+    return refuse('FILE_UNREADABLE', `${path} cannot be read: ${describeFsError(error)}`);
+  } finally {
+    await handle.close();
+  }
+}
+
 export async function loadContent(
   rootDir: string,
   options: LoadOptions = {},
@@ -53,6 +169,8 @@ export async function loadContent(
   const diagnostics: Diagnostic[] = [];
   // Real paths already taken: a file reached twice (through a link) is read once, under its own path.
   const seen = new Set<string>([root]);
+  // The device and inode of each file the walk found inside the root: the file read must be that one.
+  const identities = new Map<string, { dev: number; ino: number }>();
   // Links are followed after every real folder is walked, so `posts/t -> ../tools` cannot claim tools/.
   const links: { full: string; rel: string; name: string }[] = [];
 
@@ -63,7 +181,7 @@ export async function loadContent(
       info = await stat(target);
     } catch (error) {
       diagnostics.push(
-        diagnostic('FILE_UNREADABLE', rel, 0, `${rel} cannot be read: ${(error as Error).message}`),
+        diagnostic('FILE_UNREADABLE', rel, 0, `${rel} cannot be read: ${describeFsError(error)}`),
       );
       return;
     }
@@ -73,6 +191,7 @@ export async function loadContent(
     } else if (info.isFile() && MARKDOWN.test(name)) {
       seen.add(target);
       found.push(rel);
+      identities.set(rel, { dev: info.dev, ino: info.ino });
     }
   }
 
@@ -84,7 +203,7 @@ export async function loadContent(
       // One unreadable folder costs its files, not the graph.
       const rel = relative(root, dir).split(sep).join('/') || '.';
       diagnostics.push(
-        diagnostic('FILE_UNREADABLE', rel, 0, `folder ${rel} cannot be read: ${(error as Error).message}`),
+        diagnostic('FILE_UNREADABLE', rel, 0, `folder ${rel} cannot be read: ${describeFsError(error)}`),
       );
       return;
     }
@@ -120,42 +239,32 @@ export async function loadContent(
 
   const files: LoadedFile[] = [];
   for (const path of found) {
-    const full = join(root, ...path.split('/'));
-    try {
-      // Checked again at read time: a link may have been changed since the walk.
-      if (!isInside(root, await realpath(full))) {
-        diagnostics.push(
-          diagnostic('FILE_OUTSIDE_ROOT', path, 0, `${path} links outside the content root and was not read`),
-        );
-        continue;
-      }
-      const info = await lstat(full);
-      const size = info.isSymbolicLink() ? (await stat(full)).size : info.size;
-      if (size > maxSize) {
-        diagnostics.push(
-          diagnostic(
-            'FILE_TOO_LARGE',
-            path,
-            0,
-            `${path} is ${size} bytes, over the limit of ${maxSize}; not indexed`,
-          ),
-        );
-        continue;
-      }
-      const buffer = await readFile(full);
-      if (buffer.includes(0)) {
-        diagnostics.push(
-          diagnostic('FILE_UNREADABLE', path, 0, `${path} is not a text file (it contains NUL bytes)`),
-        );
-        continue;
-      }
-      const text = buffer.toString('utf8');
-      const digest = createHash('sha1').update(buffer).digest('hex');
-      files.push({ path, role: roleOf(path), text, digest });
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      diagnostics.push(diagnostic('FILE_UNREADABLE', path, 0, `${path} cannot be read: ${reason}`));
+    const read = await readConfined(root, path, maxSize, identities.get(path));
+    if (!read.ok) {
+      diagnostics.push(read.diagnostic);
+      continue;
     }
+    const { buffer } = read;
+    if (buffer.includes(0)) {
+      diagnostics.push(
+        diagnostic('FILE_UNREADABLE', path, 0, `${path} is not a text file (it contains NUL bytes)`),
+      );
+      continue;
+    }
+    const text = buffer.toString('utf8');
+    const badLine = firstInvalidUtf8Line(buffer, text);
+    if (badLine !== null) {
+      diagnostics.push(
+        diagnostic(
+          'FILE_ENCODING',
+          path,
+          badLine,
+          `${path} is not valid UTF-8 at line ${badLine}; the bytes that are not were read as U+FFFD (�)`,
+        ),
+      );
+    }
+    const digest = createHash('sha1').update(buffer).digest('hex');
+    files.push({ path, role: roleOf(path), text, digest });
   }
   return { files, diagnostics };
 }

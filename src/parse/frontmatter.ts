@@ -25,6 +25,89 @@ export interface FrontMatter {
   lines: string[];
   /** 1-based line of the first front matter line (the opening delimiter). */
   startLine: number;
+  /** Fields of the wrong type, one warning each with its line; those fields are left out of `data`. */
+  warnings: Diagnostic[];
+}
+
+type FieldType = 'text' | 'names' | 'labels' | 'flag' | 'year';
+
+/**
+ * The type each known field must have. Text may be a string or a number
+ * (`title: 1984`); names of people a string or a list of strings, never a
+ * number (`speakers = 5` is not a person); labels (tags, aliases) the same,
+ * numbers allowed (`tags: [2019]`); a flag a boolean or "true"/"false"; a
+ * year a number or digits. An empty field counts as absent. A field of
+ * another type is reported and ignored rather than read as something it is
+ * not.
+ */
+const FIELD_TYPES: Record<string, FieldType> = {
+  title: 'text',
+  name: 'text',
+  description: 'text',
+  date: 'text',
+  conference: 'text',
+  location: 'text',
+  slug: 'text',
+  repository: 'text',
+  repositoryUrl: 'text',
+  website: 'text',
+  websiteUrl: 'text',
+  url: 'text',
+  playlist: 'text',
+  playlistUrl: 'text',
+  parent: 'text',
+  startDate: 'text',
+  endDate: 'text',
+  speakers: 'names',
+  speaker: 'names',
+  tags: 'labels',
+  categories: 'labels',
+  aliases: 'labels',
+  topics: 'labels',
+  draft: 'flag',
+  caseSensitive: 'flag',
+  ambiguous: 'flag',
+  disabled: 'flag',
+  year: 'year',
+};
+
+const EXPECTED: Record<FieldType, string> = {
+  text: 'text',
+  names: 'a name or a list of names',
+  labels: 'a word or a list of words',
+  flag: 'true or false',
+  year: 'a year',
+};
+
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'empty';
+  if (typeof value === 'object') return 'a table';
+  return `the ${typeof value} ${JSON.stringify(value).slice(0, 40)}`;
+}
+
+function hasType(value: unknown, type: FieldType): boolean {
+  switch (type) {
+    case 'text':
+      return typeof value === 'string' || typeof value === 'number';
+    case 'names':
+      return typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'));
+    case 'labels':
+      return (
+        typeof value === 'string' ||
+        typeof value === 'number' ||
+        (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number'))
+      );
+    case 'flag':
+      return (
+        typeof value === 'boolean' || (typeof value === 'string' && /^(true|false|yes|no)$/i.test(value))
+      );
+    case 'year':
+      return (
+        (typeof value === 'number' && Number.isInteger(value)) ||
+        (typeof value === 'string' && /^\d{4}$/.test(value.trim()))
+      );
+  }
 }
 
 export type FrontMatterResult = { ok: true; value: FrontMatter } | { ok: false; error: Diagnostic };
@@ -150,7 +233,15 @@ export function parseFrontMatter(source: SourceFile): FrontMatterResult {
   if (delimiter === undefined) {
     return {
       ok: true,
-      value: { format: 'none', data: {}, bodyLine: 1, body: source.text, lines: [], startLine: 1 },
+      value: {
+        format: 'none',
+        data: {},
+        bodyLine: 1,
+        body: source.text,
+        lines: [],
+        startLine: 1,
+        warnings: [],
+      },
     };
   }
   // Check the closing delimiter first: an unclosed block would otherwise swallow the file.
@@ -174,17 +265,23 @@ export function parseFrontMatter(source: SourceFile): FrontMatterResult {
   } catch (error) {
     return failure(source, 1, 1, delimiter.format.toUpperCase(), (error as Error).message);
   }
-  return {
-    ok: true,
-    value: {
-      format: delimiter.format,
-      data: plain,
-      bodyLine: close + 2,
-      body: lines.slice(close + 1).join('\n'),
-      lines: lines.slice(0, close + 1),
-      startLine: 1,
-    },
+  const value: FrontMatter = {
+    format: delimiter.format,
+    data: plain,
+    bodyLine: close + 2,
+    body: lines.slice(close + 1).join('\n'),
+    lines: lines.slice(0, close + 1),
+    startLine: 1,
+    warnings: [],
   };
+  for (const [key, type] of Object.entries(FIELD_TYPES)) {
+    const field = plain[key];
+    if (field === undefined || field === null || hasType(field, type)) continue;
+    delete plain[key];
+    const message = `${key} should be ${EXPECTED[type]} but is ${kindOf(field)}; it is ignored`;
+    value.warnings.push(diagnostic('FRONTMATTER_TYPE', source.path, keyLine(value, key), message));
+  }
+  return { ok: true, value };
 }
 
 /** 1-based file line of a front matter key (`key =`, `key:`, `"key":`), or the first line. */

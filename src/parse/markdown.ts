@@ -123,9 +123,71 @@ function htmlLinks(html: string, line: number, links: InlineLink[]): void {
   });
 }
 
+/**
+ * Follows the raw text of an inline token so pieces that span lines move the
+ * line count on by their newlines: markdown-it gives line breaks as tokens,
+ * but a newline inside an HTML comment or tag stays in its content, and one
+ * inside a code span becomes a space.
+ */
+class RawLines {
+  /** Where the pieces read so far end in the raw text. */
+  private position = 0;
+  constructor(private readonly raw: string) {}
+
+  /** A line break token: the next newline ends the current line. */
+  lineBreak(): void {
+    const at = this.raw.indexOf('\n', this.position);
+    if (at !== -1) this.position = at + 1;
+  }
+
+  /** Newlines inside a piece written verbatim (inline HTML), found from the current line on. */
+  verbatim(content: string): number {
+    const at = this.raw.indexOf(content, this.position);
+    if (at === -1) return 0;
+    this.position = at + content.length;
+    return newlinesIn(this.raw, at, this.position);
+  }
+
+  /**
+   * The lines of a code span that spans several (markdown-it gives its content with spaces for
+   * newlines); null when it holds no newline or cannot be found.
+   */
+  codeSpan(markup: string, content: string): string[] | null {
+    // A span opens and closes with backtick runs of exactly its markup's length: "``" inside a "`" span is text.
+    const open = backtickRun(this.raw, markup.length, this.position);
+    if (open === -1) return null;
+    const start = open + markup.length;
+    const close = backtickRun(this.raw, markup.length, start);
+    // Not this span (an escaped backtick came first): count nothing rather than guess.
+    if (close === -1 || !this.raw.slice(start, close).replace(/\n/g, ' ').includes(content.trim()))
+      return null;
+    this.position = close + markup.length;
+    const lines = this.raw.slice(start, close).split('\n');
+    return lines.length > 1 ? lines : null;
+  }
+}
+
+/** Where the first run of exactly `length` backticks starts, from `from` on; -1 when none. */
+function backtickRun(text: string, length: number, from: number): number {
+  for (let at = text.indexOf('`', from); at !== -1; ) {
+    let end = at;
+    while (text[end] === '`') end += 1;
+    if (end - at === length) return at;
+    at = text.indexOf('`', end);
+  }
+  return -1;
+}
+
+function newlinesIn(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) count += 1;
+  return count;
+}
+
 function inlineBlock(kind: BlockKind, level: number, token: Token, line: number, listDepth: number): Block {
   const runs: TextRun[] = [];
   const links: InlineLink[] = [];
+  const raw = new RawLines(token.content);
   let current = line;
   // Text on the current line before the next link: the label of that link.
   let lineText = '';
@@ -137,6 +199,7 @@ function inlineBlock(kind: BlockKind, level: number, token: Token, line: number,
     switch (child.type) {
       case 'softbreak':
       case 'hardbreak':
+        raw.lineBreak();
         current += 1;
         lineText = '';
         break;
@@ -149,13 +212,26 @@ function inlineBlock(kind: BlockKind, level: number, token: Token, line: number,
           appendLine(child.content);
         }
         break;
-      case 'code_inline':
+      case 'code_inline': {
+        const lines = raw.codeSpan(child.markup, child.content);
         if (open !== null) open.text += child.content;
-        else {
+        else if (lines === null) {
           runs.push({ text: child.content, line: current, code: true });
           lineText += child.content;
+        } else {
+          // A span over several lines is one run, cited at the line where its text begins.
+          const first = Math.max(
+            0,
+            lines.findIndex((part) => part.trim() !== ''),
+          );
+          runs.push({ text: child.content, line: current + first, code: true });
+        }
+        if (lines !== null) {
+          current += lines.length - 1;
+          lineText = '';
         }
         break;
+      }
       case 'link_open': {
         const last = runs[runs.length - 1];
         if (last !== undefined && last.line === current && LINK_LABEL.test(lineText)) last.label = true;
@@ -192,9 +268,15 @@ function inlineBlock(kind: BlockKind, level: number, token: Token, line: number,
         break;
       case 'image':
         break;
-      case 'html_inline':
+      case 'html_inline': {
         htmlLinks(child.content, current, links);
+        const newlines = raw.verbatim(child.content);
+        if (newlines > 0) {
+          current += newlines;
+          lineText = '';
+        }
         break;
+      }
       default:
         break;
     }
@@ -204,7 +286,9 @@ function inlineBlock(kind: BlockKind, level: number, token: Token, line: number,
   const text = runs.map((r) => r.text).join(' ');
   if (kind === 'heading' && isTitleCase(text)) for (const run of runs) run.title = true;
   if (runs[0] !== undefined) runs[0].start = true;
-  return { kind, line, endLine: current, level, text, runs, links, listDepth };
+  // The block's own line map, when markdown-it gives one, is the surest end.
+  const mapped = token.map === null ? current : line + token.map[1] - token.map[0] - 1;
+  return { kind, line, endLine: Math.max(current, mapped), level, text, runs, links, listDepth };
 }
 
 /** "Harbor Deep Dive", "Generics in Go: Where We Are": most longer words capitalised. */
@@ -232,6 +316,9 @@ export function parseMarkdown(body: string, bodyLine: number): MarkdownDoc {
   collectBlocks(body, bodyLine, blocks, breaks);
   return { blocks, breaks };
 }
+
+/** HTML blocks that end at an end marker rather than a blank line (CommonMark kinds 1 to 5). */
+const HTML_TO_END_MARKER = /^ {0,3}<(?:(?:script|pre|style|textarea)(?:\s|>|$)|!--|\?|![A-Za-z]|!\[CDATA\[)/i;
 
 function collectBlocks(body: string, bodyLine: number, blocks: Block[], breaks: number[], parser = md): void {
   const tokens = parser.parse(body, {});
@@ -265,14 +352,24 @@ function collectBlocks(body: string, bodyLine: number, blocks: Block[], breaks: 
         break;
       case 'html_block': {
         // An HTML block runs to the next blank line, so markdown written right under an
-        // <iframe> is swallowed by it; read such trailing lines as markdown again.
+        // <iframe> is swallowed by it; read such trailing lines as markdown again. A comment,
+        // <script>, <pre>, <style>, <textarea>, `<?`, `<!X` or CDATA block instead runs to its end
+        // marker: all of it is HTML, and its later lines are not markdown.
         const lines = token.content.replace(/\n$/, '').split('\n');
         let html = lines.length;
-        for (let i = 1; i < lines.length; i++) {
-          if (!(lines[i] ?? '').trim().startsWith('<')) {
+        const toEndMarker = HTML_TO_END_MARKER.test(lines[0] ?? '');
+        // A comment opened on an HTML line holds the lines up to its close, whatever they start with.
+        let inComment = false;
+        for (let i = 0; i < lines.length && !toEndMarker; i++) {
+          const text = lines[i] ?? '';
+          if (i > 0 && !inComment && !text.trim().startsWith('<')) {
             html = i;
             break;
           }
+          const open = text.lastIndexOf('<!--');
+          const close = text.lastIndexOf('-->');
+          if (open > close) inComment = true;
+          else if (close >= 0) inComment = false;
         }
         const content = lines.slice(0, html).join('\n');
         const links: InlineLink[] = [];

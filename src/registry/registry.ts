@@ -25,6 +25,7 @@ function readRegistryFile(file: LoadedFile, report: Report) {
     report(fm.error);
     return null;
   }
+  for (const warning of fm.value.warnings) report(warning);
   const data = fm.value.data;
   const name = asString(data.name) ?? asString(data.title);
   if (name === null) {

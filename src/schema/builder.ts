@@ -5,9 +5,11 @@
  * to this builder; `index.ts` collects them.
  */
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
 import { badUserInput } from './args.js';
+import { fieldComplexity } from './complexity.js';
 import type { GraphContext } from './context.js';
 import { loadNode } from './globalIds.js';
 
@@ -28,8 +30,10 @@ export interface SchemaTypes {
 }
 
 export const builder = new SchemaBuilder<SchemaTypes>({
-  plugins: [RelayPlugin, DataloaderPlugin],
+  plugins: [RelayPlugin, DataloaderPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
+  // Costs only: the limit is checked with the request's variables before execution (server/limits).
+  complexity: { fieldComplexity },
   relay: {
     cursorType: 'String',
     // The backing models are shared by every request: never tag them.

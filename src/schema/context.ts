@@ -11,6 +11,7 @@
  */
 import DataLoader from 'dataloader';
 import type { Diagnostic } from '../diagnostics.js';
+import type { SearchMatch } from '../graph/search.js';
 import { type EntityKind, type GraphData, type GraphStore, MemoryStore } from '../graph/store.js';
 import type {
   ConferenceModel,
@@ -21,10 +22,29 @@ import type {
   ToolSuggestionModel,
   TopicModel,
 } from '../graph/types.js';
+import { type ListBounds, listBounds } from './complexity.js';
 
 /** Long-lived, shared by every request of one served graph. */
 export interface GraphServices {
   store: GraphStore;
+  /** The longest plain list of each list field in this graph: what query cost counts for them. */
+  listBounds: ListBounds;
+  /** Which version of the graph this is: 1, then one more per change of the content (`serve --watch`). */
+  version: number;
+  /** New versions as they come, for `graphChanged`; absent when the content is not watched. */
+  changes?: GraphChangeSource;
+}
+
+/** A new version of the graph: the files that changed and their diagnostics in it. */
+export interface GraphChangeModel {
+  version: number;
+  changedPaths: string[];
+  diagnostics: Diagnostic[];
+}
+
+export interface GraphChangeSource {
+  /** The changes from now on, until the subscriber stops. */
+  subscribe(): AsyncIterable<GraphChangeModel>;
 }
 
 /** Per-request loaders over `GraphStore`; each batches the keys of one tick into one store call. */
@@ -54,6 +74,11 @@ export interface Loaders {
 /** The context of one GraphQL request. */
 export interface GraphContext extends GraphServices {
   loaders: Loaders;
+  /**
+   * The store's ranked search, asked once per request, query and types: a filter repeated
+   * under every parent of a list searches once.
+   */
+  search(query: string, types?: readonly EntityKind[]): Promise<SearchMatch[]>;
 }
 
 function batched<V>(fetch: (keys: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
@@ -116,11 +141,33 @@ export async function loadKnown<K, V>(loader: DataLoader<K, V | null>, keys: rea
 export function createGraphServices(
   data: GraphData,
   store: GraphStore = new MemoryStore(data),
+  live: { version: number; changes?: GraphChangeSource } = { version: 1 },
 ): GraphServices {
-  return { store };
+  return { store, listBounds: boundsOf(data), ...live };
+}
+
+const bounds = new WeakMap<GraphData, ListBounds>();
+
+function boundsOf(data: GraphData): ListBounds {
+  let found = bounds.get(data);
+  if (found === undefined) {
+    found = listBounds(data);
+    bounds.set(data, found);
+  }
+  return found;
 }
 
 /** A fresh context for one request: the shared services and new loaders. */
 export function createContext(services: GraphServices): GraphContext {
-  return { ...services, loaders: createLoaders(services.store) };
+  const searched = new Map<string, Promise<SearchMatch[]>>();
+  const search = (query: string, types?: readonly EntityKind[]) => {
+    const key = `${types?.join(',') ?? ''}\u0000${query}`;
+    let hits = searched.get(key);
+    if (hits === undefined) {
+      hits = services.store.search(query, types);
+      searched.set(key, hits);
+    }
+    return hits;
+  };
+  return { ...services, loaders: createLoaders(services.store), search };
 }

@@ -10,6 +10,7 @@ import './dates.js';
 import './diagnostic.js';
 import './evidence.js';
 import './graphPath.js';
+import './graphVersion.js';
 import './link.js';
 import './orderDirection.js';
 import './relatedTalk.js';

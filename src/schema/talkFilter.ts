@@ -220,7 +220,7 @@ interface Selection {
 
 /** The talks a query finds, slug → score, best first (the index `searchConnection` ranks with). */
 export async function searchTalks(ctx: GraphContext, query: string): Promise<Map<string, number>> {
-  const hits = await ctx.store.search(query, ['talk']);
+  const hits = await ctx.search(query, ['talk']);
   return new Map(hits.map((hit) => [hit.key, hit.score] as const));
 }
 

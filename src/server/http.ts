@@ -17,6 +17,13 @@ import type { Logger } from 'pino';
 /** Largest request body accepted (a GraphQL document with its variables). */
 export const MAX_BODY_BYTES = 1_000_000;
 
+/**
+ * A client has this long to send its headers, and its whole request: a slow
+ * client cannot hold a connection open for Node's defaults (60 s, 300 s).
+ */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 30_000;
+
 /** How long `close()` waits for requests in flight before cutting connections. */
 const CLOSE_GRACE_MS = 5_000;
 
@@ -95,6 +102,9 @@ export function createHttpServer(options: HttpServerOptions = {}): TalkgraphHttp
     }
     handler(req, res);
   });
+
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
 
   server.on('clientError', (error, socket) => {
     options.logger?.debug({ err: error }, 'bad HTTP request');

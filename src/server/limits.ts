@@ -1,57 +1,42 @@
 /**
  * @module server/limits
  * Limits that refuse hostile operations while they are validated, before
- * anything runs: page sizes written in the query, depth, aliases, cost,
+ * anything runs: page sizes written in the query, depth, aliases,
  * directives and tokens (graphql-armor). Then, once the variables are known
- * and still before anything runs, an estimate of how many objects the
- * operation can return (page sizes passed as variables or left to their
- * defaults included). Each refusal is one GraphQL error with a message saying
+ * and still before anything runs, the operation's cost as
+ * `@pothos/plugin-complexity` counts it with the costs of `schema/complexity`
+ * (objects it can return, page sizes passed as variables or left to their
+ * defaults included, the longest plain lists of the graph, and the words of
+ * every search). Each refusal is one GraphQL error with a message saying
  * which limit and an `extensions.code`.
  */
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
-import {
-  type ASTVisitor,
-  type DocumentNode,
-  type FragmentDefinitionNode,
-  type GraphQLSchema,
-  Kind,
-  type OperationDefinitionNode,
-  type SelectionSetNode,
-  type ValidationContext,
-  type ValueNode,
-} from 'graphql';
+import { createComplexityRule } from '@pothos/plugin-complexity';
+import { type ASTVisitor, type GraphQLError, Kind, type ValidationContext, validate } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
-import { NEIGHBORHOOD_LIMIT_MAX } from '../graph/traverse.js';
 import { BAD_USER_INPUT } from '../schema/args.js';
-import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../schema/connections.js';
+import { PAGE_SIZE_MAX } from '../schema/connections.js';
 
 /** Limits on every operation, checked before it runs. */
 export const LIMITS = {
   /** Nesting of selections (introspection excepted). */
   maxDepth: 12,
   maxAliases: 30,
-  /**
-   * graphql-armor cost: objects 2, scalars 1, times 1.5 per level, times the
-   * `first`/`last` written on a list. A page of 100 talks with their fields,
-   * conference and tools fits; a page of 100 inside a page of 100 does not.
-   */
-  maxCost: 50_000,
+
   /** Lexical tokens of a document. */
   maxTokens: 2000,
   maxDirectives: 10,
   /**
-   * Objects an operation may return at most, estimated before it runs with
-   * its variables: every object field counts 1, a connection or paged list
-   * multiplies what it holds by its page size (`first` ?? `last` ?? `limit`,
-   * literal or variable, else the argument's default, else 20; capped at 100,
-   * or 500 for `limit`), a list without a page size by
-   * `unpagedListSize`. A page of 100 talks with their tools and conference
-   * fits; pages of pages of pages (`tools { talks { tools { talks } } }`) do not.
+   * Cost an operation may have at most, counted with its variables before it
+   * runs (`schema/complexity.ts`): 1 per object it can return, with pages at
+   * their size and plain lists at the longest of their kind in the graph, and
+   * 100 per word of each search, wherever it is nested. A page of 100 talks
+   * with their tools and conference fits; pages of pages of pages
+   * (`tools { talks { tools { talks } } }`) and a search under every item of
+   * a page do not.
    */
-  maxObjects: 20_000,
-  /** What a list without a page size argument (`Talk.tools`, `Subgraph.nodes`) is assumed to hold. */
-  unpagedListSize: 20,
+  maxCost: 20_000,
 } as const;
 
 /** The code of an operation refused for its shape (too deep, too costly...). */
@@ -92,139 +77,6 @@ function pageSizeRule(context: ValidationContext): ASTVisitor {
   };
 }
 
-/** The parts of graphql's type objects the estimate reads (duck-typed: no `instanceof`, see above). */
-interface TypeLike {
-  name?: string;
-  ofType?: TypeLike;
-  getFields?: () => Record<string, FieldLike>;
-}
-interface FieldLike {
-  type: TypeLike;
-  args: readonly { name: string; defaultValue?: unknown }[];
-}
-
-const PAGE_ARGUMENTS = ['first', 'last', 'limit'] as const;
-
-function isListType(type: TypeLike): boolean {
-  let current: TypeLike | undefined = type;
-  while (current) {
-    if (Object.prototype.toString.call(current) === '[object GraphQLList]') return true;
-    current = current.ofType;
-  }
-  return false;
-}
-
-function namedType(type: TypeLike): TypeLike {
-  let current = type;
-  while (current.ofType) current = current.ofType;
-  return current;
-}
-
-/** The value of an argument node, its variables resolved; undefined when absent or null. */
-function argumentValue(value: ValueNode | undefined, variables: Record<string, unknown>): unknown {
-  if (!value) return undefined;
-  if (value.kind === Kind.VARIABLE) return variables[value.name.value] ?? undefined;
-  if (value.kind === Kind.INT) return Number(value.value);
-  return undefined;
-}
-
-/**
- * How many items a list or connection field may hold: its page size argument
- * (literal, variable, else default), clamped to the caps; the connection default
- * or `LIMITS.unpagedListSize` when it has none.
- */
-function pageSizeOf(
-  field: FieldLike,
-  argNodes: readonly { name: { value: string }; value: ValueNode }[],
-  variables: Record<string, unknown>,
-  connection: boolean,
-): number {
-  for (const name of PAGE_ARGUMENTS) {
-    const definition = field.args.find((a) => a.name === name);
-    if (!definition) continue;
-    const node = argNodes.find((a) => a.name.value === name);
-    const value = argumentValue(node?.value, variables) ?? definition.defaultValue;
-    if (typeof value !== 'number' || !Number.isFinite(value)) continue;
-    const cap = name === 'limit' ? NEIGHBORHOOD_LIMIT_MAX : PAGE_SIZE_MAX;
-    return Math.max(0, Math.min(Math.ceil(value), cap));
-  }
-  return connection ? PAGE_SIZE_DEFAULT : LIMITS.unpagedListSize;
-}
-
-/**
- * Estimates how many objects an operation returns (see `LIMITS.maxObjects`),
- * following fragments and inline fragments. Introspection fields (`__schema`,
- * `__type`) are not counted: they are bounded by the schema.
- */
-export function estimateObjects(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operationName: string | null | undefined,
-  variables: Record<string, unknown>,
-): number {
-  const operations = document.definitions.filter(
-    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
-  );
-  const operation = operationName
-    ? operations.find((o) => o.name?.value === operationName)
-    : operations.length === 1
-      ? operations[0]
-      : undefined;
-  if (!operation) return 0;
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of document.definitions)
-    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-  const root = (
-    operation.operation === 'query'
-      ? schema.getQueryType()
-      : operation.operation === 'mutation'
-        ? schema.getMutationType()
-        : schema.getSubscriptionType()
-  ) as TypeLike | null | undefined;
-  if (!root) return 0;
-
-  // `inPage`: the parent field was a connection or a paged object (`neighborhood(limit)`), whose
-  // lists (`edges`, `nodes`) are the page already counted on it.
-  const walk = (
-    selectionSet: SelectionSetNode,
-    parent: TypeLike,
-    seen: ReadonlySet<string>,
-    inPage: boolean,
-  ): number => {
-    let total = 0;
-    for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.FRAGMENT_SPREAD) {
-        const name = selection.name.value;
-        const fragment = fragments.get(name);
-        if (!fragment || seen.has(name)) continue;
-        const type = (schema.getType(fragment.typeCondition.name.value) as TypeLike | undefined) ?? parent;
-        total += walk(fragment.selectionSet, type, new Set([...seen, name]), inPage);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const condition = selection.typeCondition?.name.value;
-        const type = (condition ? (schema.getType(condition) as TypeLike | undefined) : undefined) ?? parent;
-        total += walk(selection.selectionSet, type, seen, inPage);
-      } else {
-        const name = selection.name.value;
-        if (name.startsWith('__') || !selection.selectionSet) continue;
-        const field = parent.getFields?.()[name];
-        if (!field) continue;
-        const type = namedType(field.type);
-        const list = isListType(field.type);
-        const connection = (type.name ?? '').endsWith('Connection');
-        const paged =
-          connection || (!list && field.args.some((a) => PAGE_ARGUMENTS.some((n) => n === a.name)));
-        const size =
-          paged || (list && !inPage)
-            ? pageSizeOf(field, selection.arguments ?? [], variables, connection)
-            : 1;
-        total += size * (1 + walk(selection.selectionSet, type, seen, paged));
-      }
-    }
-    return total;
-  };
-  return walk(operation.selectionSet, root, new Set(), false);
-}
-
 /** Reports an armor refusal as a validation error with a code, without the "Syntax Error" prefix. */
 const reportTooComplex: GraphQLArmorRejectCallback = (context, error) => {
   context?.reportError(
@@ -244,33 +96,32 @@ export function limitPlugins(): Plugin[] {
       addValidationRule(pageSizeRule);
     },
   };
-  // Parsed documents are cached and reused, so the estimate is kept per document, operation and
-  // variables: a repeated query is not walked again.
-  const estimates = new WeakMap<DocumentNode, Map<string, number>>();
-  const objects: Plugin = {
+  const cost: Plugin = {
     onExecute({ args, setResultAndStopExecution }) {
-      const variables = (args.variableValues ?? {}) as Record<string, unknown>;
-      const key = `${args.operationName ?? ''}\n${JSON.stringify(variables)}`;
-      let known = estimates.get(args.document);
-      if (known === undefined) {
-        known = new Map();
-        estimates.set(args.document, known);
-      }
-      let estimate = known.get(key);
-      if (estimate === undefined) {
-        estimate = estimateObjects(args.schema, args.document, args.operationName, variables);
-        // Bounded: a document run with ever-new variables keeps only its latest estimates, and
-        // large variables are not kept at all.
-        if (known.size >= 256) known.clear();
-        if (key.length <= 1_000) known.set(key, estimate);
-      }
-      if (estimate <= LIMITS.maxObjects) return;
+      // Run here, not as a validation rule: Yoga caches validation by document, and cost depends on variables.
+      let found = 0;
+      const rule = createComplexityRule({
+        context: args.contextValue as object,
+        variableValues: (args.variableValues ?? {}) as Record<string, unknown>,
+        operationName: args.operationName,
+        validate: (result: { complexity: number }) => {
+          found = Math.max(found, result.complexity);
+        },
+      });
+      const invalid = validate(args.schema, args.document, [rule]);
+      if (found <= LIMITS.maxCost && invalid.length === 0) return;
       setResultAndStopExecution({
         errors: [
-          createGraphQLError(
-            `Query Cost limit of ${LIMITS.maxObjects} objects exceeded, found about ${Math.round(estimate)} (page sizes passed as variables or left to their defaults included); ask for smaller pages or fewer nested lists.`,
-            { extensions: { code: QUERY_TOO_COMPLEX } },
-          ),
+          invalid.length > 0 && found <= LIMITS.maxCost
+            ? // Arguments that cannot be read (a malformed id): the client's error, as execution would say.
+              createGraphQLError((invalid[0] as GraphQLError).message, {
+                nodes: (invalid[0] as GraphQLError).nodes,
+                extensions: { code: BAD_USER_INPUT },
+              })
+            : createGraphQLError(
+                `Query Cost limit of ${LIMITS.maxCost} exceeded, found ${found} (page sizes passed as variables or left to their defaults, long lists and every searched word included); ask for smaller pages, fewer nested lists or searches.`,
+                { extensions: { code: QUERY_TOO_COMPLEX } },
+              ),
         ],
       });
     },
@@ -278,11 +129,12 @@ export function limitPlugins(): Plugin[] {
   const armor = EnvelopArmorPlugin({
     maxDepth: { n: LIMITS.maxDepth, ...reported },
     maxAliases: { n: LIMITS.maxAliases, ...reported },
-    costLimit: { maxCost: LIMITS.maxCost, ...reported },
+    // Cost is counted by the complexity plugin, with variables (see `cost`).
+    costLimit: { enabled: false },
     maxDirectives: { n: LIMITS.maxDirectives, ...reported },
     // Counted while parsing, where there is no validation context to report to: it throws
     // (Yoga answers with code GRAPHQL_PARSE_FAILED).
     maxTokens: { n: LIMITS.maxTokens },
   });
-  return [pageSizes, armor as Plugin, objects];
+  return [pageSizes, armor as Plugin, cost];
 }

@@ -3,7 +3,9 @@
  * The GraphQL endpoint: Yoga over the talkgraph schema, with GraphiQL (and a
  * default query that shows what the graph is for), limits that refuse
  * hostile queries before they run, compiled execution, a response cache (the
- * graph never changes while served) and masked unexpected errors.
+ * graph never changes while served), bounded caches, CORS for any origin
+ * without credentials, and masked unexpected errors. Errors a client caused
+ * are logged at debug level: they are not the server's failures.
  */
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
@@ -14,6 +16,14 @@ import type { Logger } from 'pino';
 import { BAD_USER_INPUT } from '../schema/args.js';
 import { createContext, type GraphContext, type GraphServices } from '../schema/context.js';
 import { schema } from '../schema/index.js';
+import {
+  type BoundedResponseCache,
+  createDocumentCache,
+  createParseErrorCache,
+  createResponseCache,
+} from './caches.js';
+import { graphiqlPlugin } from './graphiql.js';
+import { guardPlugins } from './guards.js';
 import { jitCanCompile } from './jitGuard.js';
 import { limitPlugins } from './limits.js';
 import { useRequestErrorStatus } from './requestErrorStatus.js';
@@ -50,15 +60,43 @@ query GVisorTalks {
 `;
 
 export interface YogaOptions {
-  services: GraphServices;
+  /** The graph to serve, or a function giving the version to serve now (live content): read once per request. */
+  services: GraphServices | (() => GraphServices);
+  /** The version of the graph served now (live content); answers are cached per version. */
+  graphVersion?: () => number;
   /** Where Yoga logs; silent when absent. */
   logger?: Logger;
-  /** Allowed CORS origins; any origin when absent. */
+  /** Allowed CORS origins; any origin when absent. Credentials are never allowed: the API has no sessions. */
   corsOrigin?: string | string[];
   /** Cache whole responses (default true): safe because the graph is immutable once served. */
   responseCache?: boolean;
+  /** The response cache to use (default: a new one with the documented bounds). */
+  responseCacheStore?: BoundedResponseCache;
   /** Compile operations with graphql-jit (default true). */
   jit?: boolean;
+  /** Serve GraphiQL to browsers at the endpoint (default true). */
+  graphiql?: boolean;
+  /** Largest answer, in JSON bytes (default `GUARD_DEFAULTS.maxResponseBytes`). */
+  maxResponseBytes?: number;
+}
+
+/** CORS options: any origin without credentials, or exactly the listed origins. */
+function corsFor(allowed: string | string[] | undefined) {
+  if (allowed === undefined) return { origin: '*', credentials: false };
+  const list = typeof allowed === 'string' ? [allowed] : allowed;
+  return (request: Request) => {
+    const origin = request.headers.get('origin');
+    return origin !== null && list.includes(origin) ? { origin, credentials: false } : false;
+  };
+}
+
+/** Whether an error is the client's doing (bad input, a refused query) rather than the server's. */
+function isClientError(error: Error): boolean {
+  if (rootCause(error) instanceof Error && (rootCause(error) as Error).name === PothosValidationError.name)
+    return true;
+  const extensions = (error as { extensions?: { code?: unknown; http?: { status?: number } } }).extensions;
+  const status = extensions?.http?.status;
+  return (typeof status === 'number' && status >= 400 && status < 500) || extensions?.code === BAD_USER_INPUT;
 }
 
 function yogaLogger(logger: Logger): YogaLogger {
@@ -66,7 +104,9 @@ function yogaLogger(logger: Logger): YogaLogger {
     (level: 'debug' | 'info' | 'warn' | 'error') =>
     (...args: unknown[]) => {
       const [first, ...rest] = args;
-      if (first instanceof Error) logger[level]({ err: first }, first.message);
+      if (first instanceof Error && level === 'error' && isClientError(first))
+        logger.debug({ err: first }, first.message);
+      else if (first instanceof Error) logger[level]({ err: first }, first.message);
       else logger[level]({ details: rest.length > 0 ? rest : undefined }, String(first));
     };
   return { debug: forward('debug'), info: forward('info'), warn: forward('warn'), error: forward('error') };
@@ -93,6 +133,17 @@ function rootCause(error: unknown): unknown {
  */
 function maskTalkgraphError(error: unknown, message: string): Error {
   const cause = rootCause(error);
+  // Yoga echoes the whole body of an invalid JSON request in its parser's message: keep only where it broke.
+  const extensions = error instanceof GraphQLError ? error.extensions : undefined;
+  if (error instanceof GraphQLError && extensions?.originalError !== undefined) {
+    const original = extensions.originalError as { message?: unknown };
+    const at = /position (\d+)/.exec(String(original.message ?? ''))?.[1];
+    const { originalError: _echo, ...kept } = extensions;
+    const message = error.message.replace(/\.$/, '');
+    return createGraphQLError(at === undefined ? error.message : `${message} (at byte ${at}).`, {
+      extensions: kept,
+    });
+  }
   // By name, not `instanceof`: a test runner may load a second copy of graphql or @pothos/core.
   if (cause instanceof Error && cause.name === PothosValidationError.name) {
     const located = error instanceof GraphQLError ? error : null;
@@ -108,27 +159,44 @@ function maskTalkgraphError(error: unknown, message: string): Error {
 }
 
 export function createTalkgraphYoga(options: YogaOptions) {
-  const { services } = options;
-  const plugins: Plugin[] = [...limitPlugins(), useRequestErrorStatus()];
+  const { services, graphVersion } = options;
+  const current = typeof services === 'function' ? services : () => services;
+  const plugins: Plugin[] = [
+    ...guardPlugins({ maxResponseBytes: options.maxResponseBytes }),
+    ...limitPlugins(),
+    useRequestErrorStatus(),
+  ];
+  if (options.graphiql ?? true) {
+    plugins.push(graphiqlPlugin({ title: 'talkgraph', defaultQuery: DEFAULT_QUERY, endpoint: '/graphql' }));
+  }
   if (options.jit ?? true) plugins.push(useGraphQlJit({}, { enableIf: jitCanCompile(schema) }) as Plugin);
   if (options.responseCache ?? true) {
-    plugins.push(useResponseCache({ session: () => null, includeExtensionMetadata: false }));
+    plugins.push(
+      useResponseCache({
+        // Keyed by graph version: an answer cached for one version is never served for another.
+        session: () => (graphVersion === undefined ? null : String(graphVersion())),
+        includeExtensionMetadata: false,
+        cache: options.responseCacheStore ?? createResponseCache(),
+        // Answers with errors are not cached (and not reported: they are the client's).
+        shouldCacheResult: ({ result }) => result.errors === undefined || result.errors.length === 0,
+      }),
+    );
   }
   return createYoga<Record<string, unknown>, GraphContext>({
     schema,
-    context: () => createContext(services),
+    context: () => createContext(current()),
     plugins,
     graphqlEndpoint: '/graphql',
     landingPage: false,
     batching: false,
-    cors: options.corsOrigin === undefined ? undefined : { origin: options.corsOrigin },
+    // Any origin, or only the listed ones (others get no CORS headers at all), and never credentials:
+    // no page can read answers with a visitor's cookies.
+    cors: corsFor(options.corsOrigin),
     logging: options.logger === undefined ? false : yogaLogger(options.logger),
     maskedErrors: { maskError: maskTalkgraphError, errorMessage: 'Unexpected error.', isDev: false },
-    graphiql: { title: 'talkgraph', defaultQuery: DEFAULT_QUERY },
-    // GraphiQL's scripts are served from this package, not a CDN: it works offline. The package is
-    // 9 MB of JavaScript, so it is loaded on the first GraphiQL page, not at start-up.
-    renderGraphiQL: async (graphiql) =>
-      (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiql),
+    // GraphiQL is served by `graphiqlPlugin` (rendered and compressed once), not by Yoga.
+    graphiql: false,
+    parserAndValidationCache: { documentCache: createDocumentCache(), errorCache: createParseErrorCache() },
   });
 }
 

@@ -1,0 +1,166 @@
+/**
+ * @module indexing/liveGraph
+ * The served graph while its notes change. Each refresh walks the content
+ * root again (cheap: reading and hashing), re-parses only the files whose
+ * digest changed (per-file results kept in memory, `fileResults.ts`),
+ * rebuilds the graph and its indexes from all results, and swaps in the new
+ * immutable version in one assignment: a request holds the version it
+ * started with, so it sees one consistent graph.
+ *
+ * A post whose new text cannot be indexed (its front matter is broken, say)
+ * keeps its last good version in the graph, and its diagnostic is reported.
+ * A deleted or renamed file is gone from the next version: the graph is
+ * built from the files present, so nothing dangles. Refreshes never overlap:
+ * changes arriving during one are taken by the next.
+ */
+
+import { basename, resolve } from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
+import { sortDiagnostics } from '../diagnostics.js';
+import type { PostDraft } from '../extract/post.js';
+import { type GraphData, MemoryStore } from '../graph/store.js';
+import { loadContent } from '../load/walk.js';
+import { type FileResult, type FileResults, MemoryFileResults } from './fileResults.js';
+import { type IndexOptions, indexFilesAsync } from './indexer.js';
+
+export interface GraphVersion {
+  /** 1 for the first index, then one more per change. */
+  version: number;
+  data: GraphData;
+  store: MemoryStore;
+}
+
+export interface GraphChange {
+  version: number;
+  /** Files added, changed or removed since the previous version (relative to the root). */
+  changedPaths: string[];
+  /** The diagnostics of those files in the new version. */
+  diagnostics: Diagnostic[];
+}
+
+/** Codes that mean a post's new text could not be indexed at all. */
+const UNINDEXABLE = new Set(['FRONTMATTER_INVALID', 'FRONTMATTER_UNCLOSED', 'EXTRACTION_FAILED']);
+
+/**
+ * Per-file results that keep a post's last good draft when its new text
+ * cannot be indexed: the failed result is stored with the old draft (and the
+ * new diagnostics), so the next pass over the same files uses it.
+ */
+class LastGoodResults implements FileResults {
+  private readonly lastGood = new Map<string, PostDraft>();
+  /** Paths given their last good draft since `take()` was last called. */
+  private kept: string[] = [];
+
+  constructor(private readonly inner: FileResults) {}
+
+  get(path: string, key: string): FileResult | undefined {
+    return this.inner.get(path, key);
+  }
+
+  set(path: string, result: FileResult): void {
+    if (result.draft !== null) {
+      this.lastGood.set(path, result.draft);
+      this.inner.set(path, result);
+      return;
+    }
+    const good = this.lastGood.get(path);
+    if (good !== undefined && result.diagnostics.some((d) => UNINDEXABLE.has(d.code))) {
+      this.inner.set(path, { ...result, draft: good });
+      this.kept.push(path);
+    } else this.inner.set(path, result);
+  }
+
+  retain(paths: ReadonlySet<string>): number {
+    for (const path of this.lastGood.keys()) if (!paths.has(path)) this.lastGood.delete(path);
+    return this.inner.retain(paths);
+  }
+
+  /** The paths that fell back to their last good draft during the last pass. */
+  take(): string[] {
+    const kept = this.kept;
+    this.kept = [];
+    return kept;
+  }
+}
+
+export class LiveGraph {
+  private currentVersion: GraphVersion | null = null;
+  private readonly results = new LastGoodResults(new MemoryFileResults());
+  /** Digest of every file of the current version, by path. */
+  private digests = new Map<string, string>();
+  private readonly listeners = new Set<(change: GraphChange) => void>();
+  private running: Promise<GraphChange | null> | null = null;
+  private next: Promise<GraphChange | null> | null = null;
+
+  constructor(private readonly options: IndexOptions) {}
+
+  /** The version being served; null until the first index is done. */
+  get current(): GraphVersion | null {
+    return this.currentVersion;
+  }
+
+  /** Calls `listener` after each new version; returns a function that stops it. */
+  onChange(listener: (change: GraphChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Indexes what changed and swaps the new version in; resolves to the
+   * change, or null when nothing changed. Calls made while one runs are
+   * folded into one more run after it.
+   */
+  refresh(): Promise<GraphChange | null> {
+    if (this.running === null) {
+      this.running = this.run().finally(() => {
+        this.running = null;
+      });
+      return this.running;
+    }
+    this.next ??= this.running.then(
+      () => {
+        this.next = null;
+        return this.refresh();
+      },
+      () => {
+        this.next = null;
+        return this.refresh();
+      },
+    );
+    return this.next;
+  }
+
+  private async run(): Promise<GraphChange | null> {
+    const loaded = await loadContent(this.options.root, { maxFileSize: this.options.maxFileSize });
+    const digests = new Map(loaded.files.map((f) => [f.path, f.digest]));
+    const changed = new Set<string>();
+    for (const [path, digest] of digests) if (this.digests.get(path) !== digest) changed.add(path);
+    for (const path of this.digests.keys()) if (!digests.has(path)) changed.add(path);
+    for (const d of loaded.diagnostics)
+      if (!digests.has(d.path) && this.digests.has(d.path)) changed.add(d.path);
+    if (this.currentVersion !== null && changed.size === 0) return null;
+
+    const { root } = this.options;
+    const options = {
+      ...this.options,
+      rootName: this.options.rootName ?? basename(resolve(root)),
+      results: this.results,
+    };
+    let data = await indexFilesAsync(loaded.files, options);
+    // A post that broke was stored with its last good draft: one more pass (all from results) builds with it.
+    if (this.results.take().length > 0) data = await indexFilesAsync(loaded.files, options);
+    data.diagnostics = sortDiagnostics([...loaded.diagnostics, ...data.diagnostics]);
+
+    const version = (this.currentVersion?.version ?? 0) + 1;
+    this.currentVersion = { version, data, store: new MemoryStore(data) };
+    this.digests = digests;
+    const changedPaths = [...changed].sort();
+    const change: GraphChange = {
+      version,
+      changedPaths,
+      diagnostics: data.diagnostics.filter((d) => changed.has(d.path)),
+    };
+    for (const listener of this.listeners) listener(change);
+    return change;
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * @module schema/complexity
+ * What each field costs, for `@pothos/plugin-complexity`: the cost of an
+ * operation is known, with its variables, before it runs (`server/limits.ts`
+ * refuses it over the limit).
+ *
+ *   object field        1 (scalars 0: the answer-size cap bounds text)
+ *   connection          page size (`first` ?? `last`, default 20, at most 100) × what one item costs
+ *   `limit`, `first`    on other fields (neighborhood, search): that many × (1 + what one item costs)
+ *   plain list          the longest such list in the served graph × (1 + what one item costs)
+ *                       (`Talk.links` on a graph whose longest talk cites 40 links: 40)
+ *   search              SEARCH_TERM_COST per word of `search(query)` or `filter.query`,
+ *                       wherever it appears (a nested filter is counted for each parent)
+ *
+ * Lists inside a page (`edges`, `nodes`, `steps`) are the page already
+ * counted on their parent, so they multiply by 1.
+ */
+import type { GraphQLField } from 'graphql';
+import type { GraphData } from '../graph/store.js';
+import type { GraphContext } from './context.js';
+
+/** What one word of a search costs: matching a word with prefixes and typos walks much of the index. */
+export const SEARCH_TERM_COST = 100;
+/** Words of a search query that count (the index reads no more: see graph/search). */
+const MAX_SEARCH_TERMS = 20;
+const PAGE_DEFAULT = 20;
+const PAGE_MAX = 100;
+const LIMIT_MAX = 500;
+
+/** Lists whose items were counted on the field above them. */
+const PAGE_LISTS = new Set(['edges', 'nodes', 'steps']);
+
+/** Longest list of each plain list field in one graph, as `Type.field`. */
+export type ListBounds = Record<string, number>;
+
+const maxOf = (values: Iterable<number>) => {
+  let max = 0;
+  for (const value of values) if (value > max) max = value;
+  return max;
+};
+
+/** The longest plain lists of a graph: computed once per served graph. */
+export function listBounds(data: GraphData): ListBounds {
+  const talks = data.talks;
+  return {
+    'Talk.links': maxOf(talks.map((t) => new Set(t.citations.map((c) => c.url)).size)),
+    'Talk.tools': maxOf(talks.map((t) => t.mentions.length)),
+    'Talk.toolMentions': maxOf(talks.map((t) => t.mentions.length)),
+    'Talk.topics':
+      maxOf(talks.map((t) => t.topicSlugs.length)) + maxOf(data.tools.map((t) => t.topics.length)),
+    'Talk.speakers': maxOf(talks.map((t) => t.speakerSlugs.length)),
+    'Talk.relatedTalks': 20,
+    'ToolMention.evidence': maxOf(talks.flatMap((t) => t.mentions.map((m) => m.evidence.length))),
+    'Conference.links': maxOf(data.conferences.map((c) => c.linkUrls.length)),
+    'Conference.aliases': maxOf(data.conferences.map((c) => c.aliases.length)),
+    'Link.conferences': maxOf(data.links.map((l) => l.conferenceSlugs.length)),
+    'Tool.topics': maxOf(data.tools.map((t) => t.topics.length)),
+    'Tool.aliases': maxOf(data.tools.map((t) => t.aliases.length)),
+    'Topic.aliases': maxOf(data.topics.map((t) => t.aliases.length)),
+    'ToolSuggestion.talks': maxOf((data.suggestions ?? []).map((s) => s.talkSlugs.length)),
+    'ToolSuggestion.occurrences': 5,
+  };
+}
+
+interface TypeLike {
+  name?: string;
+  ofType?: TypeLike;
+}
+
+function named(type: TypeLike): string {
+  let current = type;
+  while (current.ofType) current = current.ofType;
+  return current.name ?? '';
+}
+
+function isList(type: TypeLike): boolean {
+  for (let current: TypeLike | undefined = type; current; current = current.ofType) {
+    if (Object.prototype.toString.call(current) === '[object GraphQLList]') return true;
+  }
+  return false;
+}
+
+function isLeaf(type: TypeLike): boolean {
+  const kind = Object.prototype.toString.call(
+    ((t: TypeLike) => {
+      let current = t;
+      while (current.ofType) current = current.ofType;
+      return current;
+    })(type),
+  );
+  return kind === '[object GraphQLScalarType]' || kind === '[object GraphQLEnumType]';
+}
+
+const clamp = (value: unknown, fallback: number, max: number) =>
+  typeof value === 'number' && Number.isFinite(value)
+    ? Math.max(0, Math.min(Math.ceil(value), max))
+    : fallback;
+
+/** Words a search query is read as (the index's tokenizer splits on space and punctuation). */
+export function searchTerms(query: unknown): number {
+  if (typeof query !== 'string') return 0;
+  return Math.min(
+    query
+      .slice(0, 200)
+      .split(/[\s\p{P}]+/u)
+      .filter((w) => w !== '').length,
+    MAX_SEARCH_TERMS,
+  );
+}
+
+/** The plugin's `fieldComplexity`: the cost of one field and the multiplier of what it selects. */
+export function fieldComplexity(
+  args: Record<string, unknown>,
+  ctx: GraphContext,
+  field: GraphQLField<unknown, GraphContext, Record<string, unknown>>,
+): { field: number; multiplier: number } {
+  const type = field.type as TypeLike;
+  if (isLeaf(type)) return { field: 0, multiplier: 1 };
+  const filter = args.filter as { query?: unknown } | undefined;
+  const search =
+    SEARCH_TERM_COST * (searchTerms(filter?.query) + (field.name === 'search' ? searchTerms(args.query) : 0));
+  const typeName = named(type);
+  if (typeName.endsWith('Connection')) {
+    const size = clamp(args.first ?? args.last, PAGE_DEFAULT, PAGE_MAX);
+    return { field: 1 + search, multiplier: size };
+  }
+  if ('limit' in args || (field.name === 'search' && 'first' in args)) {
+    const size = 'limit' in args ? clamp(args.limit, PAGE_DEFAULT, LIMIT_MAX) : clamp(args.first, 10, 50);
+    // Its items are objects whose own fields may be scalars only: count the items themselves too.
+    return { field: 1 + search + size, multiplier: size };
+  }
+  if (!isList(type) || PAGE_LISTS.has(field.name)) return { field: 1 + search, multiplier: 1 };
+  const size = Math.max(1, ctx.listBounds?.[`${typeNameOwning(field)}.${field.name}`] ?? PAGE_DEFAULT);
+  return { field: 1 + search + size, multiplier: size };
+}
+
+/** The type a field belongs to: Pothos' extension names it. */
+function typeNameOwning(field: { extensions: unknown }): string {
+  const config = (field.extensions as { pothosConfig?: { parentType?: string } }).pothosConfig;
+  return config?.parentType ?? '';
+}
