@@ -8,6 +8,7 @@ const VALUE_TYPES = [
   'DiagnosticCounts',
   'Evidence',
   'FacetCount',
+  'GraphChange',
   'GraphPath',
   'PageInfo',
   'PathStep',
