@@ -44,6 +44,18 @@ describe.skipIf('reason' in browserPath)('the web front end in chromium', () => 
     );
   }
 
+  /** Asks the API directly, so a test can compare what the page shows with what the API serves. */
+  async function api<T>(source: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const response = await fetch(new URL('/graphql', talkgraph.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: source, variables }),
+    });
+    const body = (await response.json()) as { data: T; errors?: { message: string }[] };
+    if (body.errors) throw new Error(body.errors.map((e) => e.message).join('; '));
+    return body.data;
+  }
+
   const shot = (name: string, on: Page = page) =>
     on.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: true });
 
@@ -74,6 +86,13 @@ describe.skipIf('reason' in browserPath)('the web front end in chromium', () => 
     const hit = page.locator('.hits a', { hasText: 'gVisor' }).first();
     await hit.waitFor();
     expect(page.url()).toContain('q=gvisor');
+    // The number of results is the API's total, not the length of the first page.
+    const { searchConnection } = await api<{ searchConnection: { totalCount: number } }>(
+      '{ searchConnection(query: "gvisor") { totalCount } }',
+    );
+    expect(await page.locator('#hit-count').getAttribute('data-count')).toBe(
+      String(searchConnection.totalCount),
+    );
     await page.locator('.chips').first().waitFor();
     await shot('home-search');
     await hit.click();
@@ -100,6 +119,17 @@ describe.skipIf('reason' in browserPath)('the web front end in chromium', () => 
       new RegExp(`^${SOURCE_BASE_URL.replaceAll('.', '\\.')}posts/.+\\.md#L\\d+$`),
     );
     expect(await page.locator('.link-groups h3').allTextContents()).toContain('Videos');
+    // The notes are the API's sanitised HTML, and the kind badge is the API's kind.
+    const slug = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+    const { talk } = await api<{ talk: { kind: string; notesHtml: string } }>(
+      'query($slug: String!) { talk(slug: $slug) { kind notesHtml } }',
+      { slug },
+    );
+    expect(talk.notesHtml).toMatch(/^<(p|ul|ol|h\d|blockquote)/);
+    const notesTags = await page.locator('.notes > *').evaluateAll((els) => els.map((e) => e.tagName));
+    expect(notesTags.length).toBeGreaterThan(0);
+    expect(notesTags[0]?.toLowerCase()).toBe(/^<(\w+)/.exec(talk.notesHtml)?.[1]);
+    expect(await page.locator('.kicker .badge').getAttribute('data-kind')).toBe(talk.kind);
     await shot('talk');
     const related = page.locator('.related a').first();
     const title = (await related.textContent()) ?? '';
@@ -115,7 +145,15 @@ describe.skipIf('reason' in browserPath)('the web front end in chromium', () => 
     const count = page.locator('#talk-count');
     await count.waitFor();
     const all = Number(await count.getAttribute('data-count'));
-    await page.locator('[data-facet="tool"] a', { hasText: 'gVisor' }).click();
+    // The facet's count is the API's count over every talk, not one counted in the browser.
+    const { talks } = await api<{ talks: { facets: { tools: { value: string; count: number }[] } } }>(
+      '{ talks { facets { tools(first: 100) { value count } } } }',
+    );
+    const apiCount = talks.facets.tools.find((t) => t.value === 'gVisor')?.count;
+    expect(apiCount).toBe(2);
+    const gvisorFacet = page.locator('[data-facet="tool"] a', { hasText: 'gVisor' });
+    expect(await gvisorFacet.locator('.count').textContent()).toBe(String(apiCount));
+    await gvisorFacet.click();
     await page.waitForURL(/tool=gvisor/);
     await page.locator('#talk-count[data-count="2"]').waitFor();
     expect(all).toBeGreaterThan(2);
@@ -126,11 +164,29 @@ describe.skipIf('reason' in browserPath)('the web front end in chromium', () => 
     await page.locator('#talk-count[data-count="2"]').waitFor();
   });
 
+  it('combines two tools of the facet into one list of talks mentioning either', async () => {
+    await page.goto(`${site.url}talks?tool=gvisor`);
+    await page.locator('#talk-count[data-count="2"]').waitFor();
+    const other = page.locator('[data-facet="tool"] li a:not([aria-current])').first();
+    const otherSlug = (await other.getAttribute('data-value')) ?? '';
+    expect(otherSlug).not.toBe('');
+    await other.click();
+    await page.waitForURL((url) => url.searchParams.getAll('tool').length === 2);
+    expect(new URL(page.url()).searchParams.getAll('tool').sort()).toEqual(['gvisor', otherSlug].sort());
+    const { talks } = await api<{ talks: { totalCount: number } }>(
+      'query($tools: [String!]) { talks(filter: { tools: $tools }) { totalCount } }',
+      { tools: ['gvisor', otherSlug] },
+    );
+    expect(talks.totalCount).toBeGreaterThanOrEqual(2);
+    await page.locator(`#talk-count[data-count="${talks.totalCount}"]`).waitFor();
+    expect(await page.locator('[data-facet="tool"] a[aria-current]').count()).toBe(2);
+  });
+
   it('pages through the talks with cursors, forwards and back', async () => {
     await page.goto(`${site.url}talks?per=3`);
-    await page.locator('.sort a', { hasText: 'Title' }).click();
+    await page.locator('.sort a', { hasText: 'Title ↑' }).click();
     await page.waitForURL(/sort=title/);
-    await page.locator('.sort a[aria-current]', { hasText: 'Title' }).waitFor();
+    await page.locator('.sort a[aria-current]', { hasText: 'Title ↑' }).waitFor();
     const firstPage = await page.locator('.talk-list h3').allTextContents();
     expect(firstPage).toHaveLength(3);
     const byTitle = new Intl.Collator('en', { sensitivity: 'base' });

@@ -24,16 +24,25 @@ const HomeQuery = graphql(`
   }
 `);
 
-// PENDING `searchConnection(query, types, first, after)` with `totalCount`: `search` gives the top hits.
 const SearchQuery = graphql(`
-  query Search($query: String!) {
-    search(query: $query, first: 10) {
-      score
-      snippet
-      node { ...NodeLabel }
+  query Search($query: String!, $first: Int, $after: String) {
+    searchConnection(query: $query, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          score
+          snippet
+          node { ...NodeLabel }
+        }
+      }
     }
   }
 `);
+
+/** Hits per page of results; "More results" appends the next page. */
+const SEARCH_PAGE = 10;
 
 const SEARCH_DELAY_MS = 150;
 
@@ -74,17 +83,43 @@ function searchBox(initial: string, isCurrent: () => boolean): HTMLElement {
       return;
     }
     results.replaceChildren(loading('Searching…'));
-    try {
-      const data = await query(SearchQuery, { query: words });
+    const list = h('ul', { class: 'hits' });
+    // Appends one page of hits, then a button for the next page while the API has more.
+    const page = async (after?: string): Promise<void> => {
+      const data = await query(SearchQuery, { query: words, first: SEARCH_PAGE, after });
       if (mine !== asked || !isCurrent()) return;
+      const found = data.searchConnection;
+      if (found.totalCount === 0) {
+        results.replaceChildren(h('p', { class: 'muted' }, `Nothing found for “${words}”.`));
+        return;
+      }
+      list.append(...found.edges.map((e) => hitItem(e.node)));
+      const more =
+        found.pageInfo.hasNextPage && found.pageInfo.endCursor
+          ? h(
+              'button',
+              {
+                type: 'button',
+                class: 'more',
+                onclick: () => void page(found.pageInfo.endCursor ?? undefined).catch(fail),
+              },
+              'More results',
+            )
+          : null;
       results.replaceChildren(
-        data.search.length === 0
-          ? h('p', { class: 'muted' }, `Nothing found for “${words}”.`)
-          : h('ul', { class: 'hits' }, data.search.map(hitItem)),
+        h(
+          'p',
+          { class: 'muted', id: 'hit-count', 'data-count': found.totalCount },
+          `${count(found.totalCount, 'result')}`,
+        ),
+        list,
+        ...(more ? [more] : []),
       );
-    } catch (error) {
+    };
+    const fail = (error: unknown) => {
       if (mine === asked) results.replaceChildren(errorBox((error as Error).message, () => void run(text)));
-    }
+    };
+    await page().catch(fail);
   };
   input.addEventListener('input', () => {
     clearTimeout(timer);

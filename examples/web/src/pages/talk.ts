@@ -3,9 +3,8 @@
 import { query } from '../client';
 import { clock, errorBox, external, fill, h, link, loading, setTitle, sourceRef } from '../dom';
 import { graphql } from '../gql';
-import type { LinkKind, TalkPageQuery } from '../gql/graphql';
+import type { LinkKind, TalkKind, TalkPageQuery } from '../gql/graphql';
 import { graphHref } from '../labels';
-import { notesElement, talkKind } from '../pendingApi';
 import { type PageContext, reload } from '../router';
 import { talkDate } from '../talkCard';
 
@@ -16,13 +15,14 @@ const TalkQuery = graphql(`
       slug
       title
       date
+      kind
       summary
-      notes
+      notesHtml
       videoUrl
       videoStart
       youtubeId
       source { path line }
-      speakers { id name slug }
+      speakers { id name slug affiliation }
       conference { id name slug year startDate location }
       topics { id name slug }
       toolMentions {
@@ -54,6 +54,22 @@ const KIND_NAMES: Record<LinkKind, string> = {
   WEBSITE: 'Websites',
   OTHER: 'Other links',
 };
+
+const TALK_KINDS: Record<TalkKind, string> = {
+  KEYNOTE: 'Keynote',
+  TALK: 'Talk',
+  WORKSHOP: 'Workshop',
+  PANEL: 'Panel',
+  LIGHTNING: 'Lightning talk',
+};
+
+/** The notes as the API renders them: its HTML is sanitised server-side (no scripts, handlers or frames). */
+function notesElement(html: string | null | undefined): HTMLElement {
+  if (!html) return h('p', { class: 'muted' }, 'No notes.');
+  const box = h('div', { class: 'notes' });
+  box.innerHTML = html;
+  return box;
+}
 
 const VIA_NAMES = {
   NAME: 'named',
@@ -159,7 +175,7 @@ export async function talkPage({ outlet, params, isCurrent }: PageContext): Prom
       h(
         'p',
         { class: 'kicker' },
-        h('span', { class: 'badge' }, talkKind(talk)),
+        h('span', { class: 'badge', 'data-kind': talk.kind }, TALK_KINDS[talk.kind]),
         talk.conference
           ? [' ', link(`/talks?conference=${encodeURIComponent(talk.conference.slug)}`, talk.conference.name)]
           : null,
@@ -174,6 +190,7 @@ export async function talkPage({ outlet, params, isCurrent }: PageContext): Prom
             talk.speakers.flatMap((s, i) => [
               i > 0 ? ', ' : '',
               link(`/talks?speaker=${encodeURIComponent(s.slug)}`, s.name),
+              s.affiliation ? h('span', { class: 'muted affiliation' }, ` (${s.affiliation})`) : null,
             ]),
           )
         : null,
@@ -196,7 +213,7 @@ export async function talkPage({ outlet, params, isCurrent }: PageContext): Prom
         link(graphHref(talk.id), 'See it in the graph'),
       ),
       h('h2', {}, 'Notes'),
-      notesElement(talk.notes),
+      notesElement(talk.notesHtml),
       talk.topics.length > 0
         ? h(
             'p',
