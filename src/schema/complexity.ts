@@ -16,7 +16,6 @@
  * counted on their parent, so they multiply by 1.
  */
 import type { GraphQLField } from 'graphql';
-import type { GraphData } from '../graph/store.js';
 import type { GraphContext } from './context.js';
 
 /** What one word of a search costs: matching a word with prefixes and typos walks much of the index. */
@@ -29,38 +28,6 @@ const LIMIT_MAX = 500;
 
 /** Lists whose items were counted on the field above them. */
 const PAGE_LISTS = new Set(['edges', 'nodes', 'steps']);
-
-/** Longest list of each plain list field in one graph, as `Type.field`. */
-export type ListBounds = Record<string, number>;
-
-const maxOf = (values: Iterable<number>) => {
-  let max = 0;
-  for (const value of values) if (value > max) max = value;
-  return max;
-};
-
-/** The longest plain lists of a graph: computed once per served graph. */
-export function listBounds(data: GraphData): ListBounds {
-  const talks = data.talks;
-  return {
-    'Talk.links': maxOf(talks.map((t) => new Set(t.citations.map((c) => c.url)).size)),
-    'Talk.tools': maxOf(talks.map((t) => t.mentions.length)),
-    'Talk.toolMentions': maxOf(talks.map((t) => t.mentions.length)),
-    'Talk.topics':
-      maxOf(talks.map((t) => t.topicSlugs.length)) + maxOf(data.tools.map((t) => t.topics.length)),
-    'Talk.speakers': maxOf(talks.map((t) => t.speakerSlugs.length)),
-    'Talk.relatedTalks': 20,
-    'ToolMention.evidence': maxOf(talks.flatMap((t) => t.mentions.map((m) => m.evidence.length))),
-    'Conference.links': maxOf(data.conferences.map((c) => c.linkUrls.length)),
-    'Conference.aliases': maxOf(data.conferences.map((c) => c.aliases.length)),
-    'Link.conferences': maxOf(data.links.map((l) => l.conferenceSlugs.length)),
-    'Tool.topics': maxOf(data.tools.map((t) => t.topics.length)),
-    'Tool.aliases': maxOf(data.tools.map((t) => t.aliases.length)),
-    'Topic.aliases': maxOf(data.topics.map((t) => t.aliases.length)),
-    'ToolSuggestion.talks': maxOf((data.suggestions ?? []).map((s) => s.talkSlugs.length)),
-    'ToolSuggestion.occurrences': 5,
-  };
-}
 
 interface TypeLike {
   name?: string;

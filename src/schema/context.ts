@@ -22,7 +22,7 @@ import type {
   ToolSuggestionModel,
   TopicModel,
 } from '../graph/types.js';
-import { type ListBounds, listBounds } from './complexity.js';
+import { type ListBounds, listBounds } from './listBounds.js';
 
 /** Long-lived, shared by every request of one served graph. */
 export interface GraphServices {
