@@ -28,12 +28,13 @@ describe('lines of inline pieces that span lines', () => {
     expect(data.talks[0]?.endLine).toBe(9);
   });
 
-  it('counts the newlines of a code span and of a tag split over lines', () => {
+  it('cites each line of a code span at its own line, and counts the newlines of a tag split over lines', () => {
     const doc = parseMarkdown('a `code\nspan` b\n<span\nclass="x">c</span>\nd', 1);
     const runs = doc.blocks[0]?.runs.map((r) => [r.text.trim(), r.line]);
     expect(runs).toEqual([
       ['a', 1],
-      ['code span', 1],
+      ['code', 1],
+      ['span', 2],
       ['b', 2],
       ['c', 4],
       ['d', 5],

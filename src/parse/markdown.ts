@@ -159,12 +159,10 @@ function inlineBlock(kind: BlockKind, level: number, token: Token, line: number,
           runs.push({ text: child.content, line: current, code: true });
           lineText += child.content;
         } else {
-          // A span over several lines is one run, cited at the line where its text begins.
-          const first = Math.max(
-            0,
-            lines.findIndex((part) => part.trim() !== ''),
-          );
-          runs.push({ text: child.content, line: current + first, code: true });
+          // A span over several lines: one code run per line, so each word is cited where it stands.
+          lines.forEach((part, i) => {
+            if (part.trim() !== '') runs.push({ text: part, line: current + i, code: true });
+          });
         }
         if (lines !== null) {
           current += lines.length - 1;
