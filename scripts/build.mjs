@@ -2,7 +2,8 @@
 // dependencies into dist/cli/ with esbuild, one chunk per lazily loaded command, so that starting
 // `talkgraph` reads a few files instead of resolving and compiling hundreds of modules.
 // Type checking stays with `npm run typecheck` (tsc).
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
@@ -23,3 +24,13 @@ await build({
   },
   logLevel: 'warning',
 });
+
+// The digest of the code just built, which every on-disk cached result depends on: computed here
+// once, so that a start does not read and hash the whole bundle to find it.
+const out = new URL('../dist/cli/', import.meta.url);
+const hash = createHash('sha1');
+for (const name of readdirSync(out)
+  .filter((f) => f.endsWith('.js'))
+  .sort())
+  hash.update(name).update(readFileSync(new URL(name, out)));
+writeFileSync(new URL('build-digest.json', out), `${JSON.stringify({ digest: hash.digest('hex') })}\n`);

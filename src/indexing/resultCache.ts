@@ -47,6 +47,24 @@ function hashTree(hash: ReturnType<typeof createHash>, dir: URL): void {
   }
 }
 
+/**
+ * The code's part of the digest. A built bundle carries it in build-digest.json beside its chunks
+ * (written by the build); run from source, the source tree is hashed instead.
+ */
+function codeDigest(): string {
+  try {
+    const built = JSON.parse(readFileSync(new URL('build-digest.json', import.meta.url), 'utf8')) as {
+      digest?: unknown;
+    };
+    if (typeof built.digest === 'string') return built.digest;
+  } catch {
+    // not a built bundle: hash the sources
+  }
+  const hash = createHash('sha1');
+  hashTree(hash, new URL('../', import.meta.url));
+  return hash.digest('hex');
+}
+
 let buildCache: string | null = null;
 
 /** Digest of talkgraph's version, code and catalogue: what every cached result depends on. */
@@ -57,7 +75,7 @@ export function buildDigest(): string {
     version: string;
   };
   hash.update(`talkgraph ${pkg.version} results format ${FORMAT}\u0000`);
-  hashTree(hash, new URL('../', import.meta.url));
+  hash.update(codeDigest());
   hashTree(hash, new URL('../../catalogue/', import.meta.url));
   buildCache = hash.digest('hex');
   return buildCache;

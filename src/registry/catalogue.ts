@@ -42,10 +42,12 @@ function entryLines(text: string): (name: string) => number {
   let from = 0;
   return (name) => {
     const needle = `"name": ${JSON.stringify(name)}`;
-    const at = lines.findIndex((line, i) => i >= from && line.includes(needle));
-    if (at === -1) return 1;
-    from = at + 1;
-    return at + 1;
+    for (let at = from; at < lines.length; at++) {
+      if (!lines[at]?.includes(needle)) continue;
+      from = at + 1;
+      return at + 1;
+    }
+    return 1;
   };
 }
 
