@@ -45,7 +45,8 @@ const ROLES: Record<string, FileRole> = { conferences: 'conference', tools: 'too
 /** The role of a file from its top folder: conferences/, tools/, topics/ hold registries; anything else is a post. */
 export function roleOf(path: string): FileRole {
   const top = path.split('/')[0] ?? '';
-  return path.includes('/') ? (ROLES[top] ?? 'post') : 'post';
+  // Own keys only: a folder named `constructor` or `__proto__` holds posts.
+  return path.includes('/') && Object.hasOwn(ROLES, top) ? (ROLES[top] as FileRole) : 'post';
 }
 
 function isInside(root: string, target: string): boolean {

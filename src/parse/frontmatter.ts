@@ -229,7 +229,12 @@ export function parseFrontMatter(source: SourceFile): FrontMatterResult {
   const lines = source.text.split('\n');
   const first = (lines[0] ?? '').trim();
   // Hugo JSON front matter opens with "{" then a key (not "{{<", a shortcode).
-  const delimiter = DELIMITERS[first] ?? (/^\{\s*("|\}|$)/.test(first) ? DELIMITERS['{'] : undefined);
+  // Own keys only: a first line such as `constructor` must not find Object's prototype.
+  const delimiter = Object.hasOwn(DELIMITERS, first)
+    ? DELIMITERS[first]
+    : /^\{\s*("|\}|$)/.test(first)
+      ? DELIMITERS['{']
+      : undefined;
   if (delimiter === undefined) {
     return {
       ok: true,
