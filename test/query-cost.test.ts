@@ -1,14 +1,13 @@
 /**
  * The cost of a query counts what makes it expensive, with its variables and
  * before it runs: every searched word wherever the search is nested (and a
- * filter's words are matched once per request), and plain lists at the
- * longest of their kind in the graph.
+ * filter's words are matched once per request). Plain lists are counted at
+ * their cut (`list-caps.test.ts`).
  */
 import { describe, expect, it } from 'vitest';
 import { createGraphServices } from '../src/schema/context.js';
 import { createTalkgraphYoga } from '../src/server/yoga.js';
 import { clientFor } from './helpers/graphqlClient.js';
-import { indexPosts } from './helpers/indexText.js';
 import { manyTalksGraph } from './helpers/manyTalksGraph.js';
 
 describe('search inside lists', () => {
@@ -48,22 +47,5 @@ describe('search inside lists', () => {
     } finally {
       store.search = original;
     }
-  });
-});
-
-describe('lists without pages', () => {
-  it('counts a plain list at the longest of its kind in the graph, so aliases of a huge one are refused', async () => {
-    const links = Array.from({ length: 3000 }, (_, i) => `- https://example.com/l${i}`).join('\n');
-    const data = indexPosts({
-      'p.md': `---\ntitle: Notes from FooConf 2019\n---\n## Many links\n- Video: https://youtu.be/abcdefghijk\n${links}\n`,
-    });
-    const slug = data.talks[0]?.slug as string;
-    const client = clientFor(data);
-    const one = await client.query(`{ talk(slug: "${slug}") { links { url } } }`);
-    expect(one.data.talk.links.length).toBeGreaterThan(3000);
-    const aliases = Array.from({ length: 10 }, (_, i) => `a${i}: talk(slug: "${slug}") { links { url } }`);
-    const refused = await client.query(`{ ${aliases.join(' ')} }`);
-    expect(refused.data ?? null).toBeNull();
-    expect(refused.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });
 });

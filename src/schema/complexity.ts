@@ -6,17 +6,24 @@
  *
  *   object field        1 (scalars 0: the answer-size cap bounds text)
  *   connection          page size (`first` ?? `last`, default 20, at most 100) × what one item costs
+ *   plain list          its `first` (`schema/listCaps`: default and maximum per list), or the
+ *                       longest such list in the served graph when shorter, × (1 + what one item
+ *                       costs); `Talk.links` is 100 by default, 40 on a graph whose longest talk
+ *                       cites 40 links; a list of strings (`aliases`) costs its length
  *   `limit`, `first`    on other fields (neighborhood, search): that many × (1 + what one item costs)
- *   plain list          the longest such list in the served graph × (1 + what one item costs)
- *                       (`Talk.links` on a graph whose longest talk cites 40 links: 40)
+ *   `nodes(ids)`        the number of ids × (1 + what one item costs)
+ *   `path`              `maxDepth` steps × what one step costs
+ *   neighbourhood edges EDGES_PER_NODE per entity of the neighbourhood (they are cut there)
  *   search              SEARCH_TERM_COST per word of `search(query)` or `filter.query`,
  *                       wherever it appears (a nested filter is counted for each parent)
  *
- * Lists inside a page (`edges`, `nodes`, `steps`) are the page already
- * counted on their parent, so they multiply by 1.
+ * Lists inside a page (connection `edges`, `nodes`, `steps`) are the page
+ * already counted on their parent, so they multiply by 1.
  */
 import type { GraphQLField } from 'graphql';
+import { PATH_DEPTH_DEFAULT, PATH_DEPTH_MAX } from '../graph/traverse.js';
 import type { GraphContext } from './context.js';
+import { EDGES_PER_NODE, LIST_CAPS, type ListCap } from './listCaps.js';
 
 /** What one word of a search costs: matching a word with prefixes and typos walks much of the index. */
 export const SEARCH_TERM_COST = 100;
@@ -25,6 +32,8 @@ const MAX_SEARCH_TERMS = 20;
 const PAGE_DEFAULT = 20;
 const PAGE_MAX = 100;
 const LIMIT_MAX = 500;
+/** `nodes(ids)` takes at most this many ids (`schema/builder`'s MAX_NODES). */
+const IDS_MAX = 100;
 
 /** Lists whose items were counted on the field above them. */
 const PAGE_LISTS = new Set(['edges', 'nodes', 'steps']);
@@ -82,7 +91,24 @@ export function fieldComplexity(
   field: GraphQLField<unknown, GraphContext, Record<string, unknown>>,
 ): { field: number; multiplier: number } {
   const type = field.type as TypeLike;
+  const key = `${typeNameOwning(field)}.${field.name}`;
+  const cap = (LIST_CAPS as Record<string, ListCap>)[key];
+  if (cap !== undefined) {
+    const asked = clamp(args.first, cap.default, cap.max);
+    const longest = ctx.listBounds?.[key];
+    const size = longest === undefined ? asked : Math.min(asked, longest);
+    return isLeaf(type) ? { field: size, multiplier: 1 } : { field: 1 + size, multiplier: Math.max(1, size) };
+  }
   if (isLeaf(type)) return { field: 0, multiplier: 1 };
+  if (key === 'Subgraph.edges') return { field: 1, multiplier: EDGES_PER_NODE };
+  if (key === 'Query.nodes') {
+    const size = Array.isArray(args.ids) ? Math.min(args.ids.length, IDS_MAX) : 1;
+    return { field: 1 + size, multiplier: Math.max(1, size) };
+  }
+  if (key === 'Query.path') {
+    const steps = clamp(args.maxDepth, PATH_DEPTH_DEFAULT, PATH_DEPTH_MAX);
+    return { field: 1, multiplier: Math.max(1, steps) };
+  }
   const filter = args.filter as { query?: unknown } | undefined;
   const search =
     SEARCH_TERM_COST * (searchTerms(filter?.query) + (field.name === 'search' ? searchTerms(args.query) : 0));
@@ -97,7 +123,7 @@ export function fieldComplexity(
     return { field: 1 + search + size, multiplier: size };
   }
   if (!isList(type) || PAGE_LISTS.has(field.name)) return { field: 1 + search, multiplier: 1 };
-  const size = Math.max(1, ctx.listBounds?.[`${typeNameOwning(field)}.${field.name}`] ?? PAGE_DEFAULT);
+  const size = Math.max(1, ctx.listBounds?.[key] ?? PAGE_DEFAULT);
   return { field: 1 + search + size, multiplier: size };
 }
 

@@ -15,6 +15,7 @@ import {
 } from './connections.js';
 import { loadAll, loadKnown } from './context.js';
 import { dayOf } from './dates.js';
+import { capOf, cutAt, firstArg, firstKnown, firstOf } from './listCaps.js';
 import { findByName } from './lookup.js';
 import { distinct } from './order.js';
 import { ConferenceRef, LinkRef, SourceRef } from './refs.js';
@@ -33,7 +34,11 @@ builder.node(ConferenceRef, {
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Full name, with the year or edition.' }),
     slug: t.exposeString('slug', { description: 'URL-safe key, unique among conferences.' }),
-    aliases: t.exposeStringList('aliases', { description: 'Other names it goes by in the notes.' }),
+    aliases: t.stringList({
+      description: cutAt('Other names it goes by in the notes.', 'Conference.aliases'),
+      args: { first: firstArg(t.arg, 'Conference.aliases') },
+      resolve: (conference, args) => firstOf('Conference.aliases', conference.aliases, args.first),
+    }),
     year: t.int({ nullable: true, description: 'Year it took place.', resolve: (c) => c.year }),
     location: t.string({ nullable: true, description: 'City and/or country.', resolve: (c) => c.location }),
     startDate: t.field({
@@ -85,8 +90,10 @@ builder.node(ConferenceRef, {
     }),
     links: t.field({
       type: [LinkRef],
-      description: 'Links its notes cite outside any talk (its playlist, say).',
-      resolve: (conference, _args, ctx) => loadKnown(ctx.loaders.link, conference.linkUrls),
+      description: cutAt('Links its notes cite outside any talk (its playlist, say).', 'Conference.links'),
+      args: { first: firstArg(t.arg, 'Conference.links') },
+      resolve: (conference, args, ctx) =>
+        firstKnown(ctx.loaders.link, conference.linkUrls, capOf('Conference.links', args.first)),
     }),
     source: t.field({
       type: SourceRef,

@@ -9,9 +9,10 @@ import type { LinkModel } from '../graph/types.js';
 import { badUserInput, textArg } from './args.js';
 import { builder } from './builder.js';
 import { LinkConnection, TalkConnection } from './connections.js';
-import { loadAll, loadKnown } from './context.js';
+import { loadAll } from './context.js';
 import { linkArgs, linkConnection } from './linkFilter.js';
 import { LinkKind } from './linkKind.js';
+import { capOf, cutAt, firstArg, firstKnown } from './listCaps.js';
 import { ConferenceRef, LinkRef, SourceRef } from './refs.js';
 import { talkArgs, talkConnection } from './talkOrder.js';
 
@@ -53,8 +54,13 @@ builder.node(LinkRef, {
     }),
     conferences: t.field({
       type: [ConferenceRef],
-      description: "The conferences whose notes cite it outside any talk (a conference's playlist, say).",
-      resolve: (link, _args, ctx) => loadKnown(ctx.loaders.conference, link.conferenceSlugs),
+      description: cutAt(
+        "The conferences whose notes cite it outside any talk (a conference's playlist, say).",
+        'Link.conferences',
+      ),
+      args: { first: firstArg(t.arg, 'Link.conferences') },
+      resolve: (link, args, ctx) =>
+        firstKnown(ctx.loaders.conference, link.conferenceSlugs, capOf('Link.conferences', args.first)),
     }),
     source: t.field({
       type: SourceRef,

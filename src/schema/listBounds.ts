@@ -1,8 +1,9 @@
 /**
  * @module schema/listBounds
  * The longest plain (unpaged) list of each list field in one graph, as
- * `Type.field`: query cost counts a plain list at this length, so aliases of
- * a huge list cannot slip under the limit. Computed once per served graph.
+ * `Type.field`: query cost counts a plain list at its `first`
+ * (`schema/listCaps`) or at this length when shorter, so ordinary queries on
+ * ordinary notes cost what they return. Computed once per served graph.
  */
 import type { GraphData } from '../graph/store.js';
 
@@ -25,7 +26,6 @@ export function listBounds(data: GraphData): ListBounds {
     'Talk.topics':
       maxOf(talks.map((t) => t.topicSlugs.length)) + maxOf(data.tools.map((t) => t.topics.length)),
     'Talk.speakers': maxOf(talks.map((t) => t.speakerSlugs.length)),
-    'Talk.relatedTalks': 20,
     'ToolMention.evidence': maxOf(talks.flatMap((t) => t.mentions.map((m) => m.evidence.length))),
     'Conference.links': maxOf(data.conferences.map((c) => c.linkUrls.length)),
     'Conference.aliases': maxOf(data.conferences.map((c) => c.aliases.length)),
@@ -34,6 +34,10 @@ export function listBounds(data: GraphData): ListBounds {
     'Tool.aliases': maxOf(data.tools.map((t) => t.aliases.length)),
     'Topic.aliases': maxOf(data.topics.map((t) => t.aliases.length)),
     'ToolSuggestion.talks': maxOf((data.suggestions ?? []).map((s) => s.talkSlugs.length)),
-    'ToolSuggestion.occurrences': 5,
+    'ToolSuggestion.occurrences': maxOf((data.suggestions ?? []).map((s) => s.occurrences.length)),
+    // What two talks share is some of either's tools and topics.
+    'RelatedTalk.sharedTools': maxOf(talks.map((t) => t.mentions.length)),
+    'RelatedTalk.sharedTopics':
+      maxOf(talks.map((t) => t.topicSlugs.length)) + maxOf(data.tools.map((t) => t.topics.length)),
   };
 }

@@ -62,10 +62,11 @@ export interface GraphEdgeShape {
   evidence: Evidence;
 }
 
-/** A neighbourhood: its entities already loaded, and the edges between them. */
+/** A neighbourhood: its entities already loaded, and the edges between them (maybe cut) and their count. */
 export interface SubgraphShape {
   nodes: unknown[];
   edges: GraphEdgeShape[];
+  edgeCount: number;
 }
 
 export interface DiagnosticCountsShape {

@@ -2,7 +2,7 @@
  * @module schema/relatedTalk
  * `RelatedTalk`: a talk related to another, with its score and what they share.
  */
-import { loadKnown } from './context.js';
+import { capOf, cutAt, firstArg, firstKnown } from './listCaps.js';
 import { RelatedTalkRef, TalkRef, ToolRef, TopicRef } from './refs.js';
 
 RelatedTalkRef.implement({
@@ -23,13 +23,17 @@ RelatedTalkRef.implement({
     }),
     sharedTools: t.field({
       type: [ToolRef],
-      description: 'The tools both talks mention, most telling first.',
-      resolve: (related, _args, ctx) => loadKnown(ctx.loaders.tool, related.sharedTools),
+      description: cutAt('The tools both talks mention, most telling first.', 'RelatedTalk.sharedTools'),
+      args: { first: firstArg(t.arg, 'RelatedTalk.sharedTools') },
+      resolve: (related, args, ctx) =>
+        firstKnown(ctx.loaders.tool, related.sharedTools, capOf('RelatedTalk.sharedTools', args.first)),
     }),
     sharedTopics: t.field({
       type: [TopicRef],
-      description: 'The topics both talks are about, most telling first.',
-      resolve: (related, _args, ctx) => loadKnown(ctx.loaders.topic, related.sharedTopics),
+      description: cutAt('The topics both talks are about, most telling first.', 'RelatedTalk.sharedTopics'),
+      args: { first: firstArg(t.arg, 'RelatedTalk.sharedTopics') },
+      resolve: (related, args, ctx) =>
+        firstKnown(ctx.loaders.topic, related.sharedTopics, capOf('RelatedTalk.sharedTopics', args.first)),
     }),
   }),
 });

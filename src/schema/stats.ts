@@ -4,10 +4,9 @@
  */
 import type { EntityKind } from '../graph/store.js';
 import type { ToolOrigin } from '../graph/types.js';
-import { intArg } from './args.js';
 import { builder } from './builder.js';
-import { PAGE_SIZE_MAX } from './connections.js';
 import { loadKnown } from './context.js';
+import { capOf, firstArg } from './listCaps.js';
 import { DiagnosticCountsRef, StatsRef, ToolRef } from './refs.js';
 import { selectTools } from './toolFilter.js';
 
@@ -74,15 +73,9 @@ StatsRef.implement({
       topTools: t.field({
         type: [ToolRef],
         description: 'The most mentioned tools, most first (ties by name).',
-        args: {
-          first: t.arg.int({
-            required: false,
-            defaultValue: 10,
-            description: `How many: 0 to ${PAGE_SIZE_MAX}, default 10.`,
-          }),
-        },
+        args: { first: firstArg(t.arg, 'Stats.topTools') },
         resolve: async (_stats, args, ctx) => {
-          const first = intArg('first', args.first ?? 10, 0, PAGE_SIZE_MAX);
+          const first = capOf('Stats.topTools', args.first);
           const slugs = await selectTools(ctx, null, null, 'TALK_COUNT');
           return loadKnown(ctx.loaders.tool, slugs.slice(0, first));
         },

@@ -8,11 +8,13 @@ import {
   NEIGHBORHOOD_DEPTH_MAX,
   NEIGHBORHOOD_LIMIT_DEFAULT,
   NEIGHBORHOOD_LIMIT_MAX,
+  type NodeRef,
   nodeId,
 } from '../graph/traverse.js';
 import { intArg } from './args.js';
 import { builder } from './builder.js';
 import { globalIdOf, graphNodeArg, loadNodeRef } from './globalIds.js';
+import { EDGES_PER_NODE } from './listCaps.js';
 import { EvidenceRef, GraphEdgeRef, SubgraphRef } from './refs.js';
 import { Relation, relationOf } from './relation.js';
 
@@ -49,11 +51,37 @@ SubgraphRef.implement({
     }),
     edges: t.field({
       type: [GraphEdgeRef],
-      description: 'Every edge joining two of `nodes`.',
+      description: `Every edge joining two of \`nodes\`, cut at ${EDGES_PER_NODE} per entity of \`nodes\` (those between the entities nearest the centre are kept; \`edgeCount\` says how many join them).`,
       resolve: (subgraph) => subgraph.edges,
+    }),
+    edgeCount: t.int({
+      description: 'How many edges join two of `nodes` (`edges` may be cut).',
+      resolve: (subgraph) => subgraph.edgeCount,
     }),
   }),
 });
+
+/**
+ * At most `max` edges, in their order: when there are more, those whose
+ * farther end is nearest the centre (`place` is an entity's rank by distance).
+ */
+function cutEdges<E extends { source: NodeRef; target: NodeRef }>(
+  edges: E[],
+  place: Map<string, number>,
+  max: number,
+): E[] {
+  if (edges.length <= max) return edges;
+  const reach = (edge: E) =>
+    Math.max(place.get(nodeId(edge.source)) ?? 0, place.get(nodeId(edge.target)) ?? 0);
+  const kept = new Set(
+    edges
+      .map((edge, i) => ({ i, reach: reach(edge) }))
+      .sort((a, b) => a.reach - b.reach || a.i - b.i)
+      .slice(0, max)
+      .map((e) => e.i),
+  );
+  return edges.filter((_edge, i) => kept.has(i));
+}
 
 builder.queryField('neighborhood', (t) =>
   t.field({
@@ -80,22 +108,23 @@ builder.queryField('neighborhood', (t) =>
       const subgraph = await ctx.store.neighborhood(start, depth, limit);
       const loaded = await Promise.all(subgraph.nodes.map((ref) => loadNodeRef(ctx, ref)));
       // Entities the store does not hold are left out, with their edges.
-      const kept = new Set<string>();
+      const place = new Map<string, number>();
       const nodes: unknown[] = [];
       subgraph.nodes.forEach((ref, i) => {
         if (loaded[i] === null || loaded[i] === undefined) return;
-        kept.add(nodeId(ref));
+        place.set(nodeId(ref), nodes.length);
         nodes.push(loaded[i]);
       });
-      const edges = subgraph.edges
-        .filter((edge) => kept.has(nodeId(edge.source)) && kept.has(nodeId(edge.target)))
-        .map((edge) => ({
-          source: globalIdOf(edge.source),
-          target: globalIdOf(edge.target),
-          relation: relationOf(edge.relation),
-          evidence: edge.evidence,
-        }));
-      return { nodes, edges };
+      const joined = subgraph.edges.filter(
+        (edge) => place.has(nodeId(edge.source)) && place.has(nodeId(edge.target)),
+      );
+      const edges = cutEdges(joined, place, EDGES_PER_NODE * nodes.length).map((edge) => ({
+        source: globalIdOf(edge.source),
+        target: globalIdOf(edge.target),
+        relation: relationOf(edge.relation),
+        evidence: edge.evidence,
+      }));
+      return { nodes, edges, edgeCount: joined.length };
     },
   }),
 );

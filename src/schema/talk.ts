@@ -3,14 +3,14 @@
  * `Talk`: one presentation, with its video, notes and everything it
  * mentions; and the root fields `talk(slug)` and `talks(...)`.
  */
-import { RELATED_LIMIT_MAX } from '../graph/related.js';
 import type { TalkModel } from '../graph/types.js';
 import { badUserInput, intArg, textArg } from './args.js';
 import { builder } from './builder.js';
 import { TalkConnection } from './connections.js';
-import { loadAll, loadKnown } from './context.js';
+import { loadAll } from './context.js';
 import { talkDay } from './dates.js';
 import { LinkKind } from './linkKind.js';
+import { capOf, cutAt, firstArg, firstKnown, firstOf } from './listCaps.js';
 import { findByName } from './lookup.js';
 import { excerptOf, renderNotesHtml } from './notesHtml.js';
 import {
@@ -48,6 +48,23 @@ function siteUrlArg(value: string | null | undefined): string | null {
     throw badUserInput(`Argument "siteUrl" must be an absolute http or https URL; got "${value}".`);
   }
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+/** The URLs a talk cites, in order, read only as far as they are asked for. */
+function* citedUrls(talk: TalkModel): Generator<string> {
+  for (const citation of talk.citations) yield citation.url;
+}
+
+/** Distinct links of each talk, counted once per served model (models are never changed once served). */
+const linkCounts = new WeakMap<TalkModel, number>();
+
+function linkCountOf(talk: TalkModel): number {
+  let count = linkCounts.get(talk);
+  if (count === undefined) {
+    count = new Set(citedUrls(talk)).size;
+    linkCounts.set(talk, count);
+  }
+  return count;
 }
 
 function isTalk(value: unknown): value is TalkModel {
@@ -114,8 +131,10 @@ builder.node(TalkRef, {
     }),
     speakers: t.field({
       type: [SpeakerRef],
-      description: 'Who gave it, when the notes say.',
-      resolve: (talk, _args, ctx) => loadKnown(ctx.loaders.speaker, talk.speakerSlugs),
+      description: cutAt('Who gave it, when the notes say.', 'Talk.speakers'),
+      args: { first: firstArg(t.arg, 'Talk.speakers') },
+      resolve: (talk, args, ctx) =>
+        firstKnown(ctx.loaders.speaker, talk.speakerSlugs, capOf('Talk.speakers', args.first)),
     }),
     summary: t.string({
       nullable: true,
@@ -158,42 +177,61 @@ builder.node(TalkRef, {
     }),
     tools: t.field({
       type: [ToolRef],
-      description: 'The tools it mentions, in order of first mention.',
-      resolve: (talk, _args, ctx) =>
-        loadKnown(ctx.loaders.tool, [...new Set(talk.mentions.map((m) => m.toolSlug))]),
+      description: cutAt('The tools it mentions, in order of first mention.', 'Talk.tools'),
+      args: { first: firstArg(t.arg, 'Talk.tools') },
+      resolve: (talk, args, ctx) =>
+        firstKnown(
+          ctx.loaders.tool,
+          talk.mentions.map((m) => m.toolSlug),
+          capOf('Talk.tools', args.first),
+        ),
     }),
     toolMentions: t.field({
       type: [ToolMentionRef],
-      description: 'Each tool it mentions, with how the mention was found and the text that shows it.',
-      resolve: (talk) => talk.mentions,
+      description: cutAt(
+        'Each tool it mentions, with how the mention was found and the text that shows it.',
+        'Talk.toolMentions',
+      ),
+      args: { first: firstArg(t.arg, 'Talk.toolMentions') },
+      resolve: (talk, args) => firstOf('Talk.toolMentions', talk.mentions, args.first),
     }),
     topics: t.field({
       type: [TopicRef],
-      description:
+      description: cutAt(
         "What it is about: the post's tags and categories, topics it names and those of its tools.",
-      resolve: (talk, _args, ctx) => loadKnown(ctx.loaders.topic, talk.topicSlugs),
+        'Talk.topics',
+      ),
+      args: { first: firstArg(t.arg, 'Talk.topics') },
+      resolve: (talk, args, ctx) =>
+        firstKnown(ctx.loaders.topic, talk.topicSlugs, capOf('Talk.topics', args.first)),
     }),
     links: t.field({
       type: [LinkRef],
-      description: 'The links its section cites, in order, each once.',
-      args: { kind: t.arg({ type: LinkKind, required: false, description: 'Only links of this kind.' }) },
-      resolve: async (talk, args, ctx) => {
-        const links = await loadKnown(ctx.loaders.link, [...new Set(talk.citations.map((c) => c.url))]);
-        return args.kind == null ? links : links.filter((link) => link.kind === args.kind);
+      description: cutAt(
+        'The links its section cites, in order, each once; `linkCount` says how many it cites.',
+        'Talk.links',
+      ),
+      args: {
+        kind: t.arg({ type: LinkKind, required: false, description: 'Only links of this kind.' }),
+        first: firstArg(t.arg, 'Talk.links'),
       },
+      resolve: (talk, args, ctx) =>
+        firstKnown(
+          ctx.loaders.link,
+          citedUrls(talk),
+          capOf('Talk.links', args.first),
+          (link) => args.kind == null || link.kind === args.kind,
+        ),
+    }),
+    linkCount: t.int({
+      description: 'How many distinct links its section cites (`links` may be cut).',
+      resolve: linkCountOf,
     }),
     relatedTalks: t.field({
       type: [RelatedTalkRef],
       description: 'Other talks sharing tools or topics with it, most related first.',
-      args: {
-        first: t.arg.int({
-          required: false,
-          defaultValue: 5,
-          description: `How many to return: 0 to ${RELATED_LIMIT_MAX}, default 5.`,
-        }),
-      },
-      resolve: (talk, args, ctx) =>
-        ctx.store.relatedTalks(talk.slug, intArg('first', args.first ?? 5, 0, RELATED_LIMIT_MAX)),
+      args: { first: firstArg(t.arg, 'Talk.relatedTalks') },
+      resolve: (talk, args, ctx) => ctx.store.relatedTalks(talk.slug, capOf('Talk.relatedTalks', args.first)),
     }),
     source: t.field({
       type: SourceRef,

@@ -6,17 +6,13 @@
  * value. A talk counts once per value. Counted from the talks' own fields,
  * loaded through the request's loaders in one batch per kind.
  */
-import type { ArgBuilder } from '@pothos/core';
 import type { ConferenceModel, TalkModel } from '../graph/types.js';
 import { leadingYear } from '../parse/values.js';
-import { intArg } from './args.js';
-import { builder, type Types } from './builder.js';
+import { builder } from './builder.js';
 import { TalkConnection } from './connections.js';
 import { type GraphContext, loadKnown } from './context.js';
+import { capOf, cutAt, firstArg } from './listCaps.js';
 import { collator } from './order.js';
-
-/** The most values one facet returns. */
-export const FACET_SIZE_MAX = 100;
 
 interface FacetCountShape {
   value: string;
@@ -63,10 +59,6 @@ async function countBy<T extends { slug: string }>(
     .slice(0, first);
 }
 
-function firstArg(value: number | null | undefined): number {
-  return intArg('first', value ?? 10, 0, FACET_SIZE_MAX);
-}
-
 async function talksOf(ctx: GraphContext, facets: FacetsShape): Promise<TalkModel[]> {
   return loadKnown(ctx.loaders.talk, facets.slugs);
 }
@@ -79,73 +71,69 @@ async function conferencesOf(
   return new Map((await loadKnown(ctx.loaders.conference, slugs)).map((c) => [c.slug, c] as const));
 }
 
-function facetFirst(arg: ArgBuilder<Types>) {
-  return arg.int({
-    required: false,
-    defaultValue: 10,
-    description: `How many values: 0 to ${FACET_SIZE_MAX}, default 10.`,
-  });
-}
-
 const TalkFacetsRef = builder.objectRef<FacetsShape>('TalkFacets').implement({
   description: 'Counts over the whole filtered list of talks, per value, most frequent first.',
   fields: (t) => ({
     tools: t.field({
       type: [FacetCountRef],
       description: 'The tools the talks mention.',
-      args: { first: facetFirst(t.arg) },
+      args: { first: firstArg(t.arg, 'TalkFacets.tools') },
       resolve: async (facets, args, ctx) =>
         countBy(
           await talksOf(ctx, facets),
           (talk) => talk.mentions.map((m) => m.toolSlug),
           (slugs) => loadKnown(ctx.loaders.tool, slugs),
           (tool) => tool.name,
-          firstArg(args.first),
+          capOf('TalkFacets.tools', args.first),
         ),
     }),
     topics: t.field({
       type: [FacetCountRef],
       description: 'The topics the talks are about.',
-      args: { first: facetFirst(t.arg) },
+      args: { first: firstArg(t.arg, 'TalkFacets.topics') },
       resolve: async (facets, args, ctx) =>
         countBy(
           await talksOf(ctx, facets),
           (talk) => talk.topicSlugs,
           (slugs) => loadKnown(ctx.loaders.topic, slugs),
           (topic) => topic.name,
-          firstArg(args.first),
+          capOf('TalkFacets.topics', args.first),
         ),
     }),
     conferences: t.field({
       type: [FacetCountRef],
       description: 'The conferences the talks were given at.',
-      args: { first: facetFirst(t.arg) },
+      args: { first: firstArg(t.arg, 'TalkFacets.conferences') },
       resolve: async (facets, args, ctx) =>
         countBy(
           await talksOf(ctx, facets),
           (talk) => (talk.conferenceSlug === null ? [] : [talk.conferenceSlug]),
           (slugs) => loadKnown(ctx.loaders.conference, slugs),
           (conference) => conference.name,
-          firstArg(args.first),
+          capOf('TalkFacets.conferences', args.first),
         ),
     }),
     speakers: t.field({
       type: [FacetCountRef],
       description: 'The speakers who gave the talks.',
-      args: { first: facetFirst(t.arg) },
+      args: { first: firstArg(t.arg, 'TalkFacets.speakers') },
       resolve: async (facets, args, ctx) =>
         countBy(
           await talksOf(ctx, facets),
           (talk) => talk.speakerSlugs,
           (slugs) => loadKnown(ctx.loaders.speaker, slugs),
           (speaker) => speaker.name,
-          firstArg(args.first),
+          capOf('TalkFacets.speakers', args.first),
         ),
     }),
     years: t.field({
       type: [FacetCountRef],
-      description: "The years of the talks (the conference's year, else the post's), most talks first.",
-      resolve: async (facets, _args, ctx) => {
+      description: cutAt(
+        "The years of the talks (the conference's year, else the post's), most talks first.",
+        'TalkFacets.years',
+      ),
+      args: { first: firstArg(t.arg, 'TalkFacets.years') },
+      resolve: async (facets, args, ctx) => {
         const talks = await talksOf(ctx, facets);
         const conferences = await conferencesOf(ctx, talks);
         const yearOf = (talk: TalkModel) =>
@@ -157,6 +145,7 @@ const TalkFacetsRef = builder.objectRef<FacetsShape>('TalkFacets').implement({
         }
         return [...counts]
           .sort((a, b) => b[1] - a[1] || b[0] - a[0])
+          .slice(0, capOf('TalkFacets.years', args.first))
           .map(([year, count]) => ({ value: String(year), count, node: null }));
       },
     }),

@@ -3,12 +3,12 @@
  * `Tool`: a project or product the talks mention; and the root fields
  * `tool(name)` and `tools(...)`.
  */
-import { RELATED_TOOLS_MAX, toolsSharingTalks } from '../graph/related.js';
+import { toolsSharingTalks } from '../graph/related.js';
 import type { ToolModel } from '../graph/types.js';
-import { intArg } from './args.js';
 import { builder } from './builder.js';
 import { ConferenceConnection, connectionOf, TalkConnection, ToolConnection } from './connections.js';
 import { loadAll, loadKnown } from './context.js';
+import { capOf, cutAt, firstArg, firstKnown, firstOf } from './listCaps.js';
 import { findByName } from './lookup.js';
 import { byName, distinct } from './order.js';
 import { SourceRef, ToolRef, TopicRef } from './refs.js';
@@ -28,7 +28,11 @@ builder.node(ToolRef, {
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Its name, as the project spells it.' }),
     slug: t.exposeString('slug', { description: 'URL-safe key, unique among tools.' }),
-    aliases: t.exposeStringList('aliases', { description: 'Other names the notes may use for it.' }),
+    aliases: t.stringList({
+      description: cutAt('Other names the notes may use for it.', 'Tool.aliases'),
+      args: { first: firstArg(t.arg, 'Tool.aliases') },
+      resolve: (tool, args) => firstOf('Tool.aliases', tool.aliases, args.first),
+    }),
     description: t.string({
       nullable: true,
       description: 'What it is, in a sentence or two.',
@@ -81,21 +85,17 @@ builder.node(ToolRef, {
     }),
     topics: t.field({
       type: [TopicRef],
-      description: 'The topics it belongs to, as its definition says.',
-      resolve: (tool, _args, ctx) => loadKnown(ctx.loaders.topic, tool.topics),
+      description: cutAt('The topics it belongs to, as its definition says.', 'Tool.topics'),
+      args: { first: firstArg(t.arg, 'Tool.topics') },
+      resolve: (tool, args, ctx) =>
+        firstKnown(ctx.loaders.topic, tool.topics, capOf('Tool.topics', args.first)),
     }),
     relatedTools: t.field({
       type: [ToolRef],
       description: 'Tools mentioned by the same talks, most shared talks first (ties by name).',
-      args: {
-        first: t.arg.int({
-          required: false,
-          defaultValue: 5,
-          description: `How many to return: 0 to ${RELATED_TOOLS_MAX}, default 5.`,
-        }),
-      },
+      args: { first: firstArg(t.arg, 'Tool.relatedTools') },
       resolve: async (tool, args, ctx) => {
-        const first = intArg('first', args.first ?? 5, 0, RELATED_TOOLS_MAX);
+        const first = capOf('Tool.relatedTools', args.first);
         const talks = await loadKnown(ctx.loaders.talk, await ctx.loaders.talksOfTool.load(tool.slug));
         const shared = toolsSharingTalks(tool.slug, talks);
         const others = await loadKnown(ctx.loaders.tool, [...shared.keys()]);

@@ -4,6 +4,7 @@
  * `MentionVia`, how it was found.
  */
 import { builder } from './builder.js';
+import { cutAt, firstArg, firstOf } from './listCaps.js';
 import { EvidenceRef, TalkRef, ToolMentionRef, ToolRef } from './refs.js';
 
 export const MentionVia = builder.enumType('MentionVia', {
@@ -43,8 +44,9 @@ ToolMentionRef.implement({
     via: t.field({ type: MentionVia, description: 'The strongest way it was found.', resolve: (m) => m.via }),
     evidence: t.field({
       type: [EvidenceRef],
-      description: 'The lines of the notes that mention it, in order.',
-      resolve: (mention) => mention.evidence,
+      description: cutAt('The lines of the notes that mention it, in order.', 'ToolMention.evidence'),
+      args: { first: firstArg(t.arg, 'ToolMention.evidence') },
+      resolve: (mention, args) => firstOf('ToolMention.evidence', mention.evidence, args.first),
     }),
   }),
 });

@@ -5,14 +5,9 @@
  * and the root field `suggestedTools(first)`.
  */
 import type { ToolSuggestionModel } from '../graph/types.js';
-import { intArg } from './args.js';
 import { builder } from './builder.js';
-import { PAGE_SIZE_MAX } from './connections.js';
-import { loadKnown } from './context.js';
+import { capOf, cutAt, firstArg, firstKnown, firstOf } from './listCaps.js';
 import { EvidenceRef, TalkRef, ToolRef, ToolSuggestionRef } from './refs.js';
-
-/** How many suggestions `suggestedTools` returns by default. */
-export const SUGGESTED_TOOLS_DEFAULT = 20;
 
 const REASON_DESCRIPTIONS: Record<ToolSuggestionModel['reason'], string> = {
   CODE: 'Written as code (`kubectl`) more than once.',
@@ -49,13 +44,20 @@ ToolSuggestionRef.implement({
     }),
     talks: t.field({
       type: [TalkRef],
-      description: 'The talks using the term, as written.',
-      resolve: (suggestion, _args, ctx) => loadKnown(ctx.loaders.talk, suggestion.talkSlugs),
+      description: cutAt('The talks using the term, as written.', 'ToolSuggestion.talks'),
+      args: { first: firstArg(t.arg, 'ToolSuggestion.talks') },
+      resolve: (suggestion, args, ctx) =>
+        firstKnown(ctx.loaders.talk, suggestion.talkSlugs, capOf('ToolSuggestion.talks', args.first)),
     }),
     occurrences: t.field({
       type: [EvidenceRef],
-      description: 'Where the term occurs (the first few occurrences), with the text around it.',
-      resolve: (suggestion) => suggestion.occurrences,
+      description: cutAt(
+        'Where the term occurs (the first few occurrences), with the text around it.',
+        'ToolSuggestion.occurrences',
+      ),
+      args: { first: firstArg(t.arg, 'ToolSuggestion.occurrences') },
+      resolve: (suggestion, args) =>
+        firstOf('ToolSuggestion.occurrences', suggestion.occurrences, args.first),
     }),
     tool: t.field({
       type: ToolRef,
@@ -73,16 +75,8 @@ builder.queryField('suggestedTools', (t) =>
     type: [ToolSuggestionRef],
     description:
       'Terms of the notes that look like tools nobody has defined, strongest first: the most talks first, then repository links to unknown projects.',
-    args: {
-      first: t.arg.int({
-        required: false,
-        defaultValue: SUGGESTED_TOOLS_DEFAULT,
-        description: `How many: 0 to ${PAGE_SIZE_MAX}, default ${SUGGESTED_TOOLS_DEFAULT}.`,
-      }),
-    },
-    resolve: async (_root, args, ctx) => {
-      const first = intArg('first', args.first ?? SUGGESTED_TOOLS_DEFAULT, 0, PAGE_SIZE_MAX);
-      return (await ctx.loaders.suggestions()).slice(0, first);
-    },
+    args: { first: firstArg(t.arg, 'Query.suggestedTools') },
+    resolve: async (_root, args, ctx) =>
+      firstOf('Query.suggestedTools', await ctx.loaders.suggestions(), args.first),
   }),
 );

@@ -7,6 +7,7 @@ import type { TopicModel } from '../graph/types.js';
 import { builder } from './builder.js';
 import { TalkConnection, ToolConnection, TopicConnection } from './connections.js';
 import { loadAll } from './context.js';
+import { cutAt, firstArg, firstOf } from './listCaps.js';
 import { findByName } from './lookup.js';
 import { SourceRef, TopicRef } from './refs.js';
 import { talkArgs, talkConnection } from './talkOrder.js';
@@ -25,7 +26,11 @@ builder.node(TopicRef, {
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Its name.' }),
     slug: t.exposeString('slug', { description: 'URL-safe key, unique among topics.' }),
-    aliases: t.exposeStringList('aliases', { description: 'Words in the notes that name it.' }),
+    aliases: t.stringList({
+      description: cutAt('Words in the notes that name it.', 'Topic.aliases'),
+      args: { first: firstArg(t.arg, 'Topic.aliases') },
+      resolve: (topic, args) => firstOf('Topic.aliases', topic.aliases, args.first),
+    }),
     parent: t.field({
       type: TopicRef,
       nullable: true,

@@ -1,0 +1,122 @@
+/**
+ * @module schema/listCaps
+ * Every plain (unpaged) list whose length depends on the content is cut at
+ * `first`: a default above any list real notes have (the longest in the
+ * nine-author corpus: 35 topics and 27 tools of one talk, 16 links of one
+ * conference, 12 evidence lines of one mention) and a maximum. The query cost
+ * (`schema/complexity`) counts each list at its `first`, or at the longest of
+ * its kind in the served graph when that is shorter, so thirty aliases of a
+ * talk with 100,000 links cost and return at most thirty cut lists.
+ */
+import type { ArgBuilder } from '@pothos/core';
+import type DataLoader from 'dataloader';
+import { RELATED_LIMIT_MAX, RELATED_TOOLS_MAX } from '../graph/related.js';
+import { intArg } from './args.js';
+import type { Types } from './builder.js';
+
+/** How many items a list returns when `first` is not given, and at most. */
+export interface ListCap {
+  readonly default: number;
+  readonly max: number;
+}
+
+/** The cap of each plain list, as `Type.field`. */
+export const LIST_CAPS = {
+  'Talk.links': { default: 100, max: 500 },
+  'Talk.speakers': { default: 20, max: 100 },
+  'Talk.tools': { default: 50, max: 200 },
+  'Talk.toolMentions': { default: 50, max: 200 },
+  'Talk.topics': { default: 50, max: 200 },
+  'Talk.relatedTalks': { default: 5, max: RELATED_LIMIT_MAX },
+  'ToolMention.evidence': { default: 20, max: 100 },
+  'ToolSuggestion.talks': { default: 20, max: 100 },
+  'ToolSuggestion.occurrences': { default: 5, max: 20 },
+  'RelatedTalk.sharedTools': { default: 20, max: 100 },
+  'RelatedTalk.sharedTopics': { default: 20, max: 100 },
+  'Conference.aliases': { default: 20, max: 100 },
+  'Conference.links': { default: 100, max: 500 },
+  'Tool.aliases': { default: 20, max: 100 },
+  'Tool.topics': { default: 20, max: 100 },
+  'Tool.relatedTools': { default: 5, max: RELATED_TOOLS_MAX },
+  'Topic.aliases': { default: 20, max: 100 },
+  'Link.conferences': { default: 20, max: 100 },
+  'Stats.topTools': { default: 10, max: 100 },
+  'TalkFacets.tools': { default: 10, max: 100 },
+  'TalkFacets.topics': { default: 10, max: 100 },
+  'TalkFacets.conferences': { default: 10, max: 100 },
+  'TalkFacets.speakers': { default: 10, max: 100 },
+  'TalkFacets.years': { default: 100, max: 500 },
+  'Query.suggestedTools': { default: 20, max: 100 },
+} as const satisfies Record<string, ListCap>;
+
+export type CappedList = keyof typeof LIST_CAPS;
+
+/**
+ * Edges `neighborhood` returns per entity it returns, at most: a drawing of
+ * 50 entities gets up to 500 edges. Counted in the query cost the same way.
+ */
+export const EDGES_PER_NODE = 10;
+
+/** The `first` argument of a capped list, its default and maximum in its description. */
+export function firstArg(arg: ArgBuilder<Types>, list: CappedList) {
+  const cap: ListCap = LIST_CAPS[list];
+  return arg.int({
+    required: false,
+    defaultValue: cap.default,
+    description: `How many: 0 to ${cap.max}, default ${cap.default}.`,
+  });
+}
+
+/** How many items `first` asks for (its default when absent); a value out of range is the client's error. */
+export function capOf(list: CappedList, first: number | null | undefined): number {
+  const cap: ListCap = LIST_CAPS[list];
+  return intArg('first', first ?? cap.default, 0, cap.max);
+}
+
+/** The first `first` items of a list. */
+export function firstOf<T>(list: CappedList, items: readonly T[], first: number | null | undefined): T[] {
+  return items.slice(0, capOf(list, first));
+}
+
+/** A field description ending with where the list is cut. */
+export function cutAt(description: string, list: CappedList): string {
+  return `${description} Cut at \`first\` (default ${LIST_CAPS[list].default}, at most ${LIST_CAPS[list].max}).`;
+}
+
+/**
+ * The first `count` values the loader knows (and `keep` accepts) for the
+ * distinct keys of `keys`, in order: only as many keys are read and loaded
+ * as it takes, in growing batches, so a list of 100,000 keys cut at 100 costs
+ * about 100 loads.
+ */
+export async function firstKnown<K, V>(
+  loader: DataLoader<K, V | null>,
+  keys: Iterable<K>,
+  count: number,
+  keep: (value: V) => boolean = () => true,
+): Promise<V[]> {
+  const found: V[] = [];
+  if (count <= 0) return found;
+  const seen = new Set<K>();
+  let batch: K[] = [];
+  let batchSize = Math.max(count, 16);
+  const flush = async () => {
+    for (const value of await Promise.all(batch.map((key) => loader.load(key)))) {
+      if (found.length >= count) break;
+      if (value !== null && keep(value)) found.push(value);
+    }
+    batch = [];
+    batchSize *= 2;
+  };
+  for (const key of keys) {
+    if (seen.has(key)) continue;
+    seen.add(key);
+    batch.push(key);
+    if (batch.length >= batchSize) {
+      await flush();
+      if (found.length >= count) return found;
+    }
+  }
+  if (batch.length > 0) await flush();
+  return found;
+}
