@@ -6,6 +6,15 @@
  * this up one by one: CORS without credentials, read-only operations, deep
  * variables, invalid JSON, client errors logged at debug, the response size
  * cap, bounded caches and GraphiQL served compressed and cacheable.
+ *
+ * What held, and where it is tried:
+ *   depth, fragment chains and fan-out, aliases, directives, tokens,
+ *   page sizes as variables, gzip bodies, ReDoS-shaped
+ *   search and filter input                  HOSTILE below
+ *   body caps, chunked bodies, slow clients   "over a real socket" below
+ *   log injection                             "errors and logs" below
+ *   huge plain lists, 4 MB notes × 30         list-caps.test.ts
+ *   30,000 fuzzed files                       fuzz-files.test.ts (FUZZ_FILES=30000)
  */
 import { connect } from 'node:net';
 import { Writable } from 'node:stream';
@@ -111,6 +120,45 @@ const HOSTILE: HostileRow[] = [
     body: post('query ($q: String!) { search(query: $q) { score } }', { q: `${'a'.repeat(199)}!` }),
     status: 200,
     code: '',
+  },
+  {
+    name: 'a talk filter shaped to backtrack',
+    body: post('query ($q: String!) { talks(filter: { query: $q }) { totalCount } }', {
+      q: `${'a'.repeat(199)}!`,
+    }),
+    status: 200,
+    code: '',
+  },
+  {
+    name: 'tool, link and speaker filters shaped to backtrack',
+    body: post(
+      `query ($q: String!) { tools(filter: { query: $q }) { totalCount } links(filter: { query: $q, host: $q }) { totalCount }
+        speakers(filter: { query: $q }) { totalCount } }`,
+      { q: `${'a.'.repeat(99)}!` },
+    ),
+    status: 200,
+    code: '',
+  },
+  {
+    name: 'fifty directives on one field',
+    body: post(`{ stats ${'@include(if: true) '.repeat(50)}{ talks } }`),
+    status: 200,
+    code: 'QUERY_TOO_COMPLEX',
+  },
+  {
+    name: 'a document of 5,000 tokens',
+    body: post(`{ stats { ${'talks '.repeat(5000)}} }`),
+    status: 200,
+    code: 'GRAPHQL_PARSE_FAILED',
+  },
+  {
+    name: 'an operation name forging a log line',
+    body: JSON.stringify({
+      query: 'query Q { stats { talks } }',
+      operationName: 'Q\n{"level":60,"msg":"forged"}',
+    }),
+    status: 400,
+    code: 'OPERATION_RESOLUTION_FAILURE',
   },
   {
     name: 'a search longer than 200 characters',
