@@ -68,7 +68,8 @@ export const f1 = (t: Tally) => {
   return p + r === 0 ? 0 : (2 * p * r) / (p + r);
 };
 
-function compare(tally: Tally, where: string, expected: Set<string>, actual: Set<string>): void {
+/** Adds what one place (a file, a talk) expected and what was found to a tally. */
+export function compare(tally: Tally, where: string, expected: Set<string>, actual: Set<string>): void {
   for (const e of expected) {
     if (actual.has(e)) tally.tp += 1;
     else {

@@ -4,30 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ToolIndex } from '../../src/extract/tools.js';
-import type { ToolModel } from '../../src/graph/types.js';
-
-function tool(slug: string, name: string, options: Partial<ToolModel> = {}): ToolModel {
-  return {
-    slug,
-    name,
-    aliases: [],
-    description: null,
-    repositoryUrl: null,
-    websiteUrl: null,
-    topics: [],
-    caseSensitive: false,
-    ambiguous: false,
-    origin: 'CATALOGUE',
-    inferred: false,
-    source: null,
-    ...options,
-  };
-}
+import { toolModel } from '../helpers/toolModel.js';
 
 const TOOLS = [
-  tool('gvisor', 'gVisor', { repositoryUrl: 'https://github.com/google/gvisor', aliases: ['runsc'] }),
-  tool('prometheus', 'Prometheus', { websiteUrl: 'https://prometheus.io' }),
-  tool('cloud-run', 'Cloud Run', { websiteUrl: 'https://cloud.google.com/run' }),
+  toolModel('gVisor', { repositoryUrl: 'https://github.com/google/gvisor', aliases: ['runsc'] }),
+  toolModel('Prometheus', { websiteUrl: 'https://prometheus.io' }),
+  toolModel('Cloud Run', { websiteUrl: 'https://cloud.google.com/run' }),
 ];
 const index = new ToolIndex(TOOLS);
 const lineText = (line: number) => `line ${line}`;

@@ -5,26 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type CitedLink, ToolIndex } from '../../src/extract/tools.js';
-import type { ToolModel } from '../../src/graph/types.js';
 import { parseMarkdown } from '../../src/parse/markdown.js';
-
-function tool(name: string, extra: Partial<ToolModel> = {}): ToolModel {
-  return {
-    slug: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
-    name,
-    aliases: [],
-    description: null,
-    repositoryUrl: null,
-    websiteUrl: null,
-    topics: [],
-    caseSensitive: false,
-    ambiguous: false,
-    origin: 'CATALOGUE',
-    inferred: false,
-    source: null,
-    ...extra,
-  };
-}
+import { toolModel as tool } from '../helpers/toolModel.js';
 
 const TOOLS = new ToolIndex([
   tool('GitHub', { topics: ['version-control'] }),

@@ -8,6 +8,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { compare, precision, recall, type Tally } from '../../eval/score.js';
 import { isNormalised, normaliseUrl } from '../../src/extract/links.js';
 import type { GraphData } from '../../src/graph/store.js';
 import type { ConferenceModel } from '../../src/graph/types.js';
@@ -39,45 +40,16 @@ export interface Expectation {
   conferenceLinks?: { url: string; kind: string }[];
 }
 
+// The tally and its precision and recall are the eval's: one definition of what a score means.
+export { precision, recall, type Tally };
+
 export const KINDS = ['talks', 'speakers', 'videos', 'links', 'tools', 'conferences'] as const;
 export type Kind = (typeof KINDS)[number];
-
-export interface Tally {
-  tp: number;
-  fp: number;
-  fn: number;
-  misses: string[];
-  extras: string[];
-}
 
 export function emptyTallies(): Record<Kind, Tally> {
   return Object.fromEntries(
     KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0, misses: [], extras: [] }]),
   ) as unknown as Record<Kind, Tally>;
-}
-
-export function precision(t: Tally): number {
-  return t.tp + t.fp === 0 ? 1 : t.tp / (t.tp + t.fp);
-}
-
-export function recall(t: Tally): number {
-  return t.tp + t.fn === 0 ? 1 : t.tp / (t.tp + t.fn);
-}
-
-function compare(tally: Tally, file: string, expected: Set<string>, actual: Set<string>): void {
-  for (const e of expected) {
-    if (actual.has(e)) tally.tp += 1;
-    else {
-      tally.fn += 1;
-      tally.misses.push(`${file}: ${e}`);
-    }
-  }
-  for (const a of actual) {
-    if (!expected.has(a)) {
-      tally.fp += 1;
-      tally.extras.push(`${file}: ${a}`);
-    }
-  }
 }
 
 export function url(raw: string): string {
