@@ -25,7 +25,7 @@ export const CACHE_DEFAULTS = {
 } as const;
 
 /** What a parsed, validated and compiled document costs per byte of source, roughly (measured: 15-30×). */
-const DOCUMENT_BYTES_PER_SOURCE_BYTE = 30;
+export const DOCUMENT_BYTES_PER_SOURCE_BYTE = 30;
 const DOCUMENT_OVERHEAD = 4096;
 
 export interface BoundedResponseCache extends Cache {

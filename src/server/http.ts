@@ -25,7 +25,7 @@ export const HEADERS_TIMEOUT_MS = 10_000;
 export const REQUEST_TIMEOUT_MS = 30_000;
 
 /** How long `close()` waits for requests in flight before cutting connections. */
-const CLOSE_GRACE_MS = 5_000;
+export const CLOSE_GRACE_MS = 5_000;
 
 export interface HttpServerOptions {
   logger?: Logger;
