@@ -24,7 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphiqlEnabled } from '../src/cli/serve.js';
 import type { GraphData } from '../src/graph/store.js';
 import { createGraphServices } from '../src/schema/context.js';
-import { createResponseCache } from '../src/server/caches.js';
+import { createDocumentCache, createResponseCache } from '../src/server/caches.js';
 import { createHttpServer, type TalkgraphHttpServer } from '../src/server/http.js';
 import { createTalkgraphYoga } from '../src/server/yoga.js';
 import { clientFor } from './helpers/graphqlClient.js';
@@ -303,6 +303,19 @@ describe('caches', () => {
     expect(cache.size).toBeGreaterThan(0);
     expect(cache.bytes).toBeLessThanOrEqual(20_000);
     expect(cache.size).toBeLessThan(40);
+  });
+});
+
+describe('distinct documents', () => {
+  it('keeps parsed documents under the cache bound however many distinct queries arrive', async () => {
+    const documentCache = createDocumentCache({ entries: 20 });
+    const client = clientFor(manyTalksGraph(3), undefined, { documentCache, responseCache: false });
+    for (let i = 0; i < 200; i++) {
+      const response = await client.query(`{ q${i}: stats { talks } }`);
+      expect(response.data[`q${i}`].talks).toBe(3);
+    }
+    expect(documentCache.size).toBeGreaterThan(0);
+    expect(documentCache.size).toBeLessThanOrEqual(20);
   });
 });
 

@@ -72,6 +72,8 @@ export interface YogaOptions {
   responseCache?: boolean;
   /** The response cache to use (default: a new one with the documented bounds). */
   responseCacheStore?: BoundedResponseCache;
+  /** Parsed documents by source text (default: `createDocumentCache()`, bounded by entries and bytes). */
+  documentCache?: ReturnType<typeof createDocumentCache>;
   /** Compile operations with graphql-jit (default true). */
   jit?: boolean;
   /** Serve GraphiQL to browsers at the endpoint (default true). */
@@ -196,7 +198,10 @@ export function createTalkgraphYoga(options: YogaOptions) {
     maskedErrors: { maskError: maskTalkgraphError, errorMessage: 'Unexpected error.', isDev: false },
     // GraphiQL is served by `graphiqlPlugin` (rendered and compressed once), not by Yoga.
     graphiql: false,
-    parserAndValidationCache: { documentCache: createDocumentCache(), errorCache: createParseErrorCache() },
+    parserAndValidationCache: {
+      documentCache: options.documentCache ?? createDocumentCache(),
+      errorCache: createParseErrorCache(),
+    },
   });
 }
 
