@@ -5,7 +5,8 @@
  * what was sent, and the server goes on answering. Then the fixes that hold
  * this up one by one: CORS without credentials, read-only operations, deep
  * variables, invalid JSON, client errors logged at debug, the response size
- * cap, bounded caches and GraphiQL served compressed and cacheable.
+ * cap and GraphiQL served compressed and cacheable (bounded caches:
+ * `bounded-caches.test.ts`).
  *
  * What held, and where it is tried:
  *   depth, fragment chains and fan-out, aliases, directives, tokens,
@@ -24,7 +25,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphiqlEnabled } from '../src/cli/serve.js';
 import type { GraphData } from '../src/graph/store.js';
 import { createGraphServices } from '../src/schema/context.js';
-import { createDocumentCache, createResponseCache } from '../src/server/caches.js';
 import { createHttpServer, type TalkgraphHttpServer } from '../src/server/http.js';
 import { createTalkgraphYoga } from '../src/server/yoga.js';
 import { clientFor } from './helpers/graphqlClient.js';
@@ -288,34 +288,6 @@ describe('answer size', () => {
     expect(refused.errors?.[0]?.extensions?.code).toBe('RESPONSE_TOO_LARGE');
     const one = await client.query(`{ ${aliases.slice(0, 2).join(' ')} }`);
     expect(one.data.a1.notes).toHaveLength(300_000);
-  });
-});
-
-describe('caches', () => {
-  it('keeps the response cache under its byte bound, evicting the oldest answers', async () => {
-    const data = manyTalksGraph(36);
-    const cache = createResponseCache({ bytes: 20_000 });
-    const client = clientFor(data, undefined, { responseCacheStore: cache });
-    for (let first = 1; first <= 40; first++) {
-      const response = await client.query(`{ talks(first: ${first}) { edges { node { title notes } } } }`);
-      expect(response.data.talks.edges).toHaveLength(Math.min(first, 36));
-    }
-    expect(cache.size).toBeGreaterThan(0);
-    expect(cache.bytes).toBeLessThanOrEqual(20_000);
-    expect(cache.size).toBeLessThan(40);
-  });
-});
-
-describe('distinct documents', () => {
-  it('keeps parsed documents under the cache bound however many distinct queries arrive', async () => {
-    const documentCache = createDocumentCache({ entries: 20 });
-    const client = clientFor(manyTalksGraph(3), undefined, { documentCache, responseCache: false });
-    for (let i = 0; i < 200; i++) {
-      const response = await client.query(`{ q${i}: stats { talks } }`);
-      expect(response.data[`q${i}`].talks).toBe(3);
-    }
-    expect(documentCache.size).toBeGreaterThan(0);
-    expect(documentCache.size).toBeLessThanOrEqual(20);
   });
 });
 
