@@ -17,6 +17,8 @@ export interface NameEntry {
   caseSensitive: boolean;
   /** An ordinary word: found in any case, but counted only with evidence (see extract/tools). */
   ambiguous: boolean;
+  /** A product's name without its vendor ("Kinesis"): counted only beside a tool of this product line ("aws"). */
+  line?: string;
 }
 
 export interface NameMatch {

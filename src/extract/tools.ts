@@ -30,6 +30,7 @@ import { slugify } from '../keys.js';
 import type { TextRun } from '../parse/markdown.js';
 import { repositoryRoot } from './links.js';
 import { type NameEntry, type NameMatch, NameMatcher } from './nameMatcher.js';
+import { lineNames, spellings } from './toolNames.js';
 
 export interface MentionDraft {
   toolSlug: string;
@@ -66,6 +67,25 @@ const NON_LATIN = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u;
 
 type Verdict = 'mention' | 'supported' | 'ecosystem' | 'titled' | 'no';
 
+// Vendors whose name opens their products' names.
+const VENDOR =
+  /^(?:Amazon|AWS|Apache|Azure|Microsoft|Google|GCP|HashiCorp|Eclipse|Red Hat|IBM|Oracle|Cloudflare|JetBrains|Adobe|Atlassian|Mozilla)\s+\S/;
+
+/** A match that counts only once the rest of the talk supports it. */
+interface Deferred {
+  match: NameMatch;
+  verdict: Verdict;
+}
+
+// "Keith Rarick (Heroku)", "Bruce Wong (Twilio, Inc.)": a company after a person's name is their employer.
+const BEFORE_AFFILIATION = /\p{Lu}[\p{L}.'’-]+\s+\p{Lu}[\p{L}'’-]+\s*\(\s*$/u;
+const AFTER_AFFILIATION = /^\s*[),]/;
+
+/** A name that needs more than itself to count: an ordinary word, or a product named without its vendor. */
+function weak(entry: NameEntry): boolean {
+  return entry.ambiguous || entry.line !== undefined;
+}
+
 /** How an ordinary-word match counts, from the evidence around it (see the table above). */
 export function ambiguousVerdict(match: NameMatch, listed: boolean): Verdict {
   if (match.code || match.versioned || listed) return 'mention';
@@ -83,7 +103,7 @@ function listedMatches(runs: readonly TextRun[], matches: readonly NameMatch[]):
   const listed = new Set<NameMatch>();
   let group: NameMatch[] = [];
   const close = () => {
-    if (group.some((m) => !m.entry.ambiguous || m.code)) for (const m of group) listed.add(m);
+    if (group.some((m) => !weak(m.entry) || m.code)) for (const m of group) listed.add(m);
     group = [];
   };
   for (const match of matches) {
@@ -143,11 +163,28 @@ export class ToolIndex {
 
   constructor(tools: readonly ToolModel[]) {
     const entries: NameEntry[] = [];
+    // Other spellings and short names never take a name that is some tool's own ("Linux" of Amazon Linux).
+    const spelling = (name: string) => name.normalize('NFKC').toLowerCase();
+    const taken = new Set(tools.flatMap((t) => [t.name, ...t.aliases].map(spelling)));
     for (const tool of tools) {
       this.tools.set(tool.slug, tool);
       const base = { key: tool.slug, caseSensitive: tool.caseSensitive, ambiguous: tool.ambiguous };
-      entries.push({ ...base, name: tool.name, via: 'NAME' });
-      for (const alias of tool.aliases) entries.push({ ...base, name: alias, via: 'ALIAS' });
+      // "Apache Spark", "AWS Lambda": with its vendor an ordinary word is a name ("Spark", "Lambda" are not).
+      const named = (name: string) => (VENDOR.test(name) ? { ...base, ambiguous: false } : base);
+      entries.push({ ...named(tool.name), name: tool.name, via: 'NAME' });
+      for (const alias of tool.aliases) entries.push({ ...named(alias), name: alias, via: 'ALIAS' });
+      for (const extra of [...[tool.name, ...tool.aliases].flatMap(spellings), ...lineNames(tool)]) {
+        const key = spelling(extra.name);
+        if (taken.has(key)) continue;
+        taken.add(key);
+        entries.push({
+          ...base,
+          name: extra.name,
+          via: 'ALIAS',
+          caseSensitive: base.caseSensitive || extra.caseSensitive,
+          ...(extra.line === null ? {} : { line: extra.line }),
+        });
+      }
       if (tool.repositoryUrl !== null) {
         try {
           const root = repositoryRoot(new URL(tool.repositoryUrl));
@@ -197,6 +234,29 @@ export class ToolIndex {
       if (key === prefix || key.startsWith(`${prefix}/`)) return slug;
     }
     return null;
+  }
+
+  /**
+   * Whether the talk's tools found so far support a weak match (see the table at the top): a short
+   * product name needs a tool of its product line ("VPC" beside AWS Lambda); a name cased mid-sentence
+   * any tool; a name opening a list item a tool of its own field ("* Ray on Vertex AI"); a name in
+   * Title Case the same tool named elsewhere.
+   */
+  private supported(d: Deferred, found: ReadonlyMap<string, unknown>): boolean {
+    const { entry } = d.match;
+    const topics = () => [...found.keys()].flatMap((slug) => this.tools.get(slug)?.topics ?? []);
+    if (entry.line !== undefined) {
+      const line = entry.line;
+      const inLine = [...found.keys()].some(
+        (slug) => slug !== entry.key && (this.tools.get(slug)?.topics.includes(line) ?? false),
+      );
+      return inLine && (d.verdict !== 'titled' || found.has(entry.key));
+    }
+    if (d.verdict === 'supported') return found.size > 0;
+    if (d.verdict === 'titled') return found.has(entry.key);
+    const own = this.tools.get(entry.key)?.topics ?? [];
+    const near = new Set(topics());
+    return own.some((t) => near.has(t));
   }
 
   /**
@@ -259,39 +319,35 @@ export class ToolIndex {
       if (site !== null) add(site, 'WEBSITE', link.line);
     }
 
-    const matches = this.matcher.match(runs).filter((m) => !namesLinkHost(m));
+    const matches = this.matcher.match(runs).filter((m) => !namesLinkHost(m) && !affiliation(runs, m));
     const listed = listedMatches(runs, matches);
-    const pending: NameMatch[] = [];
-    const ecosystem: NameMatch[] = [];
-    const titled: NameMatch[] = [];
+    const deferred: Deferred[] = [];
     for (const match of matches) {
       const { entry } = match;
-      if (!entry.ambiguous) {
-        // A case-sensitive name ("Draft") opening a sentence is the word.
-        if (entry.caseSensitive && match.sentenceStart && !match.code && !match.versioned) continue;
+      if (!weak(entry)) {
+        // A case-sensitive word ("Draft") opening a sentence is the word; "Open VMM" stays a name there.
+        const word = !/\s/.test(match.text);
+        if (entry.caseSensitive && word && match.sentenceStart && !match.code && !match.versioned) continue;
         add(entry.key, entry.via, match.line);
         continue;
       }
-      const verdict = ambiguousVerdict(match, listed.has(match));
-      if (verdict === 'mention') add(entry.key, entry.via, match.line);
-      else if (verdict === 'supported') pending.push(match);
-      else if (verdict === 'ecosystem') ecosystem.push(match);
-      else if (verdict === 'titled') titled.push(match);
+      let verdict = ambiguousVerdict(match, listed.has(match));
+      // "Wes McKinney (pandas)": a word alone in brackets is a name, whatever its case.
+      if (verdict === 'no' && enclosed(runs, match)) verdict = 'supported';
+      if (verdict === 'mention' && entry.line === undefined) add(entry.key, entry.via, match.line);
+      else if (verdict !== 'no') deferred.push({ match, verdict });
     }
-    // Ordinary words need support: a link to the tool or another tool found in the same talk;
-    // once supported they support each other ("Consul 1.6 ... through Envoy"). The same word
-    // twice is no support: "The Consul of Rome" ... "a Consul who overstayed".
-    if (found.size > 0) {
-      for (const match of pending) add(match.entry.key, match.entry.via, match.line);
-      // A capitalised word opening a list item needs a tool of its own field: "* Ray on Vertex AI"
-      // with Vertex AI (ml), not "* Keep it simple" in a talk about Kubernetes.
-      const topics = new Set([...found.keys()].flatMap((slug) => this.tools.get(slug)?.topics ?? []));
-      for (const match of ecosystem) {
-        const own = this.tools.get(match.entry.key)?.topics ?? [];
-        if (own.some((t) => topics.has(t))) add(match.entry.key, match.entry.via, match.line);
+    // Weak names count once supported, and once counted they support others ("Consul 1.6 ... through
+    // Envoy"), so support is sought until nothing changes.
+    const open = new Set(deferred);
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const d of open) {
+        if (!this.supported(d, found) && !partnered(d, open, this.tools)) continue;
+        add(d.match.entry.key, d.match.entry.via, d.match.line);
+        open.delete(d);
+        changed = true;
       }
-      for (const match of titled)
-        if (found.has(match.entry.key)) add(match.entry.key, match.entry.via, match.line);
     }
     const mentions = [...found.values()].map((m) => ({
       ...m,
@@ -299,6 +355,39 @@ export class ToolIndex {
     }));
     return { mentions, inferred };
   }
+}
+
+function enclosed(runs: readonly TextRun[], match: NameMatch): boolean {
+  const text = runs[match.runIndex]?.text ?? '';
+  return /\(\s*$/.test(text.slice(0, match.start)) && /^\s*\)/.test(text.slice(match.end));
+}
+
+/** "Keith Rarick (Heroku)": the company a speaker works for, not a tool the talk is about. */
+function affiliation(runs: readonly TextRun[], match: NameMatch): boolean {
+  const text = runs[match.runIndex]?.text ?? '';
+  // "John Hunter (matplotlib)" names the project a person is known for: companies are capitalised.
+  return (
+    /^\p{Lu}/u.test(match.text) &&
+    BEFORE_AFFILIATION.test(text.slice(0, match.start)) &&
+    AFTER_AFFILIATION.test(text.slice(match.end))
+  );
+}
+
+/**
+ * Two different ordinary words of one field support each other ("Kinesis - more than a stream",
+ * "* Kafka"): one such word alone is no support ("The Consul of Rome ... a Consul who overstayed").
+ */
+function partnered(d: Deferred, open: ReadonlySet<Deferred>, tools: ReadonlyMap<string, ToolModel>): boolean {
+  const { entry } = d.match;
+  if (d.verdict !== 'supported' || entry.line !== undefined) return false;
+  const own = tools.get(entry.key)?.topics ?? [];
+  for (const other of open) {
+    const key = other.match.entry.key;
+    if (key === entry.key || other.match.entry.line !== undefined) continue;
+    if (other.verdict !== 'supported' && other.verdict !== 'ecosystem') continue;
+    if ((tools.get(key)?.topics ?? []).some((t) => own.includes(t))) return true;
+  }
+  return false;
 }
 
 /** "[GitHub](https://github.com/x/y)": the text names where the linked repository lives. */

@@ -1,0 +1,125 @@
+/**
+ * Tool names as notes write them besides the catalogue's own: joined, split
+ * and hyphen-less spellings, products named without their cloud vendor, a
+ * speaker's employer in brackets, and ordinary words of one field that
+ * support each other (extract/toolNames and extract/tools).
+ */
+import { describe, expect, it } from 'vitest';
+import { type CitedLink, ToolIndex } from '../../src/extract/tools.js';
+import type { ToolModel } from '../../src/graph/types.js';
+import { parseMarkdown } from '../../src/parse/markdown.js';
+
+function tool(name: string, extra: Partial<ToolModel> = {}): ToolModel {
+  return {
+    slug: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+    name,
+    aliases: [],
+    description: null,
+    repositoryUrl: null,
+    websiteUrl: null,
+    topics: [],
+    caseSensitive: false,
+    ambiguous: false,
+    origin: 'CATALOGUE',
+    inferred: false,
+    source: null,
+    ...extra,
+  };
+}
+
+const TOOLS = new ToolIndex([
+  tool('Vertex AI', { topics: ['ml', 'google-cloud'] }),
+  tool('Docker Hub', { topics: ['containers'] }),
+  tool('OpenVMM', { topics: ['virtualisation'] }),
+  tool('MySQL', { topics: ['databases'] }),
+  tool('AWS Well-Architected Tool', { topics: ['aws'] }),
+  tool('Amazon Web Services', { aliases: ['AWS'], topics: ['aws'] }),
+  tool('AWS Lambda', { aliases: ['Lambda'], ambiguous: true, topics: ['serverless', 'aws'] }),
+  tool('Amazon VPC', { topics: ['networking', 'aws'] }),
+  tool('AWS IAM', { topics: ['security', 'aws'] }),
+  tool('AWS CLI', { topics: ['aws'] }),
+  tool('Google Kubernetes Engine', { aliases: ['GKE'], topics: ['kubernetes', 'google-cloud'] }),
+  tool('Heroku', { topics: ['paas'] }),
+  tool('matplotlib', { ambiguous: true, topics: ['python', 'plotting'] }),
+  tool('Amazon Kinesis', { aliases: ['Kinesis'], ambiguous: true, topics: ['streaming', 'aws'] }),
+  tool('Apache Kafka', { aliases: ['Kafka'], ambiguous: true, topics: ['streaming', 'messaging'] }),
+  tool('Consul', { ambiguous: true, topics: ['service-discovery'] }),
+  tool('Envoy', { ambiguous: true, topics: ['proxy'] }),
+]);
+
+function mentioned(markdown: string): string[] {
+  const doc = parseMarkdown(markdown, 1);
+  const runs = doc.blocks.flatMap((b) => b.runs);
+  const links: CitedLink[] = [];
+  const { mentions } = TOOLS.mentions(runs, links, () => '');
+  const names = new Map(TOOLS.all.map((t) => [t.slug, t.name]));
+  return mentions.map((m) => names.get(m.toolSlug) ?? m.toolSlug).sort();
+}
+
+describe('other spellings of a name', () => {
+  it('finds a two-word name written as one word', () => {
+    expect(mentioned('* Ray on VertexAI, images pulled from Dockerhub')).toEqual(['Docker Hub', 'Vertex AI']);
+  });
+
+  it('finds a one-word name split where its case changes, cased as written', () => {
+    expect(mentioned('* Open VMM virtual machine manager, in Rust from the start')).toEqual(['OpenVMM']);
+    expect(mentioned('We open vmm files by hand.')).toEqual([]);
+  });
+
+  it('does not split a name into short words that are prose ("My SQL")', () => {
+    expect(mentioned('My SQL skills are rusty.')).toEqual([]);
+  });
+
+  it('finds a hyphenated name written with a space', () => {
+    expect(mentioned('AWS is releasing the "AWS Well Architected Tool".')).toEqual([
+      'AWS Well-Architected Tool',
+      'Amazon Web Services',
+    ]);
+  });
+});
+
+describe('products named without their vendor', () => {
+  it('counts a short product name beside another tool of its cloud', () => {
+    expect(mentioned('How AWS Lambda works.\n\n- create ENI in your VPC\n- IAM region restriction')).toEqual([
+      'AWS IAM',
+      'AWS Lambda',
+      'Amazon VPC',
+    ]);
+  });
+
+  it('does not count a short product name in a talk about another cloud', () => {
+    expect(mentioned('We run GKE clusters, each in its own VPC, with IAM per team.')).toEqual([
+      'Google Kubernetes Engine',
+    ]);
+  });
+
+  it('never shortens a name to a kind of software ("CLI" of AWS CLI)', () => {
+    expect(mentioned('Deploy with AWS Lambda and a small CLI of our own.')).toEqual(['AWS Lambda']);
+  });
+});
+
+describe('brackets after a name', () => {
+  it("does not count a speaker's employer as a tool of the talk", () => {
+    expect(mentioned('Keith Rarick (Heroku) shares his experience with Go.')).toEqual([]);
+  });
+
+  it('counts a project in brackets after the person known for it, whatever its case', () => {
+    expect(mentioned('Thanks to John Hunter (matplotlib) and to Docker Hub.')).toEqual([
+      'Docker Hub',
+      'matplotlib',
+    ]);
+  });
+});
+
+describe('ordinary words that support each other', () => {
+  it('counts two names of one field with nothing else in the talk', () => {
+    expect(mentioned('* Kinesis - more than just the stream\n* Kafka')).toEqual([
+      'Amazon Kinesis',
+      'Apache Kafka',
+    ]);
+  });
+
+  it('does not count two capitalised words of unrelated fields', () => {
+    expect(mentioned('The Consul of Rome sent an Envoy to Carthage.')).toEqual([]);
+  });
+});
