@@ -21,15 +21,35 @@
  * | opening a list item or paragraph otherwise          | a mention if the talk names a    |
  * | ("* Ray on Vertex AI", not "* Keep it simple")      | tool of its ecosystem (a topic)  |
  * | in Title Case text ("Deep Dive")                    | only if named elsewhere as above |
+ * | alone in brackets ("Wes McKinney (pandas)")         | as mid-sentence                  |
  * | opening a sentence mid-paragraph, inside a          | no                               |
  * | capitalised phrase ("Natural Language Processing"), |                                  |
  * | or in lower case                                    |                                  |
+ *
+ * Where a verdict asks for another tool, another ordinary word of the same
+ * field will do ("Kinesis - more than a stream" with "* Kafka"), and words
+ * once counted support others. A product named without its cloud vendor
+ * ("VPC", "Kinesis", see extract/toolNames) is weighed like an ordinary word
+ * and also needs another product of the same line in the talk. With its
+ * vendor ("Apache Spark", "AWS Lambda") a name is never an ordinary word; a
+ * capitalised name in brackets after a person's name is their employer
+ * ("Keith Rarick (Heroku)"), not a mention.
  */
 import type { LinkKind, MentionVia, ToolModel } from '../graph/types.js';
 import { slugify } from '../keys.js';
 import type { TextRun } from '../parse/markdown.js';
 import { repositoryRoot } from './links.js';
 import { type NameEntry, type NameMatch, NameMatcher } from './nameMatcher.js';
+import {
+  affiliation,
+  ambiguousVerdict,
+  type Deferred,
+  enclosed,
+  listedMatches,
+  partnered,
+  VENDOR,
+  weak,
+} from './toolEvidence.js';
 import { lineNames, spellings } from './toolNames.js';
 
 export interface MentionDraft {
@@ -55,70 +75,6 @@ const CODE_HOSTS: Record<string, string> = {
   'gitlab.com': 'gitlab',
   'bitbucket.org': 'bitbucket',
 };
-
-// What may stand between two items of a list of tools: "docker, spark and AWS", "Rust & Nim", "tox + venv".
-const LIST_SEPARATOR = /^\s*(?:[,;/&+|]|\band\b|\bor\b|\by\b|\bund\b|\bet\b|,\s*(?:and|or)\b)\s*$/i;
-
-// After a name that opens a line as its subject: a verb of description or punctuation, not an object.
-const SUBJECT_NEXT =
-  /^(?:is|was|are|were|has|had|have|provides?|lets|allows|supports|uses|can|could|will|does|did|gives|makes|runs|handles|offers|[-–—:(,])$/i;
-// Text in another script around a Latin word ("Rust で"): the word is a name, whatever its case.
-const NON_LATIN = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u;
-
-type Verdict = 'mention' | 'supported' | 'ecosystem' | 'titled' | 'no';
-
-// Vendors whose name opens their products' names.
-const VENDOR =
-  /^(?:Amazon|AWS|Apache|Azure|Microsoft|Google|GCP|HashiCorp|Eclipse|Red Hat|IBM|Oracle|Cloudflare|JetBrains|Adobe|Atlassian|Mozilla)\s+\S/;
-
-/** A match that counts only once the rest of the talk supports it. */
-interface Deferred {
-  match: NameMatch;
-  verdict: Verdict;
-}
-
-// "Keith Rarick (Heroku)", "Bruce Wong (Twilio, Inc.)": a company after a person's name is their employer.
-const BEFORE_AFFILIATION = /\p{Lu}[\p{L}.'’-]+\s+\p{Lu}[\p{L}'’-]+\s*\(\s*$/u;
-const AFTER_AFFILIATION = /^\s*[),]/;
-
-/** A name that needs more than itself to count: an ordinary word, or a product named without its vendor. */
-function weak(entry: NameEntry): boolean {
-  return entry.ambiguous || entry.line !== undefined;
-}
-
-/** How an ordinary-word match counts, from the evidence around it (see the table above). */
-export function ambiguousVerdict(match: NameMatch, listed: boolean): Verdict {
-  if (match.code || match.versioned || listed) return 'mention';
-  if (!/^\p{Lu}/u.test(match.text) || match.afterCapital) return 'no';
-  if (match.title) return 'titled';
-  if (match.blockStart) {
-    const next = match.next ?? '';
-    return SUBJECT_NEXT.test(next) || NON_LATIN.test(next) ? 'supported' : 'ecosystem';
-  }
-  return match.sentenceStart ? 'no' : 'supported';
-}
-
-/** Matches that sit in a list with a tool that is no ordinary word. */
-function listedMatches(runs: readonly TextRun[], matches: readonly NameMatch[]): Set<NameMatch> {
-  const listed = new Set<NameMatch>();
-  let group: NameMatch[] = [];
-  const close = () => {
-    if (group.some((m) => !weak(m.entry) || m.code)) for (const m of group) listed.add(m);
-    group = [];
-  };
-  for (const match of matches) {
-    const previous = group[group.length - 1];
-    if (
-      previous === undefined ||
-      previous.runIndex !== match.runIndex ||
-      !LIST_SEPARATOR.test(runs[match.runIndex]?.text.slice(previous.end, match.start) ?? '')
-    )
-      close();
-    group.push(match);
-  }
-  close();
-  return listed;
-}
 
 // Hosts shared by many products: a tool's website there never claims the whole host.
 const SHARED_HOSTS = new Set([
@@ -355,39 +311,6 @@ export class ToolIndex {
     }));
     return { mentions, inferred };
   }
-}
-
-function enclosed(runs: readonly TextRun[], match: NameMatch): boolean {
-  const text = runs[match.runIndex]?.text ?? '';
-  return /\(\s*$/.test(text.slice(0, match.start)) && /^\s*\)/.test(text.slice(match.end));
-}
-
-/** "Keith Rarick (Heroku)": the company a speaker works for, not a tool the talk is about. */
-function affiliation(runs: readonly TextRun[], match: NameMatch): boolean {
-  const text = runs[match.runIndex]?.text ?? '';
-  // "John Hunter (matplotlib)" names the project a person is known for: companies are capitalised.
-  return (
-    /^\p{Lu}/u.test(match.text) &&
-    BEFORE_AFFILIATION.test(text.slice(0, match.start)) &&
-    AFTER_AFFILIATION.test(text.slice(match.end))
-  );
-}
-
-/**
- * Two different ordinary words of one field support each other ("Kinesis - more than a stream",
- * "* Kafka"): one such word alone is no support ("The Consul of Rome ... a Consul who overstayed").
- */
-function partnered(d: Deferred, open: ReadonlySet<Deferred>, tools: ReadonlyMap<string, ToolModel>): boolean {
-  const { entry } = d.match;
-  if (d.verdict !== 'supported' || entry.line !== undefined) return false;
-  const own = tools.get(entry.key)?.topics ?? [];
-  for (const other of open) {
-    const key = other.match.entry.key;
-    if (key === entry.key || other.match.entry.line !== undefined) continue;
-    if (other.verdict !== 'supported' && other.verdict !== 'ecosystem') continue;
-    if ((tools.get(key)?.topics ?? []).some((t) => own.includes(t))) return true;
-  }
-  return false;
 }
 
 /** "[GitHub](https://github.com/x/y)": the text names where the linked repository lives. */

@@ -1,0 +1,111 @@
+/**
+ * @module extract/toolEvidence
+ * The evidence a weak tool name needs beyond itself, read from the text
+ * around one match: its case and place in the sentence, a list of tools it
+ * stands in, brackets around it, and other weak names of its field. The
+ * table in extract/tools says how each verdict counts.
+ */
+import type { ToolModel } from '../graph/types.js';
+import type { TextRun } from '../parse/markdown.js';
+import type { NameEntry, NameMatch } from './nameMatcher.js';
+
+// What may stand between two items of a list of tools: "docker, spark and AWS", "Rust & Nim", "tox + venv".
+const LIST_SEPARATOR = /^\s*(?:[,;/&+|]|\band\b|\bor\b|\by\b|\bund\b|\bet\b|,\s*(?:and|or)\b)\s*$/i;
+
+// After a name that opens a line as its subject: a verb of description or punctuation, not an object.
+const SUBJECT_NEXT =
+  /^(?:is|was|are|were|has|had|have|provides?|lets|allows|supports|uses|can|could|will|does|did|gives|makes|runs|handles|offers|[-–—:(,])$/i;
+// Text in another script around a Latin word ("Rust で"): the word is a name, whatever its case.
+const NON_LATIN = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u;
+
+export type Verdict = 'mention' | 'supported' | 'ecosystem' | 'titled' | 'no';
+
+// Vendors whose name opens their products' names.
+export const VENDOR =
+  /^(?:Amazon|AWS|Apache|Azure|Microsoft|Google|GCP|HashiCorp|Eclipse|Red Hat|IBM|Oracle|Cloudflare|JetBrains|Adobe|Atlassian|Mozilla)\s+\S/;
+
+/** A match that counts only once the rest of the talk supports it. */
+export interface Deferred {
+  match: NameMatch;
+  verdict: Verdict;
+}
+
+// "Keith Rarick (Heroku)", "Bruce Wong (Twilio, Inc.)": a company after a person's name is their employer.
+const BEFORE_AFFILIATION = /\p{Lu}[\p{L}.'’-]+\s+\p{Lu}[\p{L}'’-]+\s*\(\s*$/u;
+const AFTER_AFFILIATION = /^\s*[),]/;
+
+/** A name that needs more than itself to count: an ordinary word, or a product named without its vendor. */
+export function weak(entry: NameEntry): boolean {
+  return entry.ambiguous || entry.line !== undefined;
+}
+
+/** How an ordinary-word match counts, from the evidence around it (see the table in extract/tools). */
+export function ambiguousVerdict(match: NameMatch, listed: boolean): Verdict {
+  if (match.code || match.versioned || listed) return 'mention';
+  if (!/^\p{Lu}/u.test(match.text) || match.afterCapital) return 'no';
+  if (match.title) return 'titled';
+  if (match.blockStart) {
+    const next = match.next ?? '';
+    return SUBJECT_NEXT.test(next) || NON_LATIN.test(next) ? 'supported' : 'ecosystem';
+  }
+  return match.sentenceStart ? 'no' : 'supported';
+}
+
+/** Matches that sit in a list with a tool that is no ordinary word. */
+export function listedMatches(runs: readonly TextRun[], matches: readonly NameMatch[]): Set<NameMatch> {
+  const listed = new Set<NameMatch>();
+  let group: NameMatch[] = [];
+  const close = () => {
+    if (group.some((m) => !weak(m.entry) || m.code)) for (const m of group) listed.add(m);
+    group = [];
+  };
+  for (const match of matches) {
+    const previous = group[group.length - 1];
+    if (
+      previous === undefined ||
+      previous.runIndex !== match.runIndex ||
+      !LIST_SEPARATOR.test(runs[match.runIndex]?.text.slice(previous.end, match.start) ?? '')
+    )
+      close();
+    group.push(match);
+  }
+  close();
+  return listed;
+}
+
+export function enclosed(runs: readonly TextRun[], match: NameMatch): boolean {
+  const text = runs[match.runIndex]?.text ?? '';
+  return /\(\s*$/.test(text.slice(0, match.start)) && /^\s*\)/.test(text.slice(match.end));
+}
+
+/** "Keith Rarick (Heroku)": the company a speaker works for, not a tool the talk is about. */
+export function affiliation(runs: readonly TextRun[], match: NameMatch): boolean {
+  const text = runs[match.runIndex]?.text ?? '';
+  // "John Hunter (matplotlib)" names the project a person is known for: companies are capitalised.
+  return (
+    /^\p{Lu}/u.test(match.text) &&
+    BEFORE_AFFILIATION.test(text.slice(0, match.start)) &&
+    AFTER_AFFILIATION.test(text.slice(match.end))
+  );
+}
+
+/**
+ * Two different ordinary words of one field support each other ("Kinesis - more than a stream",
+ * "* Kafka"): one such word alone is no support ("The Consul of Rome ... a Consul who overstayed").
+ */
+export function partnered(
+  d: Deferred,
+  open: ReadonlySet<Deferred>,
+  tools: ReadonlyMap<string, ToolModel>,
+): boolean {
+  const { entry } = d.match;
+  if (d.verdict !== 'supported' || entry.line !== undefined) return false;
+  const own = tools.get(entry.key)?.topics ?? [];
+  for (const other of open) {
+    const key = other.match.entry.key;
+    if (key === entry.key || other.match.entry.line !== undefined) continue;
+    if (other.verdict !== 'supported' && other.verdict !== 'ecosystem') continue;
+    if ((tools.get(key)?.topics ?? []).some((t) => own.includes(t))) return true;
+  }
+  return false;
+}
