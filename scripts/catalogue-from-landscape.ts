@@ -142,8 +142,26 @@ export interface Vocabulary {
   everyday: ReadonlySet<string>;
 }
 
+// Words of computing that a general English dictionary lacks: "HTTP middleware" is no product.
+const COMPUTING_WORDS = [
+  'backend',
+  'chatbot',
+  'dataset',
+  'devops',
+  'frontend',
+  'gitops',
+  'middleware',
+  'microservice',
+  'microservices',
+  'runtime',
+  'serverless',
+  'webhook',
+  'workflow',
+];
+
 function ambiguousName(name: string, words: ReadonlySet<string>): boolean {
   const tokens = name.split(/[\s\-_.]+/).filter((t) => t !== '');
+  if (tokens.length === 1 && COMPUTING_WORDS.includes(name.toLowerCase())) return true;
   if (tokens.length === 0) return true;
   // Short names ("Ark", "OPA") collide with abbreviations and words in every language.
   if (name.replace(/[^\p{L}\p{N}]/gu, '').length <= 3) return true;
