@@ -247,7 +247,9 @@ export class ToolIndex {
       const root = repositoryRoot(link.url);
       if (root !== null) {
         if (link.kind === 'SLIDES' || SLIDES_LABEL.test(link.label ?? '')) continue;
-        const [, owner = '', name = ''] = link.url.pathname.split('/');
+        const project = projectPath(link.url);
+        if (project === null) continue;
+        const [owner = '', name = ''] = project;
         const repoName = name.replace(/\.git$/, '');
         const known = this.tools.get(slugify(repoName));
         // A fork or namesake of a known tool keeps the owner in its slug.
@@ -258,7 +260,7 @@ export class ToolIndex {
             name: repoName,
             aliases: [],
             description: null,
-            repositoryUrl: root,
+            repositoryUrl: `${new URL(root).origin}/${owner}/${repoName}`.toLowerCase(),
             websiteUrl: null,
             topics: [],
             caseSensitive: false,
@@ -311,6 +313,22 @@ export class ToolIndex {
     }));
     return { mentions, inferred };
   }
+}
+
+/**
+ * Owner and name of the project a repository URL points into. GitLab nests
+ * groups ("gitlab.com/gitlab-com/gl-infra/db-migration"), so there the
+ * project is what stands before `/-/`, and a deeper path without it is no
+ * project one can name: a subgroup is not a tool.
+ */
+function projectPath(url: URL): [string, string] | null {
+  const parts = url.pathname.split('/').filter((p) => p !== '');
+  if (url.hostname.toLowerCase().replace(/^www\./, '') !== 'gitlab.com')
+    return [parts[0] ?? '', parts[1] ?? ''];
+  const dash = parts.indexOf('-');
+  const path = dash === -1 ? parts : parts.slice(0, dash);
+  if (dash === -1 && path.length > 2) return null;
+  return [path.slice(0, -1).join('/'), path[path.length - 1] ?? ''];
 }
 
 /** "[GitHub](https://github.com/x/y)": the text names where the linked repository lives. */

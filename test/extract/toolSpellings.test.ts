@@ -123,3 +123,20 @@ describe('ordinary words that support each other', () => {
     expect(mentioned('The Consul of Rome sent an Envoy to Carthage.')).toEqual([]);
   });
 });
+
+describe('repository links that name no tool', () => {
+  function inferred(markdown: string): string[] {
+    const doc = parseMarkdown(markdown, 1);
+    const links: CitedLink[] = doc.blocks
+      .flatMap((b) => b.links)
+      .map((l) => ({ url: new URL(l.href), line: l.line, label: l.text ?? l.before }));
+    return TOOLS.mentions([], links, () => '').inferred.map((t) => `${t.name} ${t.repositoryUrl}`);
+  }
+
+  it('makes no tool of a GitLab subgroup, and names a nested project by its own name', () => {
+    expect(inferred('[playbooks](https://gitlab.com/gitlab-com/gl-infra/db-migration)')).toEqual([]);
+    expect(
+      inferred('[tool](https://gitlab.com/gitlab-com/gl-infra/db-migration/-/blob/main/README.md)'),
+    ).toEqual(['db-migration https://gitlab.com/gitlab-com/gl-infra/db-migration']);
+  });
+});
