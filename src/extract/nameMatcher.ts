@@ -34,6 +34,8 @@ export interface NameMatch {
   code: boolean;
   /** Followed by a version number ("Consul 1.6", "Helm v3"; a bare "2" only mid-sentence). */
   versioned: boolean;
+  /** Written as its site's domain ("Parse.com", "Gobot.io"). */
+  site: boolean;
   /** In Title Case text (a heading, an emphasised title), where every word is capitalised anyway. */
   title: boolean;
   /** Written exactly as the name ("Helm", not "helm"). */
@@ -69,6 +71,8 @@ const GLUE_BEFORE = new Set(['-', '.', '/', '_', '@', '#', '$', '~', '\\']);
 const GLUE_AFTER = new Set(['/', '_', '@', '\\', '=']);
 const SENTENCE_END = new Set(['.', '!', '?', '•']);
 const SENTENCE_CLOSE = /[.!?]\s*$/;
+// Domains projects are named by ("Gobot.io", "Parse.com", "Ansible.com").
+const TOP_LEVEL = new Set(['io', 'com', 'org', 'net', 'dev', 'ai', 'app', 'sh', 'rs', 'cloud']);
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -143,6 +147,7 @@ export class NameMatcher {
           if (exactCase === null) continue;
           const next = tokens[i + n];
           const afterNext = tokens[i + n + 1];
+          let site = false;
           if (next !== undefined && !next.spaced) {
             if (GLUE_AFTER.has(next.raw)) continue;
             if (
@@ -150,8 +155,14 @@ export class NameMatcher {
               afterNext !== undefined &&
               !afterNext.spaced &&
               /^\p{L}/u.test(afterNext.raw)
-            )
-              continue;
+            ) {
+              // "Parse.com" names the tool by its site; "config.yaml" and "os.path" are other words.
+              const beyond = tokens[i + n + 2];
+              site =
+                TOP_LEVEL.has(afterNext.lower) &&
+                (beyond === undefined || beyond.spaced || beyond.raw !== '.');
+              if (!site) continue;
+            }
           }
           runStart ??=
             runIndex === 0 || run.start === true || SENTENCE_CLOSE.test(runs[runIndex - 1]?.text ?? '');
@@ -167,6 +178,7 @@ export class NameMatcher {
             blockStart: i === 0 && (runIndex === 0 || run.start === true),
             code: run.code,
             versioned: versionFollows(tokens, i + n, sentenceStart),
+            site,
             // Only ordinary words ask whether capitals mean anything here.
             title: run.title === true || titleCase === true,
             exactCase,

@@ -41,7 +41,7 @@ export function weak(entry: NameEntry): boolean {
 
 /** How an ordinary-word match counts, from the evidence around it (see the table in extract/tools). */
 export function ambiguousVerdict(match: NameMatch, listed: boolean): Verdict {
-  if (match.code || match.versioned || listed) return 'mention';
+  if (match.code || match.versioned || match.site || listed) return 'mention';
   if (!/^\p{Lu}/u.test(match.text) || match.afterCapital) return 'no';
   if (match.title) return 'titled';
   if (match.blockStart) {

@@ -16,7 +16,12 @@ export interface ExtraName {
   caseSensitive: boolean;
   /** The topic of the product line a short name needs named in the same talk ("aws"), else null. */
   line: string | null;
+  /** An ordinary word without its vendor ("Arrow" of Apache Arrow): weighed like one (see extract/tools). */
+  weak: boolean;
 }
+
+// Foundations and vendors whose projects go by their own name alone ("Zeppelin", "Hive", "Che").
+const FAMILIES = ['Apache ', 'HashiCorp ', 'Eclipse '];
 
 /**
  * Product lines whose products are named without the vendor once the talk is
@@ -46,6 +51,8 @@ const GENERIC = new Set([
   'console',
   'deploy',
   'functions',
+  'http server',
+  'ide',
   'logging',
   'monitoring',
   'run',
@@ -72,20 +79,23 @@ export function spellings(name: string): ExtraName[] {
   const letterWords = words.every((t) => LETTERS.test(t.raw));
   if (words.length >= 2 && words.length <= 3 && letterWords) {
     const joined = words.map((t) => t.raw).join('');
-    if (joined.length >= 6) out.push({ name: joined, caseSensitive: false, line: null });
+    if (joined.length >= 6) out.push({ name: joined, caseSensitive: false, line: null, weak: false });
   }
   if (name.includes('-') && words.length >= 2 && letterWords)
-    out.push({ name: words.map((t) => t.raw).join(' '), caseSensitive: false, line: null });
+    out.push({ name: words.map((t) => t.raw).join(' '), caseSensitive: false, line: null, weak: false });
   if (words.length === 1) {
     // "OpenVMM" → "Open VMM", "JupyterLab" → "Jupyter Lab", "PhoenixTest" → "Phoenix Test".
     const parts = name.match(/\p{Lu}[\p{Ll}]+|\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+/gu) ?? [];
     if (parts.length === 2 && parts.join('') === name && parts.every((p) => p.length >= 3))
-      out.push({ name: parts.join(' '), caseSensitive: true, line: null });
+      out.push({ name: parts.join(' '), caseSensitive: true, line: null, weak: false });
   }
   return out;
 }
 
-/** "Kinesis" for Amazon Kinesis, "IAM" for AWS IAM: the name without its vendor, in its product line. */
+/**
+ * "Kinesis" for Amazon Kinesis, "IAM" for AWS IAM: the name without its vendor, in its product line;
+ * "Zeppelin" for Apache Zeppelin, an ordinary word wherever it stands.
+ */
 export function lineNames(tool: ToolModel): ExtraName[] {
   const out: ExtraName[] = [];
   for (const { topic, platform, prefixes } of PRODUCT_LINES) {
@@ -95,8 +105,12 @@ export function lineNames(tool: ToolModel): ExtraName[] {
       if (prefix === undefined) continue;
       const short = name.slice(prefix.length).trim();
       if (short.length >= 2 && /\p{L}/u.test(short) && !GENERIC.has(short.toLowerCase()))
-        out.push({ name: short, caseSensitive: false, line: topic });
+        out.push({ name: short, caseSensitive: false, line: topic, weak: true });
     }
   }
+  const family = FAMILIES.find((p) => tool.name.startsWith(p));
+  const own = family === undefined ? '' : tool.name.slice(family.length).trim();
+  if (own.length >= 2 && !GENERIC.has(own.toLowerCase()))
+    out.push({ name: own, caseSensitive: false, line: null, weak: true });
   return out;
 }

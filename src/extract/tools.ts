@@ -138,6 +138,7 @@ export class ToolIndex {
           name: extra.name,
           via: 'ALIAS',
           caseSensitive: base.caseSensitive || extra.caseSensitive,
+          ambiguous: base.ambiguous || (extra.weak && extra.line === null),
           ...(extra.line === null ? {} : { line: extra.line }),
         });
       }

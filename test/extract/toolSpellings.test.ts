@@ -45,6 +45,10 @@ const TOOLS = new ToolIndex([
   tool('Apache Kafka', { aliases: ['Kafka'], ambiguous: true, topics: ['streaming', 'messaging'] }),
   tool('Consul', { ambiguous: true, topics: ['service-discovery'] }),
   tool('Envoy', { ambiguous: true, topics: ['proxy'] }),
+  tool('Apache Zeppelin', { topics: ['notebooks'] }),
+  tool('Docker', { topics: ['containers'] }),
+  tool('Parse', { ambiguous: true, topics: ['mobile'] }),
+  tool('Gobot', { topics: ['robotics'] }),
 ]);
 
 function mentioned(markdown: string): string[] {
@@ -75,6 +79,26 @@ describe('other spellings of a name', () => {
       'AWS Well-Architected Tool',
       'Amazon Web Services',
     ]);
+  });
+});
+
+describe('projects named without their foundation', () => {
+  it('counts an Apache project by its own name as an ordinary word with evidence', () => {
+    expect(mentioned('Lots of new tools: docker, spark, Zeppelin and more.')).toEqual([
+      'Apache Zeppelin',
+      'Docker',
+    ]);
+    expect(mentioned('The zeppelin flew over the stadium.')).toEqual([]);
+  });
+});
+
+describe('names written as their site', () => {
+  it("counts a tool written as its site's domain", () => {
+    expect(mentioned('## Rebuilding Parse.com in Go\n\n## Gobot.io')).toEqual(['Gobot', 'Parse']);
+  });
+
+  it('does not take a file or module name for a site', () => {
+    expect(mentioned('We parse.yaml files with parse.com.au helpers')).toEqual([]);
   });
 });
 
