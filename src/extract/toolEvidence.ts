@@ -32,7 +32,6 @@ export interface Deferred {
 
 // "Keith Rarick (Heroku)", "Bruce Wong (Twilio, Inc.)": a company after a person's name is their employer.
 const BEFORE_AFFILIATION = /\p{Lu}[\p{L}.'’-]+\s+\p{Lu}[\p{L}'’-]+\s*\(\s*$/u;
-const AFTER_AFFILIATION = /^\s*[),]/;
 
 /** A name that needs more than itself to count: an ordinary word, or a product named without its vendor. */
 export function weak(entry: NameEntry): boolean {
@@ -75,17 +74,34 @@ export function listedMatches(runs: readonly TextRun[], matches: readonly NameMa
 
 export function enclosed(runs: readonly TextRun[], match: NameMatch): boolean {
   const text = runs[match.runIndex]?.text ?? '';
-  return /\(\s*$/.test(text.slice(0, match.start)) && /^\s*\)/.test(text.slice(match.end));
+  return charBefore(text, match.start) === '(' && charAfter(text, match.end) === ')';
+}
+
+/** The first character before `at` that is not white space ('' at the start). */
+function charBefore(text: string, at: number): string {
+  let i = at - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  return i >= 0 ? (text[i] as string) : '';
+}
+
+/** The first character from `at` on that is not white space ('' at the end). */
+function charAfter(text: string, at: number): string {
+  let i = at;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  return i < text.length ? (text[i] as string) : '';
 }
 
 /** "Keith Rarick (Heroku)": the company a speaker works for, not a tool the talk is about. */
 export function affiliation(runs: readonly TextRun[], match: NameMatch): boolean {
   const text = runs[match.runIndex]?.text ?? '';
   // "John Hunter (matplotlib)" names the project a person is known for: companies are capitalised.
+  // Most matches stand in no brackets: two character looks settle them before any pattern runs.
+  if (charBefore(text, match.start) !== '(') return false;
+  const after = charAfter(text, match.end);
   return (
+    (after === ')' || after === ',') &&
     /^\p{Lu}/u.test(match.text) &&
-    BEFORE_AFFILIATION.test(text.slice(0, match.start)) &&
-    AFTER_AFFILIATION.test(text.slice(match.end))
+    BEFORE_AFFILIATION.test(text.slice(Math.max(0, match.start - 80), match.start))
   );
 }
 

@@ -41,6 +41,7 @@ const PRODUCT_LINES: readonly { topic: string; platform: string; prefixes: reado
 
 // What is left of "AWS CLI", "Google Cloud SDK", "Azure Functions" names a kind of software, not a product.
 const GENERIC = new Set([
+  'ad',
   'api',
   'apis',
   'backup',
@@ -49,19 +50,31 @@ const GENERIC = new Set([
   'code',
   'config',
   'console',
+  'container registry',
   'deploy',
+  'devops',
   'functions',
   'http server',
   'ide',
+  'identity and access management',
+  'key management service',
   'logging',
+  'machine learning',
+  'ml',
+  'monitor',
   'monitoring',
+  'openai',
+  'organizations',
+  'pipelines',
   'run',
   'scheduler',
   'sdk',
   'shell',
+  'stack',
   'storage',
   'tasks',
   'trace',
+  'vision',
   'web services',
   'workflows',
 ]);
@@ -81,7 +94,8 @@ export function spellings(name: string): ExtraName[] {
     const joined = words.map((t) => t.raw).join('');
     if (joined.length >= 6) out.push({ name: joined, caseSensitive: false, line: null, weak: false });
   }
-  if (name.includes('-') && words.length >= 2 && letterWords)
+  // "Hyper-V", "Well-Architected", not "metrics-server": a lower-case phrase is prose ("a metrics server").
+  if (/-\p{Lu}/u.test(name) && words.length >= 2 && letterWords)
     out.push({ name: words.map((t) => t.raw).join(' '), caseSensitive: false, line: null, weak: false });
   if (words.length === 1) {
     // "OpenVMM" → "Open VMM", "JupyterLab" → "Jupyter Lab", "PhoenixTest" → "Phoenix Test".

@@ -199,21 +199,23 @@ export class ToolIndex {
    * any tool; a name opening a list item a tool of its own field ("* Ray on Vertex AI"); a name in
    * Title Case the same tool named elsewhere.
    */
-  private supported(d: Deferred, found: ReadonlyMap<string, unknown>): boolean {
+  private supported(
+    d: Deferred,
+    found: ReadonlyMap<string, unknown>,
+    near: () => ReadonlySet<string>,
+  ): boolean {
     const { entry } = d.match;
-    const topics = () => [...found.keys()].flatMap((slug) => this.tools.get(slug)?.topics ?? []);
     if (entry.line !== undefined) {
       const line = entry.line;
-      const inLine = [...found.keys()].some(
-        (slug) => slug !== entry.key && (this.tools.get(slug)?.topics.includes(line) ?? false),
-      );
+      let inLine = false;
+      for (const slug of found.keys())
+        if (slug !== entry.key && this.tools.get(slug)?.topics.includes(line)) inLine = true;
       return inLine && (d.verdict !== 'titled' || found.has(entry.key));
     }
     if (d.verdict === 'supported') return found.size > 0;
     if (d.verdict === 'titled') return found.has(entry.key);
-    const own = this.tools.get(entry.key)?.topics ?? [];
-    const near = new Set(topics());
-    return own.some((t) => near.has(t));
+    const topics = near();
+    return (this.tools.get(entry.key)?.topics ?? []).some((t) => topics.has(t));
   }
 
   /**
@@ -299,10 +301,17 @@ export class ToolIndex {
     // Weak names count once supported, and once counted they support others ("Consul 1.6 ... through
     // Envoy"), so support is sought until nothing changes.
     const open = new Set(deferred);
-    for (let changed = true; changed; ) {
+    // The topics of the tools found so far, worked out once per change and only when asked.
+    let topics: Set<string> | null = null;
+    const near = () => {
+      topics ??= new Set([...found.keys()].flatMap((slug) => this.tools.get(slug)?.topics ?? []));
+      return topics;
+    };
+    for (let changed = open.size > 0; changed; ) {
       changed = false;
       for (const d of open) {
-        if (!this.supported(d, found) && !partnered(d, open, this.tools)) continue;
+        if (!this.supported(d, found, near) && !partnered(d, open, this.tools)) continue;
+        topics = null;
         add(d.match.entry.key, d.match.entry.via, d.match.line);
         open.delete(d);
         changed = true;
