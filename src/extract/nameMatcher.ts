@@ -93,6 +93,8 @@ function pairKey(first: Token, second: Token): string {
 export class NameMatcher {
   /** Names filed under their first token, or their first two for longer names ("cloud build"). */
   private readonly byKey = new Map<string, CompiledName[]>();
+  /** First tokens of the names filed under two: most words open none, and skip building a pair key. */
+  private readonly pairFirst = new Set<string>();
   readonly size: number;
 
   constructor(entries: Iterable<NameEntry>) {
@@ -102,6 +104,7 @@ export class NameMatcher {
       const first = tokens[0];
       if (first === undefined) continue;
       const key = tokens.length > 1 ? pairKey(first, tokens[1] as Token) : first.lower;
+      if (tokens.length > 1) this.pairFirst.add(first.lower);
       const list = this.byKey.get(key);
       const compiled = { entry, tokens };
       if (list === undefined) this.byKey.set(key, [compiled]);
@@ -128,7 +131,10 @@ export class NameMatcher {
       for (let i = 0; i < tokens.length; i++) {
         const token = tokens[i] as Token;
         const next0 = tokens[i + 1];
-        const pair = next0 === undefined ? undefined : this.byKey.get(pairKey(token, next0));
+        const pair =
+          next0 === undefined || !this.pairFirst.has(token.lower)
+            ? undefined
+            : this.byKey.get(pairKey(token, next0));
         const single = this.byKey.get(token.lower);
         if (pair === undefined && single === undefined) continue;
         // Two-token names ("Cloud Build") before one-token names ("Cloud").

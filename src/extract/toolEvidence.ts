@@ -108,20 +108,36 @@ export function affiliation(runs: readonly TextRun[], match: NameMatch): boolean
 /**
  * Two different ordinary words of one field support each other ("Kinesis - more than a stream",
  * "* Kafka"): one such word alone is no support ("The Consul of Rome ... a Consul who overstayed").
+ * Returns, for a talk's weak matches, whether each may count by a partner, worked out in one pass.
  */
-export function partnered(
-  d: Deferred,
-  open: ReadonlySet<Deferred>,
+export function partners(
+  deferred: readonly Deferred[],
   tools: ReadonlyMap<string, ToolModel>,
-): boolean {
-  const { entry } = d.match;
-  if (d.verdict !== 'supported' || entry.line !== undefined) return false;
-  const own = tools.get(entry.key)?.topics ?? [];
-  for (const other of open) {
-    const key = other.match.entry.key;
-    if (key === entry.key || other.match.entry.line !== undefined) continue;
-    if (other.verdict !== 'supported' && other.verdict !== 'ecosystem') continue;
-    if ((tools.get(key)?.topics ?? []).some((t) => own.includes(t))) return true;
-  }
-  return false;
+): (d: Deferred) => boolean {
+  // The tools of each topic among the words that may be partners, worked out on the first question:
+  // most weak words are settled by the talk's other tools and never ask it.
+  let byTopic: Map<string, Set<string>> | null = null;
+  const topicMap = (): Map<string, Set<string>> => {
+    if (byTopic !== null) return byTopic;
+    byTopic = new Map();
+    for (const d of deferred) {
+      const { entry } = d.match;
+      if (entry.line !== undefined || (d.verdict !== 'supported' && d.verdict !== 'ecosystem')) continue;
+      for (const topic of tools.get(entry.key)?.topics ?? []) {
+        const keys = byTopic.get(topic) ?? new Set<string>();
+        keys.add(entry.key);
+        byTopic.set(topic, keys);
+      }
+    }
+    return byTopic;
+  };
+  return (d) => {
+    const { entry } = d.match;
+    if (d.verdict !== 'supported' || entry.line !== undefined) return false;
+    const map = topicMap();
+    return (tools.get(entry.key)?.topics ?? []).some((t) => {
+      const keys = map.get(t);
+      return keys !== undefined && (keys.size > 1 || !keys.has(entry.key));
+    });
+  };
 }

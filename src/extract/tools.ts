@@ -46,7 +46,7 @@ import {
   type Deferred,
   enclosed,
   listedMatches,
-  partnered,
+  partners,
   VENDOR,
   weak,
 } from './toolEvidence.js';
@@ -287,8 +287,14 @@ export class ToolIndex {
       const { entry } = match;
       if (!weak(entry)) {
         // A case-sensitive word ("Draft") opening a sentence is the word; "Open VMM" stays a name there.
-        const word = !/\s/.test(match.text);
-        if (entry.caseSensitive && word && match.sentenceStart && !match.code && !match.versioned) continue;
+        if (
+          entry.caseSensitive &&
+          match.sentenceStart &&
+          !match.code &&
+          !match.versioned &&
+          !/\s/.test(match.text)
+        )
+          continue;
         add(entry.key, entry.via, match.line);
         continue;
       }
@@ -301,7 +307,8 @@ export class ToolIndex {
     // Weak names count once supported, and once counted they support others ("Consul 1.6 ... through
     // Envoy"), so support is sought until nothing changes.
     const open = new Set(deferred);
-    // The topics of the tools found so far, worked out once per change and only when asked.
+    const partnered = partners(deferred, this.tools);
+    // The topics of the tools found so far, worked out once per pass and only when asked.
     let topics: Set<string> | null = null;
     const near = () => {
       topics ??= new Set([...found.keys()].flatMap((slug) => this.tools.get(slug)?.topics ?? []));
@@ -310,12 +317,13 @@ export class ToolIndex {
     for (let changed = open.size > 0; changed; ) {
       changed = false;
       for (const d of open) {
-        if (!this.supported(d, found, near) && !partnered(d, open, this.tools)) continue;
-        topics = null;
+        if (!this.supported(d, found, near) && !partnered(d)) continue;
         add(d.match.entry.key, d.match.entry.via, d.match.line);
         open.delete(d);
         changed = true;
       }
+      // Tools added in this pass lend their topics in the next.
+      topics = null;
     }
     const mentions = [...found.values()].map((m) => ({
       ...m,
