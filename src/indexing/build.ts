@@ -6,6 +6,7 @@
  */
 import { type Diagnostic, diagnostic, type Report } from '../diagnostics.js';
 import type { CitationDraft, PostDraft } from '../extract/post.js';
+import type { MentionDraft } from '../extract/tools.js';
 import type { GraphData } from '../graph/store.js';
 import type {
   ConferenceModel,
@@ -193,13 +194,15 @@ export function createGraphBuilder(registries: Registries): GraphBuilder {
           toolsBySlug.set(slug, { ...tool, slug, source: { path: post.path, line: t.line } });
         }
       }
-      const mentions = t.mentions.map((m) => ({ ...m, toolSlug: renamed.get(m.toolSlug) ?? m.toolSlug }));
+      const toolSlugs =
+        renamed.size === 0 ? null : t.mentions.map((m) => renamed.get(m.toolSlug) ?? m.toolSlug);
       const topicSlugs = new Set(t.topicSlugs);
-      for (const m of mentions) {
-        usedTools.add(m.toolSlug);
-        for (const topic of toolsBySlug.get(m.toolSlug)?.topics ?? []) {
+      for (let i = 0; i < t.mentions.length; i++) {
+        const toolSlug = toolSlugs?.[i] ?? (t.mentions[i] as MentionDraft).toolSlug;
+        usedTools.add(toolSlug);
+        for (const topic of toolsBySlug.get(toolSlug)?.topics ?? []) {
           topicSlugs.add(topic);
-          ensureTopic(topic, topicName(topic), null);
+          if (!topics.has(topic)) ensureTopic(topic, topicName(topic), null);
         }
       }
       const speakerSlugs: string[] = [];
@@ -227,8 +230,8 @@ export function createGraphBuilder(registries: Registries): GraphBuilder {
         notes: t.notes,
         topicSlugs: [...topicSlugs],
         citations: t.citations.map((c) => ({ url: c.url, label: c.label, line: c.line })),
-        mentions: mentions.map((m) => ({
-          toolSlug: m.toolSlug,
+        mentions: t.mentions.map((m, i) => ({
+          toolSlug: toolSlugs?.[i] ?? m.toolSlug,
           talkSlug: slug,
           via: m.via,
           evidence: m.evidence.map((e) => evidenceAt(e.line, e.text)),
