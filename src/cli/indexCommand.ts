@@ -91,35 +91,44 @@ export async function run(argv: string[]): Promise<number> {
     catalogue: !values['no-catalogue'],
     cacheDir: cacheDir(values),
   });
-  const json = indexJson(data);
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(indexJson(data), null, 2)}\n`);
     return 0;
   }
+  // The summary is read straight from the graph and written in pieces: a copy of the whole index
+  // for a few lines per talk would double what a large corpus keeps in memory.
   const out: string[] = [];
-  const c = json.counts;
+  const flush = () => {
+    process.stdout.write(`${out.join('\n')}\n`);
+    out.length = 0;
+  };
   out.push(
     `Indexed ${root} in ${durationMs.toFixed(0)} ms: ${[
-      plural(c.conferences, 'conference'),
-      plural(c.talks, 'talk'),
-      plural(c.tools, 'tool'),
-      plural(c.topics, 'topic'),
-      plural(c.speakers, 'speaker'),
-      plural(c.links, 'link'),
+      plural(data.conferences.length, 'conference'),
+      plural(data.talks.length, 'talk'),
+      plural(data.tools.length, 'tool'),
+      plural(data.topics.length, 'topic'),
+      plural(data.speakers.length, 'speaker'),
+      plural(data.links.length, 'link'),
     ].join(', ')}`,
   );
-  for (const conf of json.conferences) {
+  for (const conf of data.conferences) {
     const dates = conf.startDate === null ? '' : `, ${conf.startDate} to ${conf.endDate}`;
     out.push(
-      `\n${conf.name} (${conf.year ?? 'year unknown'}${conf.location ? `, ${conf.location}` : ''}${dates}): ${plural(conf.talks, 'talk')}`,
+      `\n${conf.name} (${conf.year ?? 'year unknown'}${conf.location ? `, ${conf.location}` : ''}${dates}): ${plural(conf.talkSlugs.length, 'talk')}`,
     );
   }
   out.push('\nTalks:');
-  for (const t of json.talks) {
+  const toolName = new Map(data.tools.map((t) => [t.slug, t.name]));
+  for (const t of data.talks) {
     const video = t.youtubeId ?? t.videoUrl ?? 'no video';
-    out.push(`  ${t.title} [${video}]${t.tools.length > 0 ? ` - ${t.tools.join(', ')}` : ''}`);
+    const tools = t.mentions.map((m) => toolName.get(m.toolSlug) ?? m.toolSlug);
+    out.push(`  ${t.title} [${video}]${tools.length > 0 ? ` - ${tools.join(', ')}` : ''}`);
+    if (out.length >= 1000) flush();
   }
-  const top = [...json.tools]
+  const talkCount = talkCountByTool(data);
+  const top = data.tools
+    .map((t) => ({ name: t.name, talkCount: talkCount.get(t.slug) ?? 0 }))
     .filter((t) => t.talkCount > 0)
     .sort((a, b) => b.talkCount - a.talkCount || a.name.localeCompare(b.name));
   out.push(
@@ -135,6 +144,6 @@ export async function run(argv: string[]): Promise<number> {
   out.push(
     `\nDiagnostics: ${counts.ERROR} errors, ${counts.WARNING} warnings, ${counts.INFO} infos (talkgraph check lists them)`,
   );
-  process.stdout.write(`${out.join('\n')}\n`);
+  flush();
   return 0;
 }

@@ -146,7 +146,13 @@ export async function run(argv: string[]): Promise<number> {
   try {
     if (values.watch) {
       const started = performance.now();
-      const serving = await serveLive({ root, catalogue, logger, yoga: yogaOptions });
+      const serving = await serveLive({
+        root,
+        catalogue,
+        cacheDir: cacheDir(values),
+        logger,
+        yoga: yogaOptions,
+      });
       const data = serving.live.current?.data as GraphData;
       served = {
         yoga: serving.yoga,

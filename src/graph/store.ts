@@ -8,7 +8,7 @@
  * everything; `MemoryStore` answers them from the discovery indexes of
  * `discovery.ts`, built on first use from the same data. `MemoryStore` is the
  * in-memory implementation over the indexes that `indexing/build.ts` computes
- * once; it is never mutated after construction.
+ * on first use; it is never mutated after construction.
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { lookupKey } from '../keys.js';
@@ -122,68 +122,114 @@ function toLists(map: Map<string, Set<string>>): Map<string, string[]> {
   return lists;
 }
 
-export class MemoryStore implements GraphStore {
-  readonly data: Readonly<GraphData>;
-  private readonly conferenceMap: Map<string, ConferenceModel>;
-  private readonly talkMap: Map<string, TalkModel>;
-  private readonly toolMap: Map<string, ToolModel>;
-  private readonly topicMap: Map<string, TopicModel>;
-  private readonly speakerMap: Map<string, SpeakerModel>;
-  private readonly linkMap: Map<string, LinkModel>;
-  private readonly toolTalks: Map<string, string[]>;
-  private readonly topicTalks: Map<string, string[]>;
-  private readonly topicTools: Map<string, string[]>;
-  private readonly names: Record<Exclude<EntityKind, 'link'>, Map<string, string>>;
-  private discoveryIndexes: Discovery | undefined;
+interface StoreIndexes {
+  conferenceMap: Map<string, ConferenceModel>;
+  talkMap: Map<string, TalkModel>;
+  toolMap: Map<string, ToolModel>;
+  topicMap: Map<string, TopicModel>;
+  speakerMap: Map<string, SpeakerModel>;
+  linkMap: Map<string, LinkModel>;
+  toolTalks: Map<string, string[]>;
+  topicTalks: Map<string, string[]>;
+  topicTools: Map<string, string[]>;
+  names: Record<Exclude<EntityKind, 'link'>, Map<string, string>>;
+}
 
-  constructor(data: GraphData) {
-    this.data = data;
-    this.conferenceMap = byKey(data.conferences, (c) => c.slug);
-    this.talkMap = byKey(data.talks, (t) => t.slug);
-    this.toolMap = byKey(data.tools, (t) => t.slug);
-    this.topicMap = byKey(data.topics, (t) => t.slug);
-    this.speakerMap = byKey(data.speakers, (s) => s.slug);
-    this.linkMap = byKey(data.links, (l) => l.url);
+/** Lookups by key, the relation lists and the name tables of one graph. */
+function storeIndexes(data: GraphData): StoreIndexes {
+  const toolTalks = new Map<string, Set<string>>();
+  const topicTalks = new Map<string, Set<string>>();
+  const topicTools = new Map<string, Set<string>>();
+  for (const talk of data.talks) {
+    for (const mention of talk.mentions) addTo(toolTalks, mention.toolSlug, talk.slug);
+    for (const topic of talk.topicSlugs) addTo(topicTalks, topic, talk.slug);
+  }
+  for (const tool of data.tools) {
+    for (const topic of tool.topics) addTo(topicTools, topic, tool.slug);
+  }
+  for (const talk of data.talks) {
+    for (const topic of talk.topicSlugs) {
+      for (const mention of talk.mentions) addTo(topicTools, topic, mention.toolSlug);
+    }
+  }
 
-    const toolTalks = new Map<string, Set<string>>();
-    const topicTalks = new Map<string, Set<string>>();
-    const topicTools = new Map<string, Set<string>>();
-    for (const talk of data.talks) {
-      for (const mention of talk.mentions) addTo(toolTalks, mention.toolSlug, talk.slug);
-      for (const topic of talk.topicSlugs) addTo(topicTalks, topic, talk.slug);
+  const names = (entries: Iterable<[string, string[]]>): Map<string, string> => {
+    const map = new Map<string, string>();
+    // Slugs and names win over aliases: set them last-to-first so earlier, stronger keys stay.
+    const aliasPairs: [string, string][] = [];
+    for (const [slug, keys] of entries) {
+      const [name, ...aliases] = keys;
+      if (!map.has(lookupKey(slug))) map.set(lookupKey(slug), slug);
+      if (name !== undefined && !map.has(lookupKey(name))) map.set(lookupKey(name), slug);
+      for (const alias of aliases) aliasPairs.push([lookupKey(alias), slug]);
     }
-    for (const tool of data.tools) {
-      for (const topic of tool.topics) addTo(topicTools, topic, tool.slug);
-    }
-    for (const talk of data.talks) {
-      for (const topic of talk.topicSlugs) {
-        for (const mention of talk.mentions) addTo(topicTools, topic, mention.toolSlug);
-      }
-    }
-    this.toolTalks = toLists(toolTalks);
-    this.topicTalks = toLists(topicTalks);
-    this.topicTools = toLists(topicTools);
-
-    const names = (entries: Iterable<[string, string[]]>): Map<string, string> => {
-      const map = new Map<string, string>();
-      // Slugs and names win over aliases: set them last-to-first so earlier, stronger keys stay.
-      const aliasPairs: [string, string][] = [];
-      for (const [slug, keys] of entries) {
-        const [name, ...aliases] = keys;
-        if (!map.has(lookupKey(slug))) map.set(lookupKey(slug), slug);
-        if (name !== undefined && !map.has(lookupKey(name))) map.set(lookupKey(name), slug);
-        for (const alias of aliases) aliasPairs.push([lookupKey(alias), slug]);
-      }
-      for (const [key, slug] of aliasPairs) if (!map.has(key)) map.set(key, slug);
-      return map;
-    };
-    this.names = {
+    for (const [key, slug] of aliasPairs) if (!map.has(key)) map.set(key, slug);
+    return map;
+  };
+  return {
+    conferenceMap: byKey(data.conferences, (c) => c.slug),
+    talkMap: byKey(data.talks, (t) => t.slug),
+    toolMap: byKey(data.tools, (t) => t.slug),
+    topicMap: byKey(data.topics, (t) => t.slug),
+    speakerMap: byKey(data.speakers, (s) => s.slug),
+    linkMap: byKey(data.links, (l) => l.url),
+    toolTalks: toLists(toolTalks),
+    topicTalks: toLists(topicTalks),
+    topicTools: toLists(topicTools),
+    names: {
       conference: names(data.conferences.map((c) => [c.slug, [c.name, ...c.aliases]])),
       talk: names(data.talks.map((t) => [t.slug, [t.title]])),
       tool: names(data.tools.map((t) => [t.slug, [t.name, ...t.aliases]])),
       topic: names(data.topics.map((t) => [t.slug, [t.name, ...t.aliases]])),
       speaker: names(data.speakers.map((s) => [s.slug, [s.name]])),
-    };
+    },
+  };
+}
+
+export class MemoryStore implements GraphStore {
+  readonly data: Readonly<GraphData>;
+  // Every index is built on first use: a store made for each new version of a live graph, or for a
+  // command that reads one list, pays only for what is asked of it.
+  private indexes: StoreIndexes | undefined;
+  private discoveryIndexes: Discovery | undefined;
+
+  constructor(data: GraphData) {
+    this.data = data;
+  }
+
+  private get index(): StoreIndexes {
+    this.indexes ??= storeIndexes(this.data);
+    return this.indexes;
+  }
+  private get conferenceMap() {
+    return this.index.conferenceMap;
+  }
+  private get talkMap() {
+    return this.index.talkMap;
+  }
+  private get toolMap() {
+    return this.index.toolMap;
+  }
+  private get topicMap() {
+    return this.index.topicMap;
+  }
+  private get speakerMap() {
+    return this.index.speakerMap;
+  }
+  private get linkMap() {
+    return this.index.linkMap;
+  }
+  private get toolTalks() {
+    return this.index.toolTalks;
+  }
+  private get topicTalks() {
+    return this.index.topicTalks;
+  }
+  private get topicTools() {
+    return this.index.topicTools;
+  }
+  private get names() {
+    return this.index.names;
   }
 
   async conferences(slugs: readonly string[]) {

@@ -6,9 +6,11 @@
  */
 import { type Diagnostic, diagnostic, type Report } from '../diagnostics.js';
 import type { CitationDraft, PostDraft } from '../extract/post.js';
+import type { MentionDraft } from '../extract/tools.js';
 import type { GraphData } from '../graph/store.js';
 import type {
   ConferenceModel,
+  Evidence,
   LinkModel,
   PostModel,
   SpeakerModel,
@@ -19,16 +21,25 @@ import type {
 import { conferenceKey, SlugRegistry, slugify } from '../keys.js';
 import type { Registries } from '../registry/registry.js';
 import { suggestTools, type TalkCandidates } from './suggestions.js';
+import { talkSections } from './talkMarkdown.js';
 
 function topicName(slug: string): string {
   return slug.replace(/-/g, ' ');
 }
 
-export function buildGraph(
-  registries: Registries,
-  posts: readonly PostDraft[],
-  diagnostics: readonly Diagnostic[],
-): GraphData {
+/**
+ * Builds a graph one post at a time, in corpus order: a post's draft can be
+ * dropped as soon as it is added, so indexing never holds every draft and
+ * the graph at once. `finish` completes what needs every post (catalogue
+ * tools that were mentioned, suggestions) and hands back the graph.
+ */
+export interface GraphBuilder {
+  /** Adds a post; `text` is its file's text, from which each talk keeps its section as written. */
+  add(post: PostDraft, text?: string): void;
+  finish(diagnostics: readonly Diagnostic[]): GraphData;
+}
+
+export function createGraphBuilder(registries: Registries): GraphBuilder {
   const extra: Diagnostic[] = [];
   const report: Report = (d) => extra.push(d);
 
@@ -89,7 +100,7 @@ export function buildGraph(
     }
   };
 
-  for (const post of posts) {
+  const add = (post: PostDraft, text?: string) => {
     let conference: ConferenceModel | null = null;
     const draft = post.conference;
     if (draft !== null) {
@@ -146,6 +157,16 @@ export function buildGraph(
     for (const name of [...post.tags, ...post.categories]) ensureTopic(slugify(name), name, post.path);
 
     const postTalks: string[] = [];
+    // A line naming several tools is the evidence of each: one read-only object serves them all.
+    const evidenceByLine = new Map<number, Evidence>();
+    const evidenceAt = (line: number, text: string): Evidence => {
+      const known = evidenceByLine.get(line);
+      if (known?.text === text) return known;
+      const evidence = { path: post.path, line, text };
+      evidenceByLine.set(line, evidence);
+      return evidence;
+    };
+    const markdown = text === undefined ? undefined : talkSections(text);
     for (const t of post.talks) {
       const { slug, duplicate } = talkSlugs.take(t.title);
       if (duplicate) {
@@ -173,13 +194,15 @@ export function buildGraph(
           toolsBySlug.set(slug, { ...tool, slug, source: { path: post.path, line: t.line } });
         }
       }
-      const mentions = t.mentions.map((m) => ({ ...m, toolSlug: renamed.get(m.toolSlug) ?? m.toolSlug }));
+      const toolSlugs =
+        renamed.size === 0 ? null : t.mentions.map((m) => renamed.get(m.toolSlug) ?? m.toolSlug);
       const topicSlugs = new Set(t.topicSlugs);
-      for (const m of mentions) {
-        usedTools.add(m.toolSlug);
-        for (const topic of toolsBySlug.get(m.toolSlug)?.topics ?? []) {
+      for (let i = 0; i < t.mentions.length; i++) {
+        const toolSlug = toolSlugs?.[i] ?? (t.mentions[i] as MentionDraft).toolSlug;
+        usedTools.add(toolSlug);
+        for (const topic of toolsBySlug.get(toolSlug)?.topics ?? []) {
           topicSlugs.add(topic);
-          ensureTopic(topic, topicName(topic), null);
+          if (!topics.has(topic)) ensureTopic(topic, topicName(topic), null);
         }
       }
       const speakerSlugs: string[] = [];
@@ -207,15 +230,16 @@ export function buildGraph(
         notes: t.notes,
         topicSlugs: [...topicSlugs],
         citations: t.citations.map((c) => ({ url: c.url, label: c.label, line: c.line })),
-        mentions: mentions.map((m) => ({
-          toolSlug: m.toolSlug,
+        mentions: t.mentions.map((m, i) => ({
+          toolSlug: toolSlugs?.[i] ?? m.toolSlug,
           talkSlug: slug,
           via: m.via,
-          evidence: m.evidence.map((e) => ({ path: post.path, line: e.line, text: e.text })),
+          evidence: m.evidence.map((e) => evidenceAt(e.line, e.text)),
         })),
         source: { path: post.path, line: t.line },
         endLine: t.endLine,
         date: post.date,
+        ...(markdown === undefined ? {} : { markdown: markdown.section(t.line, t.endLine) }),
       });
       conference?.talkSlugs.push(slug);
       postTalks.push(slug);
@@ -233,21 +257,36 @@ export function buildGraph(
       conferenceSlug: conference?.slug ?? null,
       talkSlugs: postTalks,
     });
-  }
-
-  // Catalogue tools join the graph when a talk mentions them; registry and inferred tools always do.
-  const tools = [...toolsBySlug.values()].filter((t) => t.origin !== 'CATALOGUE' || usedTools.has(t.slug));
-  for (const tool of tools) for (const topic of tool.topics) ensureTopic(topic, topicName(topic), null);
-
-  return {
-    suggestions: suggestTools(candidates, talks, tools),
-    conferences: [...conferences.values()],
-    talks,
-    tools,
-    topics: [...topics.values()],
-    speakers: [...speakers.values()],
-    links: [...links.values()],
-    posts: postModels,
-    diagnostics: [...diagnostics, ...extra],
   };
+
+  const finish = (diagnostics: readonly Diagnostic[]): GraphData => {
+    // Catalogue tools join the graph when a talk mentions them; registry and inferred tools always do.
+    const tools = [...toolsBySlug.values()].filter((t) => t.origin !== 'CATALOGUE' || usedTools.has(t.slug));
+    for (const tool of tools) for (const topic of tool.topics) ensureTopic(topic, topicName(topic), null);
+
+    return {
+      suggestions: suggestTools(candidates, talks, tools),
+      conferences: [...conferences.values()],
+      talks,
+      tools,
+      topics: [...topics.values()],
+      speakers: [...speakers.values()],
+      links: [...links.values()],
+      posts: postModels,
+      diagnostics: [...diagnostics, ...extra],
+    };
+  };
+
+  return { add, finish };
+}
+
+/** Builds the graph of a whole corpus at once (posts in corpus order). */
+export function buildGraph(
+  registries: Registries,
+  posts: readonly PostDraft[],
+  diagnostics: readonly Diagnostic[],
+): GraphData {
+  const builder = createGraphBuilder(registries);
+  for (const post of posts) builder.add(post);
+  return builder.finish(diagnostics);
 }

@@ -17,10 +17,9 @@ import { parseMarkdown } from '../parse/markdown.js';
 import { createSource } from '../parse/source.js';
 import { loadCatalogue } from '../registry/catalogue.js';
 import { loadRegistries } from '../registry/registry.js';
-import { buildGraph } from './build.js';
+import { createGraphBuilder } from './build.js';
 import { contextDigest, type FileResults, resultKey } from './fileResults.js';
 import { openResultCache } from './resultCache.js';
-import { attachTalkMarkdown } from './talkMarkdown.js';
 
 export interface IndexOptions {
   /** Content root: posts/, conferences/, tools/, topics/ below it. */
@@ -118,25 +117,25 @@ function* indexSteps(
     options.talkWeights ?? null,
   ]);
   const context = results === undefined ? '' : contextDigest(files, ctx.now, settings);
-  const posts: PostDraft[] = [];
+  // Each draft goes into the graph as soon as it is read, so drafts do not pile up beside the graph.
+  const builder = createGraphBuilder(registries);
   for (const file of files) {
     if (file.role !== 'post') continue;
     const key = results === undefined ? '' : resultKey(file.digest, context);
     const kept = results?.get(file.path, key);
     if (kept !== undefined) {
       diagnostics.push(...kept.diagnostics);
-      if (kept.draft !== null) posts.push(kept.draft);
+      if (kept.draft !== null) builder.add(kept.draft, file.text);
       continue;
     }
     const before = diagnostics.length;
     const draft = indexPost(file, ctx);
-    if (draft !== null) posts.push(draft);
+    if (draft !== null) builder.add(draft, file.text);
     results?.set(file.path, { key, draft, diagnostics: diagnostics.slice(before) });
     yield;
   }
   results?.retain(new Set(files.map((f) => f.path)));
-  const data = buildGraph(registries, posts, diagnostics);
-  attachTalkMarkdown(data, files);
+  const data = builder.finish(diagnostics);
   return { ...data, diagnostics: sortDiagnostics(data.diagnostics) };
 }
 

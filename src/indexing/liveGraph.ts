@@ -7,6 +7,10 @@
  * immutable version in one assignment: a request holds the version it
  * started with, so it sees one consistent graph.
  *
+ * With `cacheDir`, the results are the on-disk cache's (`resultCache.ts`):
+ * a restart over unchanged notes starts warm, and each new version is
+ * written back.
+ *
  * A post whose new text cannot be indexed (its front matter is broken, say)
  * keeps its last good version in the graph, and its diagnostic is reported.
  * A deleted or renamed file is gone from the next version: the graph is
@@ -22,6 +26,7 @@ import { type GraphData, MemoryStore } from '../graph/store.js';
 import { loadContent } from '../load/walk.js';
 import { type FileResult, type FileResults, MemoryFileResults } from './fileResults.js';
 import { type IndexOptions, indexFilesAsync } from './indexer.js';
+import { openResultCache, type ResultCache } from './resultCache.js';
 
 export interface GraphVersion {
   /** 1 for the first index, then one more per change. */
@@ -85,7 +90,9 @@ class LastGoodResults implements FileResults {
 
 export class LiveGraph {
   private currentVersion: GraphVersion | null = null;
-  private readonly results = new LastGoodResults(new MemoryFileResults());
+  /** Per-file results: in memory, or read from and written back to the on-disk cache (`cacheDir`). */
+  private results: LastGoodResults | null = null;
+  private cache: ResultCache | null = null;
   /** Digest of every file of the current version, by path. */
   private digests = new Map<string, string>();
   private readonly listeners = new Set<(change: GraphChange) => void>();
@@ -140,15 +147,21 @@ export class LiveGraph {
       if (!digests.has(d.path) && this.digests.has(d.path)) changed.add(d.path);
     if (this.currentVersion !== null && changed.size === 0) return null;
 
-    const { root } = this.options;
+    const { root, cacheDir } = this.options;
+    if (this.results === null) {
+      // A restart over content indexed before starts warm: only changed files are parsed again.
+      this.cache = cacheDir === undefined ? null : await openResultCache(cacheDir, resolve(root));
+      this.results = new LastGoodResults(this.cache?.results ?? new MemoryFileResults());
+    }
+    const results = this.results;
     const options = {
       ...this.options,
       rootName: this.options.rootName ?? basename(resolve(root)),
-      results: this.results,
+      results,
     };
     let data = await indexFilesAsync(loaded.files, options);
     // A post that broke was stored with its last good draft: one more pass (all from results) builds with it.
-    if (this.results.take().length > 0) data = await indexFilesAsync(loaded.files, options);
+    if (results.take().length > 0) data = await indexFilesAsync(loaded.files, options);
     data.diagnostics = sortDiagnostics([...loaded.diagnostics, ...data.diagnostics]);
 
     const version = (this.currentVersion?.version ?? 0) + 1;
@@ -161,6 +174,8 @@ export class LiveGraph {
       diagnostics: data.diagnostics.filter((d) => changed.has(d.path)),
     };
     for (const listener of this.listeners) listener(change);
+    // Written after the swap: the cache only speeds up the next start, and cannot fail this version.
+    await this.cache?.save().catch(() => false);
     return change;
   }
 }

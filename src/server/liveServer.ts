@@ -27,6 +27,8 @@ export interface LiveServing {
 export interface LiveServingOptions {
   root: string;
   catalogue?: boolean;
+  /** Keep per-file results on disk here, so a restart starts warm. */
+  cacheDir?: string;
   logger?: Logger;
   /** Quiet time after the last file event before reindexing (ms). */
   settleMs?: number;
@@ -36,7 +38,11 @@ export interface LiveServingOptions {
 /** Indexes `root`, then serves it and follows its changes until `close()`. */
 export async function serveLive(options: LiveServingOptions): Promise<LiveServing> {
   const { logger } = options;
-  const live = new LiveGraph({ root: options.root, catalogue: options.catalogue });
+  const live = new LiveGraph({
+    root: options.root,
+    catalogue: options.catalogue,
+    cacheDir: options.cacheDir,
+  });
   const refresh = () => {
     live.refresh().catch((error: unknown) => logger?.error({ err: error }, 'talkgraph could not reindex'));
   };
