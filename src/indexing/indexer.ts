@@ -51,16 +51,16 @@ export interface IndexResult {
 
 /** Parses and extracts one post; null when it cannot be indexed (reported through `ctx`). */
 function indexPost(file: LoadedFile, ctx: ExtractContext): PostDraft | null {
-  const source = createSource(file.path, file.text);
-  const fm = parseFrontMatter(source);
-  if (!fm.ok) {
-    ctx.report(fm.error);
-    return null;
-  }
-  for (const warning of fm.value.warnings) ctx.report(warning);
-  // An extractor bug must cost one file, not the graph.
+  // A parser or extractor bug must cost one file, not the graph.
   const reported: Diagnostic[] = [];
   try {
+    const source = createSource(file.path, file.text);
+    const fm = parseFrontMatter(source);
+    if (!fm.ok) {
+      ctx.report(fm.error);
+      return null;
+    }
+    for (const warning of fm.value.warnings) ctx.report(warning);
     const doc = parseMarkdown(fm.value.body, fm.value.bodyLine);
     const draft = extractPost(source, fm.value, doc, { ...ctx, report: (d) => reported.push(d) });
     for (const d of reported) ctx.report(d);
