@@ -291,6 +291,21 @@ describe('answer size', () => {
   });
 });
 
+describe('errors that echo their input', () => {
+  const longId = 'Z'.repeat(5_000);
+  const aliased = (n: number) =>
+    `{ ${Array.from({ length: n }, (_, i) => `a${i}: node(id: "${longId}") { id }`).join(' ')} }`;
+
+  it('are cut to a few hundred characters', async () => {
+    const client = clientFor(manyTalksGraph(3));
+    const answer = await client.query(aliased(1));
+    const message = answer.errors?.[0]?.message ?? '';
+    expect(message).toContain('ZZZZ');
+    expect(message.length).toBeLessThan(400);
+    expect(message).toMatch(/cut at 300 characters/);
+  });
+});
+
 describe('GraphiQL', () => {
   const browser = { accept: 'text/html', 'accept-encoding': 'gzip, deflate, br' };
 

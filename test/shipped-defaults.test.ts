@@ -57,7 +57,12 @@ const DEFAULTS: { readme: string; code: number[]; shipped: number[] }[] = [
     shipped: [100, 500],
   },
   { readme: '| nesting of variables | 32 levels |', code: [GUARD_DEFAULTS.maxVariableDepth], shipped: [32] },
-  { readme: '| answer size | 16 MB of JSON |', code: [GUARD_DEFAULTS.maxResponseBytes], shipped: [16 * MB] },
+  {
+    readme: '| answer size | 16 MB of JSON, errors included |',
+    code: [GUARD_DEFAULTS.maxResponseBytes],
+    shipped: [16 * MB],
+  },
+  { readme: '| error message | 300 characters |', code: [GUARD_DEFAULTS.maxErrorMessage], shipped: [300] },
   { readme: '| indexed file | 4 MiB |', code: [DEFAULT_MAX_FILE_SIZE], shipped: [4 * MB] },
   {
     readme: '1,000 answers and 64 MB of JSON; an answer over 4 MB is not cached',

@@ -6,9 +6,11 @@
  * operation this read-only API has no root type for (`mutation`,
  * `subscription` without a subscription type), and answers larger than the
  * response cap (measured without building the JSON text, and stopped as soon
- * as the cap is passed).
+ * as the cap is passed), errors included: an error that echoes its input
+ * (an invalid id, say) is cut to a few hundred characters, so one large
+ * variable used by many aliases cannot multiply into a large answer.
  */
-import type { ExecutionResult, OperationDefinitionNode, ValidationContext } from 'graphql';
+import type { ExecutionResult, GraphQLError, OperationDefinitionNode, ValidationContext } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { BAD_USER_INPUT } from '../schema/args.js';
 
@@ -17,6 +19,8 @@ export const GUARD_DEFAULTS = {
   maxVariableDepth: 32,
   /** JSON bytes of one answer (before compression). */
   maxResponseBytes: 16 * 1024 * 1024,
+  /** Characters of one error message; longer ones (echoes of input) are cut. */
+  maxErrorMessage: 300,
 } as const;
 
 /** The code of an answer refused for its size. */
@@ -61,6 +65,18 @@ export function jsonSizeOver(value: unknown, limit: number): number {
   return size;
 }
 
+/** The error with its message cut to `maxErrorMessage` characters, when longer. */
+function shortened(error: GraphQLError): GraphQLError {
+  const max = GUARD_DEFAULTS.maxErrorMessage;
+  if (error.message.length <= max) return error;
+  return createGraphQLError(`${error.message.slice(0, max)}… (cut at ${max} characters)`, {
+    nodes: error.nodes,
+    path: error.path,
+    extensions: error.extensions,
+    originalError: error.originalError,
+  });
+}
+
 const readOnly = (kind: string) =>
   `This API is read-only and has no ${kind} operations; send a query instead.`;
 
@@ -97,8 +113,13 @@ export function guardPlugins(
       return {
         onExecuteDone({ result, setResult }) {
           if (Symbol.asyncIterator in (result as object)) return;
-          const single = result as ExecutionResult;
-          if (jsonSizeOver(single.data, maxBytes) !== Number.POSITIVE_INFINITY) return;
+          let single = result as ExecutionResult;
+          if (single.errors?.some((e) => e.message.length > GUARD_DEFAULTS.maxErrorMessage)) {
+            single = { ...single, errors: single.errors.map(shortened) };
+            setResult(single);
+          }
+          const errors = single.errors?.map((e) => e.toJSON());
+          if (jsonSizeOver({ data: single.data, errors }, maxBytes) !== Number.POSITIVE_INFINITY) return;
           setResult({
             errors: [
               createGraphQLError(
