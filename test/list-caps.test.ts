@@ -110,8 +110,6 @@ const NOT_CAPPED: Record<string, string> = {
   'Subgraph.nodes': 'neighborhood `limit`, at most 500',
   'Subgraph.edges': 'cut at 10 per entity of the neighbourhood',
   'GraphPath.steps': 'path `maxDepth`, at most 10',
-  'GraphChange.changedPaths': 'pushed to subscribers, not asked for',
-  'GraphChange.diagnostics': 'pushed to subscribers, not asked for',
 };
 
 function isList(type: GraphQLOutputType): boolean {

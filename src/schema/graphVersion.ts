@@ -8,21 +8,33 @@
  */
 import { builder } from './builder.js';
 import type { GraphChangeModel } from './context.js';
+import { cutAt, firstArg, firstOf } from './listCaps.js';
 import { DiagnosticRef } from './refs.js';
 
 const GraphChangeRef = builder.objectRef<GraphChangeModel>('GraphChange').implement({
   description: 'A new version of the graph, made after files of the content changed.',
   fields: (t) => ({
     version: t.exposeInt('version', { description: 'The new version (see `Query.graphVersion`).' }),
-    changedPaths: t.exposeStringList('changedPaths', {
-      description:
+    changedPaths: t.stringList({
+      description: cutAt(
         'Files added, changed or removed since the previous version, relative to the content root.',
+        'GraphChange.changedPaths',
+      ),
+      args: { first: firstArg(t.arg, 'GraphChange.changedPaths') },
+      resolve: (change, { first }) => firstOf('GraphChange.changedPaths', change.changedPaths, first),
+    }),
+    changedCount: t.int({
+      description: 'How many files changed (`changedPaths` may be cut).',
+      resolve: (change) => change.changedPaths.length,
     }),
     diagnostics: t.field({
       type: [DiagnosticRef],
-      description:
+      description: cutAt(
         'The diagnostics of those files in the new version; a file that could not be read keeps its last good version and says why here.',
-      resolve: (change) => change.diagnostics,
+        'GraphChange.diagnostics',
+      ),
+      args: { first: firstArg(t.arg, 'GraphChange.diagnostics') },
+      resolve: (change, { first }) => firstOf('GraphChange.diagnostics', change.diagnostics, first),
     }),
   }),
 });

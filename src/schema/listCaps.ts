@@ -47,6 +47,8 @@ export const LIST_CAPS = {
   'TalkFacets.speakers': { default: 10, max: 100 },
   'TalkFacets.years': { default: 100, max: 500 },
   'Query.suggestedTools': { default: 20, max: 100 },
+  'GraphChange.changedPaths': { default: 1000, max: 10000 },
+  'GraphChange.diagnostics': { default: 100, max: 1000 },
 } as const satisfies Record<string, ListCap>;
 
 export type CappedList = keyof typeof LIST_CAPS;
