@@ -129,6 +129,8 @@ const COMPANY_WORDS = new Set([
   'team',
   'company',
 ]);
+// Surnames with an inner capital: McKinney, MacLeod, DeVito, LaRue, VanDyke, DiCaprio, FitzGerald.
+const SURNAME_PREFIX = /^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)\p{Lu}/u;
 // Names in scripts without case: 2-8 characters of Han/Kana/Hangul, with or without a space.
 const CJK_NAME =
   /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{1,4}\s?[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{1,4}$/u;
@@ -139,17 +141,21 @@ export function isPersonName(text: string): boolean {
   if (CJK_NAME.test(name)) return name.replace(/\s/g, '').length >= 2;
   if (name.length < 4 || name.length > 48 || /[\d@#/:|()[\]{}]/.test(name)) return false;
   const words = name.split(/\s+/);
-  if (words.length < 2 || words.length > 4) return false;
+  // Particles do not count: "Felipe dos Santos de Morais" is three names and two particles.
+  if (words.length < 2 || words.length > 6) return false;
   let capitalised = 0;
   for (const word of words) {
     const lower = word.toLowerCase();
     if (NOT_NAMES.has(lower) || COMPANY_WORDS.has(lower)) return false;
     if (PARTICLES.has(word)) continue;
     if (!/^\p{Lu}[\p{L}'’.-]*$/u.test(word)) return false;
-    if (/^\p{Lu}{2,}$/u.test(word) && word.length > 3) return false;
+    // Initials ("JJ", "TJ") are name parts; longer capitals are acronyms ("IDE", "AWS").
+    if (/^\p{Lu}{3,}$/u.test(word)) return false;
+    // An inner capital makes a product name ("VisualStudio", "GitHub") unless a surname prefix explains it.
+    if (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(word) && !SURNAME_PREFIX.test(word)) return false;
     capitalised += 1;
   }
-  return capitalised >= 2;
+  return capitalised >= 2 && capitalised <= 4;
 }
 
 /**
