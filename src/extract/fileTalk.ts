@@ -48,10 +48,12 @@ export function fileTalk(
   // The first heading or line is the title unless it only names a person (then the file name is).
   let firstLine: string | null | undefined;
   let opensWithTitle = frontMatterTitle !== null;
-  for (const b of blocks.slice(0, 5)) {
-    if (b.kind === 'code' || b.kind === 'html' || b.listDepth > 0) continue;
+  blocks.slice(0, 5).forEach((b, i) => {
+    if (b.kind === 'code' || b.kind === 'html' || b.listDepth > 0) return;
+    // Table cells share their row's line: a name in a cell is no by-line.
+    if (blocks[i - 1]?.line === b.line || blocks[i + 1]?.line === b.line) return;
     const text = b.text.trim();
-    if (text === '' || text.startsWith('@')) continue;
+    if (text === '' || text.startsWith('@')) return;
     const named = namedSpeakers(lineTexts(b).map((l) => l.text));
     // A heading opening the file is its title; a plain first line may be only the speaker's name.
     const isName =
@@ -61,10 +63,10 @@ export function fileTalk(
     if (firstLine === undefined) {
       firstLine = isName || text.length > 160 ? null : text;
       opensWithTitle ||= firstLine !== null && (b.kind === 'heading' || text.length <= 120);
-      if (!isName) continue;
+      if (!isName) return;
     }
     if (isName && (b.kind === 'heading' || !text.includes('. '))) speakers.push(...named);
-  }
+  });
   const raw = frontMatterTitle ?? firstLine ?? fileNameTitle(path);
   const cleaned = cleanTitle(raw);
   for (const name of cleaned.speakers) speakers.push({ name, affiliation: null });

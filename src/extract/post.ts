@@ -14,6 +14,7 @@ import { candidateTerms } from './candidates.js';
 import { citationsOf } from './citations.js';
 import type { ExtractContext, PostDraft, TalkDraft } from './drafts.js';
 import { fileTalk } from './fileTalk.js';
+import { frontMatterSpeakers } from './frontMatterSpeakers.js';
 import { itemCandidates } from './itemTalks.js';
 import { findConference } from './postConference.js';
 import { type NamedSpeaker, namedSpeakers, nameLine, speakersFromLine } from './speakers.js';
@@ -77,7 +78,7 @@ export function extractPost(
     datePlausible ? dateYear : null,
     datePlausible ? date : null,
   );
-  const fmSpeakers = [...asStringList(data.speakers), ...asStringList(data.speaker)];
+  const fmSpeakers = frontMatterSpeakers(data);
   const fileName =
     path
       .split('/')

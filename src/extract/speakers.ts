@@ -140,6 +140,8 @@ export function isPersonName(text: string): boolean {
   const name = text.trim();
   if (CJK_NAME.test(name)) return name.replace(/\s/g, '').length >= 2;
   if (name.length < 4 || name.length > 48 || /[\d@#/:|()[\]{}]/.test(name)) return false;
+  // A sentence's full stop ends no name; an initial's does ("Martin Luther King Jr.").
+  if (/\p{L}{4,}\.$/u.test(name)) return false;
   const words = name.split(/\s+/);
   // Particles do not count: "Felipe dos Santos de Morais" is three names and two particles.
   if (words.length < 2 || words.length > 6) return false;

@@ -24,6 +24,11 @@ describe('isPersonName', () => {
     expect(isPersonName('Use AWS Lambda')).toBe(false);
   });
 
+  it('refuses a short sentence ending in a full stop, but not an initial', () => {
+    expect(isPersonName('Ein Dutzend Bücher.')).toBe(false);
+    expect(isPersonName('Martin Luther King Jr.')).toBe(true);
+  });
+
   it('refuses more than four name words', () => {
     expect(isPersonName('Alpha Beta Gamma Delta Epsilon')).toBe(false);
   });
