@@ -178,7 +178,9 @@ export function extractPost(
     const speakerHeading = section.headingBlock === null ? null : nameLine(section.title);
     const firstBlock = blocks.find((b) => b.kind === 'paragraph');
     const opening = firstBlock === undefined ? '' : (lineTexts(firstBlock)[0]?.text ?? '');
-    const colon = opening.indexOf(': ');
+    // "Title: Part Two: [slides](…)": the title runs to the colon before the first link, else the first colon.
+    const firstLink = firstBlock?.links.find((l) => l.line === firstBlock.line)?.before.trimEnd() ?? '';
+    const colon = firstLink.endsWith(':') ? firstLink.length - 1 : opening.indexOf(': ');
     const handle =
       /\s@[\w.-]+\s*$/.test(section.headingBlock?.text ?? '') ||
       (section.headingBlock?.links.length ?? 0) > 0;

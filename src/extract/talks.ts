@@ -72,8 +72,13 @@ function cleanHeading(text: string): string {
     .trim();
 }
 
+// "More", "Other references worth checking out", "Further reading and links": pointers onwards, no talk.
+const ONWARD =
+  /^(?:more|(?:other|more|further|additional|useful|related|random)\s+(?:[\p{L}'-]+\s+){0,2}(?:references|links|resources|reading|things|stuff|notes|articles|materials?|videos|talks|sessions)\b.*)$/iu;
+
 export function isNonTalkHeading(text: string): boolean {
-  return NON_TALK.test(cleanHeading(text));
+  const heading = cleanHeading(text);
+  return NON_TALK.test(heading) || ONWARD.test(heading);
 }
 
 const VIDEO_LABEL =
