@@ -8,7 +8,7 @@
  * weights table's (talkWeights.ts). The shape of an item is read from its
  * source line (markers, emphasis), its links from the parsed block.
  */
-import type { Block } from '../parse/markdown.js';
+import { type Block, lineTexts } from '../parse/markdown.js';
 import { isNormalised, normaliseLink } from './links.js';
 import { isPersonName, parseTalkHeading, splitSpeakers } from './speakers.js';
 import { cleanTitle, plainTitle, type TalkKind } from './talkTitle.js';
@@ -200,6 +200,45 @@ function tableRows(
   return i;
 }
 
+// Openings of an item's shape: `**Name** - …`, `**Title** by …`, `[Title](…) by …`.
+const ITEM_SHAPES = [
+  /^(\*\*|__)[^*_]+\1\s*(?:[-–—:]|_?(?:by|von|por|par)\b)/i,
+  /^\[[^\]]+\]\([^)]*\)\s*[_*]?(?:by|von|por|par)\b/i,
+];
+
+/** A block cut to the lines `from`..`to`, with their text, runs and links. */
+function sliceBlock(b: Block, from: number, to: number): Block {
+  const runs = b.runs.filter((r) => r.line >= from && r.line <= to);
+  const cut = {
+    ...b,
+    line: from,
+    endLine: to,
+    runs,
+    links: b.links.filter((l) => l.line >= from && l.line <= to),
+  };
+  return {
+    ...cut,
+    text: lineTexts(cut)
+      .map((l) => l.text.trim())
+      .join(' '),
+  };
+}
+
+/**
+ * A list item's lazy continuation lines that open in the item's own shape
+ * (an indented ` **Jane Doe** - _Title_` under `* **John Roe** - _Title_`)
+ * are items of their own: the author lost a list marker, not a talk.
+ */
+function lazyItems(block: Block, lineOf: (n: number) => string): Block[] {
+  if (block.endLine === block.line) return [block];
+  const shape = ITEM_SHAPES.find((re) => re.test(lineOf(block.line).replace(LIST_MARKER, '')));
+  if (shape === undefined) return [block];
+  const starts = [block.line];
+  for (let n = block.line + 1; n <= block.endLine; n++) if (shape.test(lineOf(n).trim())) starts.push(n);
+  if (starts.length === 1) return [block];
+  return starts.map((from, i) => sliceBlock(block, from, (starts[i + 1] ?? block.endLine + 1) - 1));
+}
+
 /** Every list item, bold paragraph and table row of a post, scored. */
 export function itemCandidates(
   blocks: readonly Block[],
@@ -231,15 +270,17 @@ export function itemCandidates(
     const boldStart = b.kind === 'paragraph' && b.listDepth === 0 && /^\s*(?:\*\*|__)[^*_]/.test(raw);
     if (itemStart || boldStart) {
       if (boldStart && current?.shape !== 'bold paragraph') group += 1;
-      current = {
-        shape: itemStart ? 'list item' : 'bold paragraph',
-        block: b,
-        blocks: [b],
-        markdown: itemMarkdown(lineOf, b),
-        parent,
-        group,
-      };
-      drafts.push(current);
+      for (const piece of itemStart ? lazyItems(b, lineOf) : [b]) {
+        current = {
+          shape: itemStart ? 'list item' : 'bold paragraph',
+          block: piece,
+          blocks: [piece],
+          markdown: itemMarkdown(lineOf, piece),
+          parent,
+          group,
+        };
+        drafts.push(current);
+      }
       continue;
     }
     if (current !== null && current.shape === 'list item' && b.listDepth >= 1) {

@@ -71,12 +71,8 @@ export function chooseTalks(
   }
   for (const c of accepted) if (!used.has(c)) talks.push(itemSection(c));
   talks.sort((a, b) => a.line - b.line);
-  const inTalks = new Set<Block>();
-  for (const t of talks) {
-    if (t.headingBlock !== null) inTalks.add(t.headingBlock);
-    for (const b of t.blocks) inTalks.add(b);
-  }
-  const outside = blocks.filter((b) => !inTalks.has(b));
+  // By lines, not by block: an item talk may be a piece of a list item that lost its marker.
+  const outside = blocks.filter((b) => !talks.some((t) => b.line >= t.line && b.line <= t.endLine));
   const single = layout.mode === 'single' && talks.length === 1 && talks[0] === layout.talks[0];
   return { talks, outside, skipped, mode: single ? 'single' : 'headings' };
 }
