@@ -44,7 +44,7 @@ const SPEAKER_COLUMN =
   /^(?:speakers?|presenters?|vortragende[rn]?|referent(?:in|en)?|sprecher(?:in)?|ponentes?|orateurs?|by|who)$/i;
 const VIDEO_COLUMN = /\b(?:video|recording|aufzeichnung|youtube)\b/i;
 
-function hasVideo(blocks: readonly Block[]): boolean {
+export function hasVideo(blocks: readonly Block[]): boolean {
   return blocks.some((b) =>
     b.links.some((l) => {
       const n = normaliseLink(l);

@@ -8,7 +8,7 @@
  */
 import { diagnostic, type Report } from '../diagnostics.js';
 import type { Block } from '../parse/markdown.js';
-import type { ItemCandidate } from './itemTalks.js';
+import { hasVideo, type ItemCandidate } from './itemTalks.js';
 import type { TalkLayout, TalkSection } from './talks.js';
 
 function itemSection(c: ItemCandidate): TalkSection {
@@ -47,6 +47,16 @@ function reportCandidates(
   }
 }
 
+/**
+ * An item talk with its own speaker and video, after a heading talk's own
+ * video, follows that talk rather than being part of its notes.
+ */
+function isNextTalk(c: ItemCandidate, t: TalkSection): boolean {
+  if (!c.features.speaker || !c.features.video || c.line <= t.line) return false;
+  const before = t.blocks.filter((b) => b.endLine < c.line);
+  return hasVideo(t.headingBlock === null ? before : [t.headingBlock, ...before]);
+}
+
 export function chooseTalks(
   layout: TalkLayout,
   blocks: readonly Block[],
@@ -63,10 +73,18 @@ export function chooseTalks(
   for (const t of layout.talks) {
     const inside = accepted.filter((c) => c.line >= t.line && c.line <= t.endLine);
     for (const c of inside) used.add(c);
+    const own = inside[0];
     if (inside.length >= 2) {
       if (t.headingBlock !== null)
         skipped.push({ text: t.headingBlock.text, line: t.line, reason: 'it groups the talks listed in it' });
       talks.push(...inside.map(itemSection));
+    } else if (own !== undefined && isNextTalk(own, t)) {
+      // "## Panel / video / **Next Title** by A and B / video": a talk after the end of the one above.
+      const before = t.blocks.filter((b) => b.endLine < own.line);
+      talks.push(
+        { ...t, blocks: before, endLine: before[before.length - 1]?.endLine ?? t.line },
+        itemSection(own),
+      );
     } else talks.push(t);
   }
   for (const c of accepted) if (!used.has(c)) talks.push(itemSection(c));
