@@ -17,6 +17,7 @@ import { fileTalk } from './fileTalk.js';
 import { frontMatterSpeakers } from './frontMatterSpeakers.js';
 import { itemCandidates } from './itemTalks.js';
 import { findConference } from './postConference.js';
+import { proseSpeakers } from './proseSpeakers.js';
 import { type NamedSpeaker, namedSpeakers, nameLine, speakersFromLine } from './speakers.js';
 import { chooseTalks } from './talkChoice.js';
 import { layoutTalks } from './talks.js';
@@ -191,6 +192,16 @@ export function extractPost(
     if (layout.mode === 'single') {
       speakers.push(...fmSpeakers, ...whole.speakers.map((n) => n.name));
       affiliations.push(...whole.speakers);
+    }
+    // Without a by-line, the prose opening the section may say who spoke ("Jane Doe explained …"); a tool is no person.
+    if (speakers.length === 0) {
+      const opening = blocks.slice(0, 3).filter((b) => b.kind === 'paragraph' && b.listDepth === 0);
+      for (const b of opening)
+        for (const name of proseSpeakers(b.text))
+          if (
+            !ctx.tools.matcher.match([{ text: name, line: b.line, code: false }]).some((m) => m.text === name)
+          )
+            speakers.push(name);
     }
     if (video === null) {
       report(diagnostic('TALK_NO_VIDEO', path, section.line, `talk "${title}" has no video link`));

@@ -1,0 +1,67 @@
+/**
+ * @module extract/proseSpeakers
+ * Speakers named in the prose that opens a talk's section: the people a
+ * presenting verb is said of ("Google Engineer Sugu Sougoumarane described
+ * how …", "In this talk, A and B explain …") and the people a talk is given
+ * by or with ("A panel discussion with A, B, and C"). Each name must pass
+ * the person-name test; a role or company written before a name ("Google
+ * Engineer") is left out, one in brackets after it is dropped.
+ */
+import { isPersonName } from './speakers.js';
+
+const CAP = "\\p{Lu}[\\p{L}'’.-]*";
+const WORD = `(?:${CAP}|van|von|de|der|den|da|di|du|le|la|dos|del|ter|bin|al)`;
+const NAME = `${CAP}(?:\\s+${WORD}){1,5}(?:\\s*\\([^()]{1,40}\\))?`;
+const LIST = `${NAME}(?:\\s*,\\s*${NAME})*(?:\\s*,?\\s+(?:and|&)\\s+${NAME})?`;
+const VERBS =
+  'describes?|described|explains?|explained|presents?|presented|talks?\\s+about|talked\\s+about|shares?|shared|shows?|showed|discuss(?:es)?|discussed|demonstrates?|demonstrated|demos|demoed|introduces?|introduced|gives?|gave|spoke|speaks|walks?\\s+(?:us\\s+)?through|walked\\s+(?:us\\s+)?through|argues?|argued|covers?|covered|explores?|explored|reviews?|reviewed';
+const SUBJECT = new RegExp(`(${LIST})\\s+(?:also\\s+|then\\s+|briefly\\s+)?(?:${VERBS})\\b`, 'gu');
+const GIVEN =
+  'talk|session|presentation|keynote|panel(?:\\s+discussion)?|workshop|training|tutorial|fireside\\s+chat|interview|facilitated|presented|given|delivered|led|hosted|moderated';
+const OBJECT = new RegExp(`\\b(?:${GIVEN})\\s+(?:by|with)\\s+(${LIST})`, 'giu');
+
+/** The longest run of a name's last words that is a person's name: "Google Engineer Sugu Sougoumarane" → "Sugu Sougoumarane". */
+function personOf(text: string): string | null {
+  const words = text
+    .replace(/\([^()]*\)/g, ' ')
+    .trim()
+    .split(/\s+/);
+  for (let from = 0; from <= words.length - 2; from++) {
+    const candidate = words.slice(from).join(' ');
+    if (isPersonName(candidate)) return candidate;
+  }
+  return null;
+}
+
+function namesOf(list: string): string[] {
+  const parts = list
+    .split(/\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+/)
+    .map((p) =>
+      p
+        .replace(/\([^()]*\)/g, ' ')
+        .replace(/\.$/, '')
+        .trim(),
+    )
+    .filter((p) => p !== '');
+  // Only the first name may carry a role before it; a later part that is no name ends the list.
+  const out: string[] = [];
+  for (const [i, part] of parts.entries()) {
+    const name = i === 0 ? personOf(part) : isPersonName(part) ? part : null;
+    if (name === null) break;
+    out.push(name);
+  }
+  return out;
+}
+
+/** People a paragraph of prose says gave a talk, in the order written. */
+export function proseSpeakers(text: string): string[] {
+  // Prose is read only to a paragraph's length: a whole essay names too many people.
+  if (text.length > 1200) return [];
+  const flat = text.replace(/\s+/g, ' ');
+  const found: string[] = [];
+  for (const re of [SUBJECT, OBJECT]) {
+    re.lastIndex = 0;
+    for (const m of flat.matchAll(re)) if (m[1] !== undefined) found.push(...namesOf(m[1]));
+  }
+  return [...new Set(found)];
+}
