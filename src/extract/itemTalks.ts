@@ -329,6 +329,7 @@ export function itemCandidates(
       shortTopic: false,
       titleNamesEvent: false,
       fileTitle: false,
+      eventFolder: false,
     };
     const last = d.blocks[d.blocks.length - 1] as Block;
     return {

@@ -35,8 +35,10 @@ export interface TalkFeatures {
   shortTopic: boolean;
   /** For the whole file: its title names the event, a day or a report, not one talk. */
   titleNamesEvent: boolean;
-  /** For the whole file: it opens with a title of its own (front matter, a heading or a short first line). */
+  /** For the whole file: it has a title of its own (front matter, a heading, a short first line, a file name of several words). */
   fileTitle: boolean;
+  /** For the whole file: its folders name one edition of an event (`pyconau/2019/`), as when notes are filed one talk a file. */
+  eventFolder: boolean;
 }
 
 /** Every feature absent: candidates of one shape set the features that shape can have. */
@@ -55,6 +57,7 @@ export const NO_FEATURES: TalkFeatures = {
   shortTopic: false,
   titleNamesEvent: false,
   fileTitle: false,
+  eventFolder: false,
 };
 
 export type TalkWeights = Record<keyof TalkFeatures | 'bias', number>;
@@ -75,6 +78,7 @@ export const TALK_WEIGHTS: TalkWeights = {
   shortTopic: -1.5,
   titleNamesEvent: -3,
   fileTitle: 1,
+  eventFolder: 1.5,
   bias: -2.5,
 };
 
