@@ -54,7 +54,27 @@ export function hasVideo(blocks: readonly Block[]): boolean {
 }
 
 function hasSlides(blocks: readonly Block[]): boolean {
-  return blocks.some((b) => b.links.some((l) => l.href !== '' && SLIDES.test(l.text ?? '')));
+  // "[slides](…)", or a bare address after a "slides …:" label.
+  return blocks.some((b) =>
+    b.links.some((l) => l.href !== '' && (SLIDES.test(l.text ?? '') || SLIDES_LABEL.test(l.before))),
+  );
+}
+
+const SLIDES_LABEL = /^\s*(?:[-*+]\s+)?(?:slides?|deck|folien|diapositivas)\b[^:]{0,200}:\s*$/i;
+// "the talk was Title (Jane Doe)", "session called Title (Jane Doe)": a talk cited in passing.
+const TALK_REFERENCE =
+  /\b(?:talk|session|presentation|keynote|workshop)\s+(?:was|is|called|titled|named)\s+["“]?([^"”()]{3,120}?)["”]?\s*\(([^()]{3,60})\)/i;
+// `"Title" talk analyzing …`: the quoted title is called a talk.
+const QUOTED_TALK = /^["“][^"”]{3,200}["”]\s*(?:talk|session|keynote|presentation|workshop|lightning)\b/i;
+
+/** A talk the item's lines cite by title, with its speaker when the brackets name a person. */
+function talkReference(blocks: readonly Block[]): { title: string; speakers: string[] } | null {
+  for (const b of blocks) {
+    const m = TALK_REFERENCE.exec(b.text);
+    if (m?.[1] === undefined || m[2] === undefined) continue;
+    return { title: m[1].trim(), speakers: isPersonName(m[2].trim()) ? [m[2].trim()] : [] };
+  }
+  return null;
 }
 
 /** Markdown of an item without its marker, its lines joined. */
@@ -296,9 +316,13 @@ export function itemCandidates(
     }
   }
 
-  const read = drafts.map((d) => {
+  const references = drafts.map((d) => (d.table === undefined ? talkReference(d.blocks) : null));
+  const read = drafts.map((d, i) => {
     if (d.table !== undefined) return { title: d.table.title, speakers: d.table.speakers, quoted: false };
-    return readItem(d.markdown);
+    const item = readItem(d.markdown);
+    const ref = references[i];
+    // The title a reference gives outranks the item's opening words; its speaker joins the item's.
+    return ref == null ? item : { ...item, title: ref.title, speakers: [...item.speakers, ...ref.speakers] };
   });
   const evidence = drafts.map((d, i) => hasVideo(d.blocks) || (read[i]?.speakers.length ?? 0) > 0);
   const groups = new Map<number, { n: number; evidenced: number }>();
@@ -329,6 +353,8 @@ export function itemCandidates(
       shortTopic: false,
       titleNamesEvent: false,
       fileTitle: false,
+      quoted: r.quoted,
+      talkWord: references[i] != null || QUOTED_TALK.test(d.markdown),
       eventFolder: false,
     };
     const last = d.blocks[d.blocks.length - 1] as Block;

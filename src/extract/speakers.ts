@@ -207,7 +207,7 @@ export function splitSpeakers(text: string, plural = false): string[] {
 }
 
 const PREFIX =
-  /^(?:(?:opening|closing|morning|afternoon|day\s*\d+)\s+)?(?:keynote|talk|session|lightning\s+talk|workshop|panel(?:\s+discussion)?|tutorial|presentation|fireside\s+chat)\s*(?:\d+\s*)?[:–—-]\s+/i;
+  /^(?:(?:opening|closing|morning|afternoon|day\s*\d+)\s+)?(?:keynote|talk|session|lightning\s+talk|workshop|training|panel(?:\s+discussion)?|tutorial|presentation|fireside\s+chat)\s*(?:\d+\s*)?[:–—-]\s+/i;
 const NUMBERING = /^(?:\d+[.)]|#\d+|talk\s+\d+[.:]|[-*•])\s+/i;
 
 export interface ParsedTitle {
@@ -219,15 +219,18 @@ export interface ParsedTitle {
 
 /** Splits a talk heading into its title and, where the pattern is clear, its speakers. */
 export function parseTalkHeading(text: string): ParsedTitle {
-  const heading = text
+  const unprefixed = text
     .slice(0, MAX_LINE)
     .replace(/\s+/g, ' ')
     .replace(/^(?:\p{Extended_Pictographic}|\uFE0F|\s)+/u, '')
     .trim()
-    .replace(NUMBERING, '')
-    .replace(PREFIX, '')
-    .trim();
+    .replace(NUMBERING, '');
+  const heading = unprefixed.replace(PREFIX, '').trim();
   const result = (title: string, speakers: string[]) => ({ title: title.trim(), heading, speakers });
+  // "Keynote - Werner Vogels": only a name after the kind, so the kind is the title.
+  const prefix = PREFIX.exec(unprefixed)?.[0];
+  if (prefix !== undefined && isPersonName(heading))
+    return result(prefix.replace(/\s*(?:\d+\s*)?[:–—-]\s*$/, ''), [heading]);
 
   // "Title (Jane Doe, Acme)" or "Title [Jane Doe]": the first part of the brackets names the speakers.
   const paren = /^(.*\S)\s*[([]([^()[\]]+)[)\]]$/.exec(heading);

@@ -7,6 +7,7 @@
  * talk is part of that talk's notes. Each weighed candidate is reported.
  */
 import { diagnostic, type Report } from '../diagnostics.js';
+import { lookupKey } from '../keys.js';
 import type { Block } from '../parse/markdown.js';
 import { hasVideo, type ItemCandidate } from './itemTalks.js';
 import type { TalkLayout, TalkSection } from './talks.js';
@@ -89,6 +90,27 @@ export function chooseTalks(
   }
   for (const c of accepted) if (!used.has(c)) talks.push(itemSection(c));
   talks.sort((a, b) => a.line - b.line);
+  // Notes come back to a talk ("discussed above"): an item repeating an earlier talk's title is no new talk.
+  const seen = new Map<string, number>();
+  for (let i = 0; i < talks.length; i++) {
+    const t = talks[i] as TalkSection;
+    const key = lookupKey(t.title);
+    const first = seen.get(key);
+    if (first === undefined || t.headingBlock !== null) {
+      if (first === undefined) seen.set(key, t.line);
+      continue;
+    }
+    report(
+      diagnostic(
+        'TALK_CANDIDATE',
+        path,
+        t.line,
+        `"${t.title.slice(0, 80)}" mentions again the talk at line ${first}`,
+      ),
+    );
+    talks.splice(i, 1);
+    i -= 1;
+  }
   // By lines, not by block: an item talk may be a piece of a list item that lost its marker.
   const outside = blocks.filter((b) => !talks.some((t) => b.line >= t.line && b.line <= t.endLine));
   const single = layout.mode === 'single' && talks.length === 1 && talks[0] === layout.talks[0];

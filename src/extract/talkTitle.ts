@@ -12,7 +12,7 @@ import { isPersonName } from './speakers.js';
 export type { TalkKind } from '../graph/types.js';
 
 const KIND_PREFIX =
-  /^(?:(?:opening|closing|morning|afternoon|day\s*\d+)\s+)?(keynote|lightning\s+talk|workshop|tutorial|panel(?:\s+discussion)?|presentation|talk|session|fireside\s+chat)\s*(?:\d+\s*)?(?::|\s[–—-])\s*/i;
+  /^(?:(?:opening|closing|morning|afternoon|day\s*\d+)\s+)?(keynote|lightning\s+talk|workshop|training|tutorial|panel(?:\s+discussion)?|presentation|talk|session|fireside\s+chat)\s*(?:\d+\s*)?(?::|\s[–—-])\s*/i;
 const TIME = '\\d{1,2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)?';
 const TIME_RANGE = new RegExp(
   `\\s*[-–—,(]?\\s*${TIME}\\s*(?:-|–|—|to|until|bis)\\s*${TIME}\\s*\\)?\\s*$`,
@@ -20,6 +20,12 @@ const TIME_RANGE = new RegExp(
 );
 const SESSION_CODE = /^[A-Z]{2,5}\d{2,4}(?:-[A-Z]\d?)?\s*[-–—:]\s+/;
 const QUOTES = /^["'“”‘’„«»]+|["'“”‘’„«»]+$/g;
+
+/** True when the text opens with a talk's kind ("Keynote:", "Training: …", "Panel - …"). */
+export function hasKindPrefix(text: string): boolean {
+  const m = KIND_PREFIX.exec(text.trim());
+  return m !== null && text.trim().length > m[0].length;
+}
 
 /** True when the text ends with a time range ("… 9:15am to 9:45am"). */
 export function hasTimeRange(text: string): boolean {
@@ -30,7 +36,7 @@ function kindOf(word: string): TalkKind {
   const w = word.toLowerCase();
   if (w.startsWith('keynote')) return 'KEYNOTE';
   if (w.startsWith('lightning')) return 'LIGHTNING';
-  if (w.startsWith('workshop') || w.startsWith('tutorial')) return 'WORKSHOP';
+  if (w.startsWith('workshop') || w.startsWith('tutorial') || w.startsWith('training')) return 'WORKSHOP';
   if (w.startsWith('panel') || w.startsWith('fireside')) return 'PANEL';
   return 'TALK';
 }

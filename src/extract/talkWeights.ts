@@ -37,6 +37,10 @@ export interface TalkFeatures {
   titleNamesEvent: boolean;
   /** For the whole file: it has a title of its own (front matter, a heading, a short first line, a file name of several words). */
   fileTitle: boolean;
+  /** The candidate opens with a quoted title (`"Beyond Mocks" …`), as notes cite a talk. */
+  quoted: boolean;
+  /** The candidate says it is a talk: `"Title" talk …`, "the talk was Title (Jane Doe)". */
+  talkWord: boolean;
   /** For the whole file: its folders name one edition of an event (`pyconau/2019/`), as when notes are filed one talk a file. */
   eventFolder: boolean;
 }
@@ -57,6 +61,8 @@ export const NO_FEATURES: TalkFeatures = {
   shortTopic: false,
   titleNamesEvent: false,
   fileTitle: false,
+  quoted: false,
+  talkWord: false,
   eventFolder: false,
 };
 
@@ -78,6 +84,8 @@ export const TALK_WEIGHTS: TalkWeights = {
   shortTopic: -1.5,
   titleNamesEvent: -3,
   fileTitle: 1,
+  quoted: 1,
+  talkWord: 2,
   eventFolder: 1.5,
   bias: -2.5,
 };

@@ -11,7 +11,7 @@ import { type Block, lineTexts } from '../parse/markdown.js';
 import { TALK_PARENT } from './itemTalks.js';
 import { isNormalised, normaliseLink } from './links.js';
 import { nameLine, parseTalkHeading, speakersFromLine } from './speakers.js';
-import { hasTimeRange, type TalkKind } from './talkTitle.js';
+import { hasKindPrefix, hasTimeRange, type TalkKind } from './talkTitle.js';
 import { NO_FEATURES, scoreTalk, type TalkFeatures, type TalkWeights } from './talkWeights.js';
 import { isOtherVideo } from './videos.js';
 
@@ -139,7 +139,8 @@ export function layoutTalks(blocks: readonly Block[], hints: LayoutHints): TalkL
       own:
         parseTalkHeading(block.text).speakers.length > 0 ||
         videoKeys(block).length > 0 ||
-        hasTimeRange(block.text),
+        hasTimeRange(block.text) ||
+        hasKindPrefix(block.text),
       full: false,
     });
   });
@@ -219,6 +220,8 @@ export function layoutTalks(blocks: readonly Block[], hints: LayoutHints): TalkL
   // Slides separated by thematic breaks, one heading a slide: one talk's deck.
   const slideDeck = hints.breaks >= 3 && candidates.length <= hints.breaks + 1;
   if (hints.frontMatterSpeakers && evidenced.length <= 1) return single();
+  // The file is one talk and its only talk heading opens it: the heading titles the file, later ones are its parts.
+  if (hints.fileTalk === true && evidenced.length === 1 && evidenced[0] === headings[0]) return single();
   if (evidenced.length === 0) {
     if (allVideos.size >= 1 && allVideos.size <= 2) return single();
     if (hints.fileTalk === true) return single();
@@ -268,6 +271,7 @@ export function layoutTalks(blocks: readonly Block[], hints: LayoutHints): TalkL
     only !== undefined &&
     allVideos.size <= 1 &&
     !parseTalkHeading(only.block.text).speakers.length &&
+    !hasKindPrefix(only.block.text) &&
     candidates.some((h) => h !== only && h.level === only.level && !h.nonTalk)
   ) {
     return single();
