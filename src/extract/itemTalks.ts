@@ -15,7 +15,7 @@ import { cleanTitle, plainTitle, type TalkKind } from './talkTitle.js';
 import { scoreTalk, type TalkFeatures, type TalkScore, type TalkWeights } from './talkWeights.js';
 import { isOtherVideo } from './videos.js';
 
-export type ItemShape = 'list item' | 'bold paragraph' | 'table row';
+export type ItemShape = 'list item' | 'bold paragraph' | 'table row' | 'prose paragraph';
 
 export interface ItemCandidate {
   shape: ItemShape;
@@ -149,6 +149,17 @@ export function readItem(markdown: string): { title: string; speakers: string[];
   const text = plain(markdown.split(/\s*\(\s*\[|\s*\[[^\]]*\]\(|:\s+\[/)[0] ?? markdown);
   const parsed = parseTalkHeading(text);
   return { title: parsed.title, speakers: parsed.speakers, quoted: false };
+}
+
+// A talk cited in prose: a person's possessive or the word "talk" before a link whose text is the quoted title.
+const PROSE_TALK =
+  /(?:(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})['’]s|\btalks?)\s+(?:[\p{Ll}\s-]{0,40}\s)?\[["“]([^\]"”]{3,200})["”]\]\([^)]*\)/u;
+
+/** Title and speaker of a talk cited in a paragraph of prose. */
+function readProse(markdown: string): { title: string; speakers: string[]; quoted: boolean } {
+  const m = PROSE_TALK.exec(markdown);
+  const owner = m?.[1] === undefined ? '' : plain(m[1]);
+  return { title: plain(m?.[2] ?? ''), speakers: isPersonName(owner) ? [owner] : [], quoted: true };
 }
 
 function isProse(title: string): boolean {
@@ -313,13 +324,22 @@ export function itemCandidates(
       if (open?.shape === 'list item') group += 1;
       current = open?.shape === 'bold paragraph' ? open : null;
       current?.blocks.push(b);
+      // Prose that cites a talk by its video: "… was Jane Doe's ["Title"](video) …".
+      if (current === null && b.kind === 'paragraph' && hasVideo([b])) {
+        const markdown = itemMarkdown(lineOf, b);
+        if (PROSE_TALK.test(markdown)) {
+          group += 1;
+          drafts.push({ shape: 'prose paragraph', block: b, blocks: [b], markdown, parent, group });
+          group += 1;
+        }
+      }
     }
   }
 
   const references = drafts.map((d) => (d.table === undefined ? talkReference(d.blocks) : null));
   const read = drafts.map((d, i) => {
     if (d.table !== undefined) return { title: d.table.title, speakers: d.table.speakers, quoted: false };
-    const item = readItem(d.markdown);
+    const item = d.shape === 'prose paragraph' ? readProse(d.markdown) : readItem(d.markdown);
     const ref = references[i];
     // The title a reference gives outranks the item's opening words; its speaker joins the item's.
     return ref == null ? item : { ...item, title: ref.title, speakers: [...item.speakers, ...ref.speakers] };

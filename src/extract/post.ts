@@ -17,7 +17,7 @@ import { fileTalk } from './fileTalk.js';
 import { frontMatterSpeakers } from './frontMatterSpeakers.js';
 import { itemCandidates } from './itemTalks.js';
 import { findConference } from './postConference.js';
-import { proseSpeakers } from './proseSpeakers.js';
+import { linkTextSpeaker, proseSpeakers } from './proseSpeakers.js';
 import { type NamedSpeaker, namedSpeakers, nameLine, speakersFromLine } from './speakers.js';
 import { chooseTalks } from './talkChoice.js';
 import { layoutTalks } from './talks.js';
@@ -202,6 +202,11 @@ export function extractPost(
             !ctx.tools.matcher.match([{ text: name, line: b.line, code: false }]).some((m) => m.text === name)
           )
             speakers.push(name);
+      // Else a link named after the talk may open with its speaker's name (the slides, the recording).
+      for (const l of blocks.slice(0, 3).flatMap((b) => b.links)) {
+        const name = speakers.length > 0 || l.text === null ? null : linkTextSpeaker(l.text, title);
+        if (name !== null) speakers.push(name);
+      }
     }
     if (video === null) {
       report(diagnostic('TALK_NO_VIDEO', path, section.line, `talk "${title}" has no video link`));

@@ -65,3 +65,28 @@ export function proseSpeakers(text: string): string[] {
   }
   return [...new Set(found)];
 }
+
+const titleWords = (text: string) =>
+  new Set(
+    text
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length >= 4),
+  );
+
+/**
+ * A link named after the talk that opens with a person's name ("[Chandler
+ * Carruth 2025 rustconf memory safety everywhere](slides)") names its speaker:
+ * the words after the name must repeat at least two of the title's.
+ */
+export function linkTextSpeaker(linkText: string, title: string): string | null {
+  const words = linkText.trim().split(/\s+/);
+  const wanted = titleWords(title);
+  for (let n = Math.min(4, words.length - 1); n >= 2; n--) {
+    const name = words.slice(0, n).join(' ');
+    if (!isPersonName(name)) continue;
+    const shared = [...titleWords(words.slice(n).join(' '))].filter((w) => wanted.has(w));
+    return shared.length >= 2 ? name : null;
+  }
+  return null;
+}
