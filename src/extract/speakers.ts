@@ -100,6 +100,18 @@ const NOT_NAMES = new Set([
   'notes',
   'abstract',
   'summary',
+  // Words of topics and section titles, which Title Case makes look like names ("Machine Learning", "Service Mesh").
+  ...`learning machine data science service services mesh security development engineering design architecture
+  performance api apis web mobile network networking systems system infrastructure management computing intelligence
+  analytics streaming serverless microservices containers container database databases storage observability
+  monitoring deployment delivery continuous integration future state best practices practice advanced modern
+  patterns programming language languages framework frameworks platform platforms application applications
+  software code functional reactive distributed scale scalable production operations devops testing tests
+  tools tooling model models agents agentic ai ml llm llms vision keynotes talks sessions workshops track
+  tracks day days week morning afternoon evening opening closing welcome lunch break coffee party summary recap
+  highlights takeaways notes links resources references slides video videos recording questions answers`.split(
+    /\s+/,
+  ),
   // Roles written before a name ("Google Engineer Sugu Sougoumarane") are no part of it.
   'engineer',
   'developer',

@@ -29,6 +29,13 @@ describe('isPersonName', () => {
     expect(isPersonName('Martin Luther King Jr.')).toBe(true);
   });
 
+  it('refuses Title Case topics that read like two names', () => {
+    expect(isPersonName('Machine Learning')).toBe(false);
+    expect(isPersonName('Service Mesh')).toBe(false);
+    expect(isPersonName('Distributed Systems')).toBe(false);
+    expect(isPersonName('Grace Hopper')).toBe(true);
+  });
+
   it('refuses more than four name words', () => {
     expect(isPersonName('Alpha Beta Gamma Delta Epsilon')).toBe(false);
   });
