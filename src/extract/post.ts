@@ -195,7 +195,10 @@ export function extractPost(
     }
     // Without a by-line, the prose opening the section may say who spoke ("Jane Doe explained …"); a tool is no person.
     if (speakers.length === 0) {
-      const opening = blocks.slice(0, 3).filter((b) => b.kind === 'paragraph' && b.listDepth === 0);
+      // The section's first paragraph, even a bullet, and any prose paragraph near the top.
+      const opening = blocks
+        .slice(0, 3)
+        .filter((b, i) => b.kind === 'paragraph' && (b.listDepth === 0 || i === 0));
       for (const b of opening)
         for (const name of proseSpeakers(b.text))
           if (

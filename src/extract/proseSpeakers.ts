@@ -7,7 +7,7 @@
  * the person-name test; a role or company written before a name ("Google
  * Engineer") is left out, one in brackets after it is dropped.
  */
-import { isPersonName } from './speakers.js';
+import { isFirstName, isPersonName } from './speakers.js';
 
 const CAP = "\\p{Lu}[\\p{L}'’.-]*";
 const WORD = `(?:${CAP}|van|von|de|der|den|da|di|du|le|la|dos|del|ter|bin|al)`;
@@ -19,6 +19,12 @@ const SUBJECT = new RegExp(`(${LIST})\\s+(?:also\\s+|then\\s+|briefly\\s+)?(?:${
 const GIVEN =
   'talk|session|presentation|keynote|panel(?:\\s+discussion)?|workshop|training|tutorial|fireside\\s+chat|interview|facilitated|presented|given|delivered|led|hosted|moderated';
 const OBJECT = new RegExp(`\\b(?:${GIVEN})\\s+(?:by|with)\\s+(${LIST})`, 'giu');
+// "facilitated by Ethan and Zack": first names alone, two or more, only after a participle and "by".
+const FIRST = '\\p{Lu}\\p{Ll}{2,15}';
+const BY_FIRST_NAMES = new RegExp(
+  `\\b(?:facilitated|presented|given|delivered|led|hosted|moderated|run|taught)\\s+by\\s+(${FIRST}(?:\\s*,\\s*${FIRST})*\\s*,?\\s+(?:and|&|und|y)\\s+${FIRST})\\b`,
+  'gu',
+);
 
 /** The longest run of a name's last words that is a person's name: "Google Engineer Sugu Sougoumarane" → "Sugu Sougoumarane". */
 function personOf(text: string): string | null {
@@ -63,6 +69,11 @@ export function proseSpeakers(text: string): string[] {
     re.lastIndex = 0;
     for (const m of flat.matchAll(re)) if (m[1] !== undefined) found.push(...namesOf(m[1]));
   }
+  if (found.length === 0)
+    for (const m of flat.matchAll(BY_FIRST_NAMES)) {
+      const names = (m[1] ?? '').split(/\s*,\s*|\s+(?:and|&|und|y)\s+/).map((n) => n.trim());
+      if (names.every(isFirstName)) found.push(...names);
+    }
   return [...new Set(found)];
 }
 

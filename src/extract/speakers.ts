@@ -171,6 +171,16 @@ const SURNAME_PREFIX = /^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)\p{Lu}/u;
 const CJK_NAME =
   /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{1,4}\s?[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{1,4}$/u;
 
+/**
+ * True for one capitalised word that may be a first name where the text gives
+ * no more ("facilitated by Ethan and Zack"): no acronym, no inner capital, no
+ * word that names a topic, a role or a company.
+ */
+export function isFirstName(word: string): boolean {
+  const lower = word.toLowerCase();
+  return /^\p{Lu}\p{Ll}{2,15}$/u.test(word) && !NOT_NAMES.has(lower) && !COMPANY_WORDS.has(lower);
+}
+
 /** True for 2-4 capitalised words that read as a person's name ("Jane Doe", "Ludwig van Beethoven", "佐藤 健"). */
 export function isPersonName(text: string): boolean {
   const name = text.trim();

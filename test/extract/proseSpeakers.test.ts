@@ -33,6 +33,14 @@ describe('proseSpeakers', () => {
     ]);
   });
 
+  it('reads first names alone only after a participle and "by", two or more', () => {
+    expect(
+      proseSpeakers('a good training, well-facilitated by Ethan and Zack. We went through use cases.'),
+    ).toEqual(['Ethan', 'Zack']);
+    expect(proseSpeakers('a training facilitated by Ethan.')).toEqual([]);
+    expect(proseSpeakers('a demo presented by Google and Microsoft.')).toEqual([]);
+  });
+
   it('names nobody in prose without a presenting verb or a by-line', () => {
     expect(proseSpeakers('Rob Pike and Ken Thompson designed the language in 2007.')).toEqual([]);
     expect(proseSpeakers('We met Jane Doe at the party.')).toEqual([]);
@@ -67,6 +75,24 @@ describe('prose speakers in a post', () => {
     expect(data.talks.map((t) => [t.title, t.speakerSlugs.map((s) => names.get(s))])).toEqual([
       ['Write your own Go compiler', ['Elliot Stoneham']],
       ['Microservices', []],
+    ]);
+  });
+});
+
+describe('prose speakers in a section written as bullets', () => {
+  it('reads the first bullet under a talk heading', () => {
+    const post = [
+      '## ElixirConf US 2024 Highlights',
+      '',
+      '### Training: Instrumenting elixir applications',
+      '  - a good training, well-facilitated by Ethan and Zack.',
+      '  - the sales site: https://www.instrumentingelixir.com/',
+      '',
+    ].join('\n');
+    const data = indexPosts({ 'elixirconf.md': post });
+    const names = new Map(data.speakers.map((s) => [s.slug, s.name]));
+    expect(data.talks.map((t) => [t.title, t.speakerSlugs.map((s) => names.get(s))])).toEqual([
+      ['Instrumenting elixir applications', ['Ethan', 'Zack']],
     ]);
   });
 });
