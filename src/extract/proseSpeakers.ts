@@ -11,13 +11,16 @@ import { isFirstName, isPersonName } from './speakers.js';
 
 const CAP = "\\p{Lu}[\\p{L}'’.-]*";
 const WORD = `(?:${CAP}|van|von|de|der|den|da|di|du|le|la|dos|del|ter|bin|al)`;
-const NAME = `${CAP}(?:\\s+${WORD}){1,5}(?:\\s*\\([^()]{1,40}\\))?`;
+// A name starts a word: no match from inside "McKinney" or "iOS".
+const NAME = `(?<![\\p{L}'’.-])${CAP}(?:\\s+${WORD}){1,5}(?:\\s*\\([^()]{1,40}\\))?`;
 const LIST = `${NAME}(?:\\s*,\\s*${NAME})*(?:\\s*,?\\s+(?:and|&)\\s+${NAME})?`;
 const VERBS =
   'describes?|described|explains?|explained|presents?|presented|talks?\\s+about|talked\\s+about|shares?|shared|shows?|showed|discuss(?:es)?|discussed|demonstrates?|demonstrated|demos|demoed|introduces?|introduced|gives?|gave|spoke|speaks|walks?\\s+(?:us\\s+)?through|walked\\s+(?:us\\s+)?through|argues?|argued|covers?|covered|explores?|explored|reviews?|reviewed';
 const SUBJECT = new RegExp(`(${LIST})\\s+(?:also\\s+|then\\s+|briefly\\s+)?(?:${VERBS})\\b`, 'gu');
+const HAS_VERB = new RegExp(`\\s(?:${VERBS})\\b`, 'iu');
 const GIVEN =
   'talk|session|presentation|keynote|panel(?:\\s+discussion)?|workshop|training|tutorial|fireside\\s+chat|interview|facilitated|presented|given|delivered|led|hosted|moderated';
+const HAS_GIVEN = new RegExp(`\\b(?:${GIVEN})\\s+(?:by|with)\\s`, 'iu');
 const OBJECT = new RegExp(`\\b(?:${GIVEN})\\s+(?:by|with)\\s+(${LIST})`, 'giu');
 // "facilitated by Ethan and Zack": first names alone, two or more, only after a participle and "by".
 const FIRST = '\\p{Lu}\\p{Ll}{2,15}';
@@ -62,10 +65,16 @@ function namesOf(list: string): string[] {
 /** People a paragraph of prose says gave a talk, in the order written. */
 export function proseSpeakers(text: string): string[] {
   // Prose is read only to a paragraph's length: a whole essay names too many people.
-  if (text.length > 1200) return [];
+  if (text.length > 800) return [];
   const flat = text.replace(/\s+/g, ' ');
   const found: string[] = [];
-  for (const re of [SUBJECT, OBJECT]) {
+  // Most prose has no presenting verb and no "talk by": then no list of names is tried at all.
+  const checks = [
+    [HAS_VERB, SUBJECT],
+    [HAS_GIVEN, OBJECT],
+  ] as const;
+  for (const [has, re] of checks) {
+    if (!has.test(flat)) continue;
     re.lastIndex = 0;
     for (const m of flat.matchAll(re)) if (m[1] !== undefined) found.push(...namesOf(m[1]));
   }
