@@ -70,6 +70,8 @@ const QUOTED_TALK = /^["“][^"”]{3,200}["”]\s*(?:talk|session|keynote|prese
 /** A talk the item's lines cite by title, with its speaker when the brackets name a person. */
 function talkReference(blocks: readonly Block[]): { title: string; speakers: string[] } | null {
   for (const b of blocks) {
+    // Most lines name no talk in brackets: skip the pattern for them (this runs for every list item).
+    if (!b.text.includes('(')) continue;
     const m = TALK_REFERENCE.exec(b.text);
     if (m?.[1] === undefined || m[2] === undefined) continue;
     return { title: m[1].trim(), speakers: isPersonName(m[2].trim()) ? [m[2].trim()] : [] };
