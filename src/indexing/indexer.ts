@@ -84,29 +84,34 @@ function* indexSteps(
   const report = (d: Diagnostic) => diagnostics.push(d);
   const catalogue = loadCatalogue();
   const registries = loadRegistries(files, (options.catalogue ?? true) ? catalogue.tools : [], report);
-  const tools = new ToolIndex(registries.tools);
-  const topics = new NameMatcher(
-    registries.topics.flatMap((t) => [
-      { key: t.slug, name: t.name, via: 'NAME' as const, caseSensitive: false, ambiguous: false },
-      ...t.aliases.map((a) => ({
-        key: t.slug,
-        name: a,
-        via: 'ALIAS' as const,
-        caseSensitive: false,
-        ambiguous: false,
-      })),
-    ]),
-  );
-  const ctx: ExtractContext = {
-    rootName: options.rootName ?? null,
-    talkWeights: options.talkWeights,
-    tools,
-    topics,
-    conferences: registries.conferences,
-    // Series names are read even without the tool catalogue: they only make names canonical.
-    series: seriesIndex(catalogue.conferences),
-    report,
-    now: options.now ?? new Date(),
+  const now = options.now ?? new Date();
+  // The matchers of tool and topic names take a while to build from a catalogue of thousands of
+  // tools, and only extraction reads them: a start whose posts all come from the cache skips them.
+  let ctx: ExtractContext | undefined;
+  const extractContext = (): ExtractContext => {
+    ctx ??= {
+      rootName: options.rootName ?? null,
+      talkWeights: options.talkWeights,
+      tools: new ToolIndex(registries.tools),
+      topics: new NameMatcher(
+        registries.topics.flatMap((t) => [
+          { key: t.slug, name: t.name, via: 'NAME' as const, caseSensitive: false, ambiguous: false },
+          ...t.aliases.map((a) => ({
+            key: t.slug,
+            name: a,
+            via: 'ALIAS' as const,
+            caseSensitive: false,
+            ambiguous: false,
+          })),
+        ]),
+      ),
+      conferences: registries.conferences,
+      // Series names are read even without the tool catalogue: they only make names canonical.
+      series: seriesIndex(catalogue.conferences),
+      report,
+      now,
+    };
+    return ctx;
   };
 
   const results = options.results;
@@ -116,7 +121,7 @@ function* indexSteps(
     options.rootName ?? null,
     options.talkWeights ?? null,
   ]);
-  const context = results === undefined ? '' : contextDigest(files, ctx.now, settings);
+  const context = results === undefined ? '' : contextDigest(files, now, settings);
   // Each draft goes into the graph as soon as it is read, so drafts do not pile up beside the graph.
   const builder = createGraphBuilder(registries);
   for (const file of files) {
@@ -129,7 +134,7 @@ function* indexSteps(
       continue;
     }
     const before = diagnostics.length;
-    const draft = indexPost(file, ctx);
+    const draft = indexPost(file, extractContext());
     if (draft !== null) builder.add(draft, file.text);
     results?.set(file.path, { key, draft, diagnostics: diagnostics.slice(before) });
     yield;

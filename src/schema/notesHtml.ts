@@ -7,7 +7,8 @@
  * https and mailto. Relative links and images are made absolute: against the
  * caller's site URL when given, else root-relative from the post's folder
  * (`posts/2019/kubecon.md` + `img/a.png` → `/posts/2019/img/a.png`).
- * And a plain-text excerpt cut at a word.
+ * sanitize-html and its parsers are a large part of the server's code: the
+ * schema imports this module on the first request for `notesHtml`, not at start.
  */
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
@@ -75,15 +76,4 @@ export function renderNotesHtml(source: string, postPath: string, siteUrl: strin
       img: attributeUrl('src', postPath, siteUrl),
     },
   }).trim();
-}
-
-/** At most `length` characters of `text`, whitespace collapsed, cut at a word and ended with … when cut. */
-export function excerptOf(text: string, length: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= length) return flat;
-  const room = flat.slice(0, Math.max(0, length - 1));
-  const space = room.lastIndexOf(' ');
-  // A single word longer than the room is cut where the room ends.
-  const cut = space > 0 ? room.slice(0, space) : room;
-  return `${cut.replace(/[\s,;:.–—-]+$/u, '')}…`;
 }

@@ -9,10 +9,10 @@ import { builder } from './builder.js';
 import { TalkConnection } from './connections.js';
 import { loadAll } from './context.js';
 import { talkDay } from './dates.js';
+import { excerptOf } from './excerpt.js';
 import { LinkKind } from './linkKind.js';
 import { capOf, cutAt, firstArg, firstKnown, firstOf } from './listCaps.js';
 import { findByName } from './lookup.js';
-import { excerptOf, renderNotesHtml } from './notesHtml.js';
 import {
   ConferenceRef,
   LinkRef,
@@ -153,9 +153,10 @@ builder.node(TalkRef, {
             'The http(s) URL the content root is published at: relative links resolve against it. Without it they become root-relative paths (`/posts/…`).',
         }),
       },
-      resolve: (talk, args) => {
+      resolve: async (talk, args) => {
         const source = talk.markdown ?? talk.notes;
         if (source.trim() === '') return null;
+        const { renderNotesHtml } = await import('./notesHtml.js');
         return renderNotesHtml(source, talk.source.path, siteUrlArg(args.siteUrl));
       },
     }),

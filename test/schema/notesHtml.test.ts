@@ -4,7 +4,8 @@
  * absolute; excerpts are cut at a word.
  */
 import { describe, expect, it } from 'vitest';
-import { excerptOf, renderNotesHtml } from '../../src/schema/notesHtml.js';
+import { excerptOf } from '../../src/schema/excerpt.js';
+import { renderNotesHtml } from '../../src/schema/notesHtml.js';
 
 const HOSTILE = [
   '<script>alert(1)</script>',
