@@ -6,6 +6,26 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
+// graphql-jit requires fast-json-stringify (and through it ajv and its formats, a sixth of the
+// server's code) when it loads, but calls it only for its `customJSONSerializer` option, which
+// talkgraph never sets (server/yoga.ts). In its place the bundle holds a stub that says so if it is
+// ever called, so that a start does not compile and run a JSON-schema compiler it never uses.
+const unusedJsonSerializer = {
+  name: 'unused-json-serializer',
+  setup(build) {
+    build.onResolve({ filter: /^fast-json-stringify$/ }, (args) =>
+      args.importer.includes('/node_modules/graphql-jit/')
+        ? { path: 'fast-json-stringify', namespace: 'unused-json-serializer' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'unused-json-serializer' }, () => ({
+      contents:
+        "module.exports = () => { throw new Error('graphql-jit customJSONSerializer needs fast-json-stringify, which is left out of the bundle'); };",
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
   entryPoints: ['src/cli/main.ts'],
@@ -23,6 +43,7 @@ await build({
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
   logLevel: 'warning',
+  plugins: [unusedJsonSerializer],
 });
 
 // The digest of the code just built, which every on-disk cached result depends on: computed here

@@ -11,7 +11,6 @@ import { createGraphServices } from '../schema/context.js';
 import { createAnswerer } from '../server/fastPath.js';
 import { graphqlListener } from '../server/graphqlListener.js';
 import { createHttpServer } from '../server/http.js';
-import { serveLive } from '../server/liveServer.js';
 import { createTalkgraphYoga, type TalkgraphYoga } from '../server/yoga.js';
 import { CACHE_USAGE, cacheDir, cacheOptions, contentOptions, contentRoot, parse } from './options.js';
 
@@ -146,6 +145,8 @@ export async function run(argv: string[]): Promise<number> {
   try {
     if (values.watch) {
       const started = performance.now();
+      // The watcher (chokidar) and the live graph are loaded only when asked for.
+      const { serveLive } = await import('../server/liveServer.js');
       const serving = await serveLive({
         root,
         catalogue,

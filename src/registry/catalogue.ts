@@ -62,6 +62,16 @@ function readTools(): ToolModel[] {
   } catch {
     files = [];
   }
+  // A few hundred topics are shared by thousands of tools: each is slugified once.
+  const topicSlugs = new Map<string, string>();
+  const topicSlug = (topic: string) => {
+    let slug = topicSlugs.get(topic);
+    if (slug === undefined) {
+      slug = slugify(topic);
+      topicSlugs.set(topic, slug);
+    }
+    return slug;
+  };
   for (const file of files) {
     const text = readFileSync(new URL(file, dir), 'utf8');
     const entries = JSON.parse(text) as CatalogueEntry[];
@@ -74,7 +84,7 @@ function readTools(): ToolModel[] {
         description: e.description ?? null,
         repositoryUrl: e.repository ?? null,
         websiteUrl: e.website ?? null,
-        topics: (e.topics ?? []).map(slugify),
+        topics: (e.topics ?? []).map(topicSlug),
         caseSensitive: e.caseSensitive ?? false,
         ambiguous: e.ambiguous ?? false,
         origin: 'CATALOGUE',

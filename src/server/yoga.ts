@@ -171,6 +171,7 @@ export function createTalkgraphYoga(options: YogaOptions) {
   if (options.graphiql ?? true) {
     plugins.push(graphiqlPlugin({ title: 'talkgraph', defaultQuery: DEFAULT_QUERY, endpoint: '/graphql' }));
   }
+  // No `customJSONSerializer`: the bundle leaves out the fast-json-stringify it would need (scripts/build.mjs).
   if (options.jit ?? true) plugins.push(useGraphQlJit({}, { enableIf: jitCanCompile(schema) }) as Plugin);
   if (options.responseCache ?? true) {
     plugins.push(
