@@ -86,6 +86,20 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/**
+ * Tokens of runs already read, by run: a post's runs are matched against the tools and then
+ * against the topics, and each run is split once. Held weakly, so they go with the post's runs.
+ */
+const runTokens = new WeakMap<TextRun, { text: string; tokens: Token[] }>();
+
+function tokensOf(run: TextRun): Token[] {
+  const kept = runTokens.get(run);
+  if (kept !== undefined && kept.text === run.text) return kept.tokens;
+  const tokens = tokenize(run.text);
+  runTokens.set(run, { text: run.text, tokens });
+  return tokens;
+}
+
 function pairKey(first: Token, second: Token): string {
   return `${first.lower}\u0000${second.lower}`;
 }
@@ -122,7 +136,7 @@ export class NameMatcher {
     for (let runIndex = 0; runIndex < runs.length; runIndex++) {
       const run = runs[runIndex] as TextRun;
       if (run.label === true) continue;
-      const tokens = tokenize(run.text);
+      const tokens = tokensOf(run);
       // Worked out only for runs that hold a match: most runs hold none.
       let titleCase: boolean | undefined;
       let runStart: boolean | undefined;
