@@ -58,6 +58,12 @@ function isNextTalk(c: ItemCandidate, t: TalkSection): boolean {
   return hasVideo(t.headingBlock === null ? before : [t.headingBlock, ...before]);
 }
 
+/** A talk under an earlier talk's title is a talk of its own when it names other speakers or has its own video. */
+function isOwnTalk(t: TalkSection, first: TalkSection): boolean {
+  const earlier = new Set(first.speakers.map(lookupKey));
+  return t.speakers.some((s) => !earlier.has(lookupKey(s))) || hasVideo(t.blocks);
+}
+
 export function chooseTalks(
   layout: TalkLayout,
   blocks: readonly Block[],
@@ -90,14 +96,15 @@ export function chooseTalks(
   }
   for (const c of accepted) if (!used.has(c)) talks.push(itemSection(c));
   talks.sort((a, b) => a.line - b.line);
-  // Notes come back to a talk ("discussed above"): an item repeating an earlier talk's title is no new talk.
-  const seen = new Map<string, number>();
+  // Notes come back to a talk ("discussed above"): an item repeating an earlier talk's title is no new talk,
+  // unless it brings a speaker or a video of its own ("Keynote - A (video)", "Keynote - B (video)").
+  const seen = new Map<string, TalkSection>();
   for (let i = 0; i < talks.length; i++) {
     const t = talks[i] as TalkSection;
     const key = lookupKey(t.title);
     const first = seen.get(key);
-    if (first === undefined || t.headingBlock !== null) {
-      if (first === undefined) seen.set(key, t.line);
+    if (first === undefined || t.headingBlock !== null || isOwnTalk(t, first)) {
+      if (first === undefined) seen.set(key, t);
       continue;
     }
     report(
@@ -105,7 +112,7 @@ export function chooseTalks(
         'TALK_CANDIDATE',
         path,
         t.line,
-        `"${t.title.slice(0, 80)}" mentions again the talk at line ${first}`,
+        `"${t.title.slice(0, 80)}" mentions again the talk at line ${first.line}`,
       ),
     );
     talks.splice(i, 1);
