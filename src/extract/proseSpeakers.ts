@@ -97,13 +97,24 @@ const titleWords = (text: string) =>
 /**
  * A link named after the talk that opens with a person's name ("[Chandler
  * Carruth 2025 rustconf memory safety everywhere](slides)") names its speaker:
- * the words after the name must repeat at least two of the title's.
+ * the words after the name must repeat at least two of the title's, and the
+ * name's own words must be absent from the title.
  */
 export function linkTextSpeaker(linkText: string, title: string): string | null {
   const words = linkText.trim().split(/\s+/);
   const wanted = titleWords(title);
+  // Link text that is the title itself ("[Rusty Ownership Tricks](video)") names no one: the name's words
+  // must be none of the title's.
+  const inTitle = new Set(title.toLowerCase().split(/[^\p{L}\p{N}]+/u));
   for (let n = Math.min(4, words.length - 1); n >= 2; n--) {
     const name = words.slice(0, n).join(' ');
+    if (
+      name
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .some((w) => w !== '' && inTitle.has(w))
+    )
+      continue;
     if (!isPersonName(name)) continue;
     const shared = [...titleWords(words.slice(n).join(' '))].filter((w) => wanted.has(w));
     return shared.length >= 2 ? name : null;
