@@ -109,7 +109,8 @@ export function fileTalk(
       ...NO_FEATURES,
       speaker: speakers.length > 0,
       fileTitle: opensWithTitle,
-      eventFolder: folder.name !== null && folder.year !== null,
+      // Only a known series or a folder of years files talks by event; any folder over a dated file does not.
+      eventFolder: folder.year !== null && (folder.evidence === 'series' || folder.evidence === 'yearFolder'),
       conference,
       titleNamesEvent: namesEvent(title, nameTitle, folder.name, series),
       prose: title.split(/\s+/).length > 20 || /[.!?]\s+\p{Lu}/u.test(title),

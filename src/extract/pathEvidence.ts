@@ -10,6 +10,12 @@ import { type SeriesIndex, seriesInWords } from './conferences.js';
 export interface PathEvent {
   name: string | null;
   year: number | null;
+  /**
+   * How the folders name the event: a known series, a folder holding a year's folder (`pyconau/2019/`),
+   * a folder dated in its own name (`2026-ARCtic`), or any folder over a dated file name (the weakest:
+   * `meetings/2024-05-21-sync.md` is as likely an agenda). Null when no event is named.
+   */
+  evidence: 'series' | 'yearFolder' | 'datedFolder' | 'datedFile' | null;
 }
 
 const YEAR = /^(?:19|20)\d{2}$/;
@@ -33,6 +39,7 @@ export function eventFromPath(path: string, rootName: string | null, series: Ser
   // "chaosseminar/2015_11_Lightning.md": a file named by its date dates the folder's event.
   const fileYear = /^((?:19|20)\d{2})(?:[-_.]\d{1,2})?[-_.]/.exec(parts[parts.length - 1] ?? '')?.[1];
   let name: string | null = null;
+  let evidence: PathEvent['evidence'] = null;
   let year: number | null = fileYear === undefined ? null : Number(fileYear);
   for (let i = segments.length - 1; i >= 0; i--) {
     const w = words(segments[i] as string);
@@ -45,6 +52,7 @@ export function eventFromPath(path: string, rootName: string | null, series: Ser
     );
     if (known !== null) {
       name = known;
+      evidence = 'series';
       continue;
     }
     const named = w.filter((x) => !GENERIC.test(x) && !YEAR.test(x) && /\p{L}/u.test(x));
@@ -53,8 +61,15 @@ export function eventFromPath(path: string, rootName: string | null, series: Ser
     // The content root's own name is too often "conference-notes" to name an event from a dated file.
     const datedFile = fileYear !== undefined && i === segments.length - 1 && i >= (rootName === null ? 0 : 1);
     const next = segments[i + 1];
-    if ((next !== undefined && YEAR.test(next)) || segmentYear !== undefined || datedFile)
+    if ((next !== undefined && YEAR.test(next)) || segmentYear !== undefined || datedFile) {
       name = named.join(' ');
+      evidence =
+        next !== undefined && YEAR.test(next)
+          ? 'yearFolder'
+          : segmentYear !== undefined
+            ? 'datedFolder'
+            : 'datedFile';
+    }
   }
-  return { name, year };
+  return { name, year, evidence };
 }
