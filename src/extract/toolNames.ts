@@ -98,10 +98,12 @@ export function spellings(name: string): ExtraName[] {
   if (/-\p{Lu}/u.test(name) && words.length >= 2 && letterWords)
     out.push({ name: words.map((t) => t.raw).join(' '), caseSensitive: false, line: null, weak: false });
   if (words.length === 1) {
-    // "OpenVMM" → "Open VMM", "JupyterLab" → "Jupyter Lab", "PhoenixTest" → "Phoenix Test".
+    // "OpenVMM" → "Open VMM", "JupyterLab" → "Jupyter Lab", "PhoenixTest" → "Phoenix Test". Split, most such
+    // names are two ordinary words in Title Case ("Flame Graph", "Event Mesh", "Data Hub"), so the split form is
+    // weak: it counts only with evidence beyond its case (code, a list of tools, a version, the talk's tools).
     const parts = name.match(/\p{Lu}[\p{Ll}]+|\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+/gu) ?? [];
     if (parts.length === 2 && parts.join('') === name && parts.every((p) => p.length >= 3))
-      out.push({ name: parts.join(' '), caseSensitive: true, line: null, weak: false });
+      out.push({ name: parts.join(' '), caseSensitive: true, line: null, weak: true });
   }
   return out;
 }

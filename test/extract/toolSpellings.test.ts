@@ -65,8 +65,9 @@ describe('other spellings of a name', () => {
     expect(mentioned('* Ray on VertexAI, images pulled from Dockerhub')).toEqual(['Docker Hub', 'Vertex AI']);
   });
 
-  it('finds a one-word name split where its case changes, cased as written', () => {
-    expect(mentioned('* Open VMM virtual machine manager, in Rust from the start')).toEqual(['OpenVMM']);
+  it('finds a one-word name split where its case changes, cased as written, with evidence beyond its case', () => {
+    expect(mentioned('* `Open VMM` virtual machine manager, in Rust from the start')).toEqual(['OpenVMM']);
+    expect(mentioned('* Open VMM virtual machine manager, in Rust from the start')).toEqual([]);
     expect(mentioned('We open vmm files by hand.')).toEqual([]);
   });
 
