@@ -8,6 +8,7 @@
 import type { ToolModel } from '../graph/types.js';
 import type { TextRun } from '../parse/markdown.js';
 import type { NameEntry, NameMatch } from './nameMatcher.js';
+import { isPersonName } from './speakers.js';
 
 // What may stand between two items of a list of tools: "docker, spark and AWS", "Rust & Nim", "tox + venv".
 const LIST_SEPARATOR = /^\s*(?:[,;/&+|]|\band\b|\bor\b|\by\b|\bund\b|\bet\b|,\s*(?:and|or)\b)\s*$/i;
@@ -32,6 +33,9 @@ export interface Deferred {
 
 // "Keith Rarick (Heroku)", "Bruce Wong (Twilio, Inc.)": a company after a person's name is their employer.
 const BEFORE_AFFILIATION = /\p{Lu}[\p{L}.'’-]+\s+\p{Lu}[\p{L}'’-]+\s*\(\s*$/u;
+
+// The two or three capitalised words before an opening bracket, to be tried as a person's name.
+const BEFORE_PERSON = /((?:\p{Lu}[\p{L}.'’-]*\s+){1,2}\p{Lu}[\p{L}'’-]+)\s*\(\s*$/u;
 
 /** A name that needs more than itself to count: an ordinary word, or a product named without its vendor. */
 export function weak(entry: NameEntry): boolean {
@@ -72,9 +76,15 @@ export function listedMatches(runs: readonly TextRun[], matches: readonly NameMa
   return listed;
 }
 
+/**
+ * "Wes McKinney (pandas)": a word alone in brackets right after a person's name names the project they are
+ * known for. Anywhere else a bracketed word is an aside ("Coffee (espresso)", "(black) and white").
+ */
 export function enclosed(runs: readonly TextRun[], match: NameMatch): boolean {
   const text = runs[match.runIndex]?.text ?? '';
-  return charBefore(text, match.start) === '(' && charAfter(text, match.end) === ')';
+  if (charBefore(text, match.start) !== '(' || charAfter(text, match.end) !== ')') return false;
+  const before = BEFORE_PERSON.exec(text.slice(Math.max(0, match.start - 80), match.start))?.[1];
+  return before !== undefined && isPersonName(before);
 }
 
 /** The first character before `at` that is not white space ('' at the start). */

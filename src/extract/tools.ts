@@ -299,7 +299,7 @@ export class ToolIndex {
         continue;
       }
       let verdict = ambiguousVerdict(match, listed.has(match));
-      // "Wes McKinney (pandas)": a word alone in brackets is a name, whatever its case.
+      // "Wes McKinney (pandas)": a word alone in brackets after a person is a name, whatever its case.
       if (verdict === 'no' && enclosed(runs, match)) verdict = 'supported';
       if (verdict === 'mention' && entry.line === undefined) add(entry.key, entry.via, match.line);
       else if (verdict !== 'no') deferred.push({ match, verdict });
