@@ -207,7 +207,8 @@ function tableRows(
   }
   const header = rows[0]?.map((c) => plain(c.text)) ?? [];
   const titleCol = header.findIndex((h) => TITLE_COLUMN.test(h));
-  const speakerCol = header.findIndex((h) => SPEAKER_COLUMN.test(h));
+  // "Speaker(s)", "Presenter(s)": a plural written in brackets is the same column.
+  const speakerCol = header.findIndex((h) => SPEAKER_COLUMN.test(h.replace(/\s*\(s\)$/i, '')));
   const videoCol = header.findIndex((h) => VIDEO_COLUMN.test(h));
   if (titleCol >= 0) {
     for (const row of rows.slice(1)) {
@@ -218,7 +219,11 @@ function tableRows(
       const speakers =
         speakerCol < 0
           ? []
-          : who.split(/\s*(?:,|;|\s+and\s+|\s+und\s+|&)\s*/).filter((w) => /^\p{Lu}/u.test(w));
+          : who
+              // "Lena Hoffmann (Chainguard)": the brackets give the company, not a name.
+              .replace(/\s*\([^()]*\)/g, '')
+              .split(/\s*(?:,|;|\s+and\s+|\s+und\s+|&)\s*/)
+              .filter((w) => /^\p{Lu}/u.test(w));
       out.push({
         shape: 'table row',
         block: first,
