@@ -381,11 +381,20 @@ export function namedSpeakers(lineTexts: readonly string[]): NamedSpeaker[] | nu
   const named: NamedSpeaker[] = [];
   for (const line of lines) {
     const one = nameLine(line) ?? null;
-    const list = one === null ? affiliatedList(line) : [one];
+    const list = one === null ? (affiliatedList(line) ?? nameList(line)) : [one];
     if (list === null) return null;
     named.push(...list);
   }
   return named;
+}
+
+/** "*Marcus Bell & Hana Kowalski*", "A, B and C": a line of two or more people's names and nothing else. */
+function nameList(line: string): NamedSpeaker[] | null {
+  if (line.length > MAX_LINE) return null;
+  const bare = line.replace(/^[*_]+|[*_]+$/g, '').trim();
+  const parts = bare.split(/\s*(?:,|;|&|\band\b|\bund\b)\s*/).filter((p) => p !== '');
+  if (parts.length < 2 || !parts.every((p) => /^\p{Lu}/u.test(p) && isPersonName(p))) return null;
+  return parts.map((name) => ({ name, affiliation: null }));
 }
 
 /** "A (Acme), B (Initech)" / "A (Acme) and B (Initech)": only when every part is a name with its affiliation. */

@@ -10,7 +10,7 @@
 import { type Block, lineTexts } from '../parse/markdown.js';
 import { TALK_PARENT } from './itemTalks.js';
 import { isNormalised, normaliseLink } from './links.js';
-import { nameLine, parseTalkHeading, speakersFromLine } from './speakers.js';
+import { namedSpeakers, parseTalkHeading, speakersFromLine } from './speakers.js';
 import { hasKindPrefix, hasTimeRange, type TalkKind } from './talkTitle.js';
 import { NO_FEATURES, scoreTalk, type TalkFeatures, type TalkWeights } from './talkWeights.js';
 import { isOtherVideo } from './videos.js';
@@ -113,12 +113,12 @@ function blockEvidence(block: Block): boolean {
   if (block.kind === 'heading' || block.kind === 'code') return false;
   if (videoKeys(block).length > 0) return true;
   const lines = lineTexts(block);
-  // A paragraph that is only a name ("**Jane Doe (Acme)**") is a speaker line.
+  // A paragraph that is only a name ("**Jane Doe (Acme)**") or names ("*A & B*") is a speaker line.
   if (
     block.kind === 'paragraph' &&
     block.listDepth === 0 &&
     lines.length === 1 &&
-    nameLine(block.text) !== null
+    namedSpeakers([block.text]) !== null
   )
     return true;
   return lines.some((l) => VIDEO_LABEL.test(l.text) || speakersFromLine(l.text) !== null);
