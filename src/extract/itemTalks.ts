@@ -10,7 +10,7 @@
  */
 import { type Block, lineTexts } from '../parse/markdown.js';
 import { isNormalised, normaliseLink } from './links.js';
-import { isPersonName, parseTalkHeading, splitSpeakers } from './speakers.js';
+import { isGivenName, isPersonName, parseTalkHeading, splitSpeakers } from './speakers.js';
 import { cleanTitle, plainTitle, type TalkKind } from './talkTitle.js';
 import { scoreTalk, type TalkFeatures, type TalkScore, type TalkWeights } from './talkWeights.js';
 import { isOtherVideo } from './videos.js';
@@ -103,8 +103,28 @@ function names(text: string): string[] {
   return splitSpeakers(joined.replace(/(?:^|(?<=\s))[_*]+|[_*]+(?=\s|$|[,;])/g, ' ').trim(), true);
 }
 
-/** Title and speakers of an item's markdown, from the shapes people write. */
-export function readItem(markdown: string): { title: string; speakers: string[]; quoted: boolean } {
+/**
+ * "Jane Doe: Title", "A & B: Title", "Jane Doe — Title": the speakers first, as notes taken in the room
+ * list a conference's talks. Every part before the colon or dash must be a person's name, and the rest
+ * must not be one (that is "Title — Speaker").
+ */
+function speakersFirst(text: string): { title: string; speakers: string[] } | null {
+  const m = /^([^:–—]{4,100}?)\s*(?::|\s[–—-]\s)\s*(\S.*)$/u.exec(text);
+  if (m?.[1] === undefined || m[2] === undefined) return null;
+  const parts = m[1].split(/\s*(?:,|&|\band\b|\bund\b)\s*/).filter((p) => p !== '');
+  // The weakest shape of all: each name must open with a given name, not a word ("Growth Hacking: …", "Go GC: …").
+  if (parts.length === 0 || !parts.every((p) => isGivenName(p.split(/\s+/)[0] ?? '') && isPersonName(p)))
+    return null;
+  const title = m[2].trim();
+  if (isPersonName(title.replace(/\s*\(.*$/, ''))) return null;
+  return { title, speakers: parts };
+}
+
+/** Title and speakers of an item's markdown, from the shapes people write; `nameFirst` reads "Jane Doe: Title". */
+export function readItem(
+  markdown: string,
+  nameFirst = false,
+): { title: string; speakers: string[]; quoted: boolean } {
   // **Jane Doe** - _Title_: links   or   **Title** by A and B
   const bold = /^(?:\*\*|__)(.+?)(?:\*\*|__)\s*(.*)$/.exec(markdown);
   if (bold?.[1] !== undefined && bold[2] !== undefined) {
@@ -149,6 +169,10 @@ export function readItem(markdown: string): { title: string; speakers: string[];
   }
   // Title — Speaker ([video](…)) ([slides](…)): the text before the first bracketed link.
   const text = plain(markdown.split(/\s*\(\s*\[|\s*\[[^\]]*\]\(|:\s+\[/)[0] ?? markdown);
+  if (nameFirst) {
+    const lead = speakersFirst(text);
+    if (lead !== null) return { ...lead, quoted: false };
+  }
   const parsed = parseTalkHeading(text);
   return { title: parsed.title, speakers: parsed.speakers, quoted: false };
 }
@@ -346,7 +370,8 @@ export function itemCandidates(
   const references = drafts.map((d) => (d.table === undefined ? talkReference(d.blocks) : null));
   const read = drafts.map((d, i) => {
     if (d.table !== undefined) return { title: d.table.title, speakers: d.table.speakers, quoted: false };
-    const item = d.shape === 'prose paragraph' ? readProse(d.markdown) : readItem(d.markdown);
+    // "Jane Doe: Title" lists talks only in a conference's notes; elsewhere it is an agenda or a to-do.
+    const item = d.shape === 'prose paragraph' ? readProse(d.markdown) : readItem(d.markdown, conference);
     const ref = references[i];
     // The title a reference gives outranks the item's opening words; its speaker joins the item's.
     return ref == null ? item : { ...item, title: ref.title, speakers: [...item.speakers, ...ref.speakers] };

@@ -80,7 +80,11 @@ export function findConference(
   }
 
   const fromPath = eventFromPath(path, ctx.rootName ?? null, ctx.series);
-  const named = asString(fm.data.conference) ?? event?.name ?? null;
+  // A talk's own page names its event as `conference:` or `event:` ("event: RustConf 2024").
+  const fmKey =
+    asString(fm.data.conference) !== null ? 'conference' : asString(fm.data.event) !== null ? 'event' : null;
+  const fmNamed = fmKey === null ? null : asString(fm.data[fmKey]);
+  const named = fmNamed ?? event?.name ?? null;
   let registered: ConferenceModel | null = null;
   let guess: ConferenceGuess | null = null;
   let line = 1;
@@ -91,13 +95,13 @@ export function findConference(
     );
   };
   if (named !== null) {
-    line = event !== null && asString(fm.data.conference) === null ? event.line : keyLine(fm, 'conference');
+    line = event !== null && fmKey === null ? event.line : keyLine(fm, fmKey ?? 'conference');
     guess = canonicalConference(
       conferenceFromTitle(named, ctx.series) ?? { name: named, year: null },
       ctx.series,
     );
     registered = byName(named) ?? byName(guess.name);
-    if (registered === null && ctx.conferences.length > 0 && asString(fm.data.conference) !== null) {
+    if (registered === null && ctx.conferences.length > 0 && fmKey !== null) {
       ctx.report(
         diagnostic(
           'CONFERENCE_UNKNOWN',
@@ -114,7 +118,10 @@ export function findConference(
       // The title names the event, else the folders the post is filed in, else the opening prose.
       const found =
         (title === null ? null : conferenceFromTitle(title, ctx.series)) ??
-        (fromPath.name === null ? null : { name: fromPath.name, year: fromPath.year }) ??
+        // A dated file name alone (`meetings/2024-05-21-sync.md`) names no event: anything is filed by date.
+        (fromPath.name === null || fromPath.evidence === 'datedFile'
+          ? null
+          : { name: fromPath.name, year: fromPath.year }) ??
         conferenceInProse(intro, ctx.series);
       guess = found === null ? null : canonicalConference(found, ctx.series);
       if (guess !== null) registered = byName(guess.name);

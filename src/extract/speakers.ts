@@ -197,7 +197,7 @@ export function isFirstName(word: string): boolean {
 }
 
 /** One capitalised word that is no common English word nor a topic or role word: "Doris", "Pete", not "Spring". */
-function isGivenName(word: string): boolean {
+export function isGivenName(word: string): boolean {
   const lower = word.toLowerCase();
   return /^\p{Lu}\p{Ll}+$/u.test(word) && !COMMON_WORDS.has(lower) && !NOT_NAMES.has(lower);
 }

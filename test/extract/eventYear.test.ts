@@ -48,6 +48,7 @@ describe('eventFromPath with a dated file name', () => {
     expect(eventFromPath('content/ccc/chaosseminar/2015_11_Lightning.md', 'site', SERIES)).toEqual({
       name: 'Chaosseminar',
       year: 2015,
+      evidence: 'series',
     });
   });
 
@@ -55,6 +56,7 @@ describe('eventFromPath with a dated file name', () => {
     expect(eventFromPath('2024_08_ElixirConfUs.md', 'conference_notes', SERIES)).toEqual({
       name: null,
       year: 2024,
+      evidence: null,
     });
   });
 });
