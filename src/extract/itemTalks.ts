@@ -143,7 +143,25 @@ export function readItem(
   const link = /^\[([^\]]+)\]\([^)]*\)\s*(.*)$/.exec(markdown);
   if (link?.[1] !== undefined && link[2] !== undefined) {
     const by = /^[_*]?(?:by|von|por|par)[_*]?\s+(.+?)(?:\s+[-–—]\s+.*)?$/i.exec(link[2]);
-    return { title: link[1], speakers: by?.[1] === undefined ? [] : names(by[1]), quoted: false };
+    if (by?.[1] !== undefined) return { title: link[1], speakers: names(by[1]), quoted: false };
+    // [Title | Jane Doe](video), [Title by Jane Doe](video): the link text carries the speaker.
+    const inText = /^(.+?)\s+(?:\||by|[–—])\s+([^|]+)$/u.exec(link[1]);
+    const who = inText?.[2] === undefined ? [] : names(inText[2]);
+    if (
+      inText?.[1] !== undefined &&
+      who.length > 0 &&
+      isPersonName(plain(inText[2] ?? '').split(/\s*(?:,|&|\band\b)\s*/)[0] ?? '')
+    )
+      return { title: inText[1], speakers: who, quoted: false };
+    return { title: link[1], speakers: [], quoted: false };
+  }
+  // https://youtu.be/x - Title (Jane Doe)   or   Title - https://youtu.be/x: a bare link beside the title.
+  const urlFirst = /^<?https?:\/\/\S+?>?\s+[-–—:]\s+(.+)$/u.exec(markdown);
+  const urlLast = /^(.+?)\s+[-–—:]\s+<?https?:\/\/\S+?>?$/u.exec(markdown);
+  const beside = urlFirst?.[1] ?? urlLast?.[1];
+  if (beside !== undefined) {
+    const parsed = parseTalkHeading(plain(beside));
+    return { title: parsed.title, speakers: parsed.speakers, quoted: false };
   }
   // Jane Doe's opening talk ["Title"](video): the owner is the speaker, the link text the title.
   const owned = /^([^[\]'’]{3,48})['’]s\s+(?:[^[\]]{0,40}\s)?\[([^\]]+)\]\([^)]*\)/u.exec(markdown);
@@ -195,7 +213,8 @@ function isProse(title: string): boolean {
     // A title holding an address is a labelled link ("Follow-up talk: https://…"), not a title.
     /https?:\/\/|^www\./i.test(title) ||
     words > 30 ||
-    /[.!]\s+\p{Lu}/u.test(title) ||
+    // A sentence ends before a capital; an abbreviation ("Quarkus vs. Micronaut", "Dr. Lange") does not.
+    /(?<!\b(?:vs|Dr|Mr|Mrs|Ms|St|Jr|Sr|Prof|e\.g|i\.e|etc))[.!]\s+\p{Lu}/u.test(title) ||
     /\.$/.test(title)
   );
 }
