@@ -10,6 +10,7 @@
  */
 import { type Block, lineTexts } from '../parse/markdown.js';
 import { isNormalised, normaliseLink } from './links.js';
+import { proseSpeakers } from './proseSpeakers.js';
 import { isGivenName, isPersonName, parseTalkHeading, splitSpeakers } from './speakers.js';
 import { cleanTitle, plainTitle, type TalkKind } from './talkTitle.js';
 import { scoreTalk, type TalkFeatures, type TalkScore, type TalkWeights } from './talkWeights.js';
@@ -199,11 +200,39 @@ export function readItem(
 const PROSE_TALK =
   /(?:(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})['’]s|\btalks?)\s+(?:[\p{Ll}\s-]{0,40}\s)?\[["“]([^\]"”]{3,200})["”]\]\([^)]*\)/u;
 
+// "Jonas Becker presented **Building a Toy Database**": a person presenting a bold title.
+const PRESENTED_BOLD =
+  /(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})\s+(?:presented|gave|showed|demoed)\s+(?:(?:a|his|her|their)\s+talk\s+(?:on|about|called)\s+)?(?:\*\*|__)([^*_]{3,200})(?:\*\*|__)/u;
+// "… Anna Schmidt showed … Her talk, "Profiling Go Services", is on YouTube": the talk of the person before it.
+const OWN_TALK =
+  /\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:talk|session|presentation|keynote),?\s+["“]([^"”]{3,200})["”]/u;
+
 /** Title and speaker of a talk cited in a paragraph of prose. */
 function readProse(markdown: string): { title: string; speakers: string[]; quoted: boolean } {
+  const bold = PRESENTED_BOLD.exec(markdown);
+  if (bold?.[1] !== undefined && bold[2] !== undefined)
+    return { title: plain(bold[2]), speakers: isPersonName(bold[1]) ? [bold[1]] : [], quoted: false };
+  const own = OWN_TALK.exec(markdown);
+  if (own?.[1] !== undefined)
+    return {
+      title: plain(own[1]),
+      speakers: proseSpeakers(plain(markdown.slice(0, own.index))).slice(0, 1),
+      quoted: true,
+    };
   const m = PROSE_TALK.exec(markdown);
   const owner = m?.[1] === undefined ? '' : plain(m[1]);
   return { title: plain(m?.[2] ?? ''), speakers: isPersonName(owner) ? [owner] : [], quoted: true };
+}
+
+/** Prose that names a talk: a person's possessive and a linked title with its video, a person who presented a
+ * bold title, or "Her talk, "Title"" after the person it speaks of. */
+function isProseTalk(markdown: string, video: boolean): boolean {
+  if (video && PROSE_TALK.test(markdown)) return true;
+  // Two cheap looks keep the patterns off the many paragraphs that hold neither shape.
+  const bold = /\*\*|__/.test(markdown) ? PRESENTED_BOLD.exec(markdown) : null;
+  if (bold?.[1] !== undefined && isPersonName(bold[1])) return true;
+  const own = /["“]/.test(markdown) ? OWN_TALK.exec(markdown) : null;
+  return own !== null && proseSpeakers(plain(markdown.slice(0, own.index))).length > 0;
 }
 
 function isProse(title: string): boolean {
@@ -375,9 +404,9 @@ export function itemCandidates(
       current = open?.shape === 'bold paragraph' ? open : null;
       current?.blocks.push(b);
       // Prose that cites a talk by its video: "… was Jane Doe's ["Title"](video) …".
-      if (current === null && b.kind === 'paragraph' && hasVideo([b])) {
+      if (current === null && b.kind === 'paragraph') {
         const markdown = itemMarkdown(lineOf, b);
-        if (PROSE_TALK.test(markdown)) {
+        if (isProseTalk(markdown, hasVideo([b]))) {
           group += 1;
           drafts.push({ shape: 'prose paragraph', block: b, blocks: [b], markdown, parent, group });
           group += 1;
