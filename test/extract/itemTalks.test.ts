@@ -3,7 +3,8 @@
  * talk candidates, with their titles, speakers and the table's decision.
  */
 import { describe, expect, it } from 'vitest';
-import { itemCandidates, readItem } from '../../src/extract/itemTalks.js';
+import { readItem } from '../../src/extract/itemReading.js';
+import { itemCandidates } from '../../src/extract/itemTalks.js';
 import { parseMarkdown } from '../../src/parse/markdown.js';
 
 function candidates(body: string, conference = true) {

@@ -5,7 +5,7 @@
  * title with an abbreviation ("Quarkus vs. Micronaut") that is no sentence.
  */
 import { describe, expect, it } from 'vitest';
-import { readItem } from '../../src/extract/itemTalks.js';
+import { readItem } from '../../src/extract/itemReading.js';
 import { indexPosts } from '../helpers/indexText.js';
 
 describe('link list items', () => {

@@ -4,7 +4,7 @@
  * acronyms) make a phrase no person's name, whatever its position in a line.
  */
 import { describe, expect, it } from 'vitest';
-import { readItem } from '../../src/extract/itemTalks.js';
+import { readItem } from '../../src/extract/itemReading.js';
 import { isPersonName, parseTalkHeading } from '../../src/extract/speakers.js';
 
 describe('isPersonName', () => {

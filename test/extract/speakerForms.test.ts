@@ -4,7 +4,7 @@
  * and by-lines wrapped in emphasis.
  */
 import { describe, expect, it } from 'vitest';
-import { readItem } from '../../src/extract/itemTalks.js';
+import { readItem } from '../../src/extract/itemReading.js';
 import { namedSpeakers } from '../../src/extract/speakers.js';
 
 describe('namedSpeakers', () => {

@@ -6,7 +6,7 @@
  * is "Growth Hacking: Data Driven Marketing".
  */
 import { describe, expect, it } from 'vitest';
-import { readItem } from '../../src/extract/itemTalks.js';
+import { readItem } from '../../src/extract/itemReading.js';
 import { indexPosts } from '../helpers/indexText.js';
 
 const talksOf = (files: Record<string, string>) => {
