@@ -14,6 +14,7 @@ import { candidateTerms } from './candidates.js';
 import { citationsOf } from './citations.js';
 import type { ExtractContext, PostDraft, TalkDraft } from './drafts.js';
 import { fileTalk } from './fileTalk.js';
+import { frontMatterLinks } from './frontMatterLinks.js';
 import { frontMatterSpeakers } from './frontMatterSpeakers.js';
 import { itemCandidates } from './itemTalks.js';
 import { findConference } from './postConference.js';
@@ -136,8 +137,13 @@ export function extractPost(
   );
   const talks: TalkDraft[] = layout.talks.map((section) => {
     const blocks = section.blocks;
+    // A post that is one talk: the links of its front matter are the talk's too.
+    const fmLinks = layout.mode === 'single' ? frontMatterLinks(fm) : null;
     const citations = citationsOf(
-      section.headingBlock ? [section.headingBlock, ...blocks] : blocks,
+      [
+        ...(fmLinks === null ? [] : [fmLinks]),
+        ...(section.headingBlock ? [section.headingBlock, ...blocks] : blocks),
+      ],
       path,
       false,
       report,
