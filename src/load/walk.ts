@@ -42,11 +42,15 @@ const MARKDOWN = /\.(md|markdown|mdown)$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 const ROLES: Record<string, FileRole> = { conferences: 'conference', tools: 'tool', topics: 'topic' };
 
-/** The role of a file from its top folder: conferences/, tools/, topics/ hold registries; anything else is a post. */
+/**
+ * The role of a file from its top folder: files right in conferences/, tools/, topics/ are registry entries;
+ * anything else is a post, notes filed deeper included (`conferences/2024/pycon-us.md` is a post).
+ */
 export function roleOf(path: string): FileRole {
-  const top = path.split('/')[0] ?? '';
+  const parts = path.split('/');
+  const top = parts[0] ?? '';
   // Own keys only: a folder named `constructor` or `__proto__` holds posts.
-  return path.includes('/') && Object.hasOwn(ROLES, top) ? (ROLES[top] as FileRole) : 'post';
+  return parts.length === 2 && Object.hasOwn(ROLES, top) ? (ROLES[top] as FileRole) : 'post';
 }
 
 function isInside(root: string, target: string): boolean {
