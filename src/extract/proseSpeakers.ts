@@ -22,6 +22,12 @@ const GIVEN =
   'talk|session|presentation|keynote|panel(?:\\s+discussion)?|workshop|training|tutorial|fireside\\s+chat|interview|facilitated|presented|given|delivered|led|hosted|moderated';
 const HAS_GIVEN = new RegExp(`\\b(?:${GIVEN})\\s+(?:by|with)\\s`, 'iu');
 const OBJECT = new RegExp(`\\b(?:${GIVEN})\\s+(?:by|with)\\s+(${LIST})`, 'giu');
+// "Die Keynote hielt Dr. Petra Lange": German puts the verb before its subject.
+const HAS_HELD = /\b(?:hielt|hielten|präsentierte|präsentierten)\s/u;
+const HELD = new RegExp(
+  `\\b(?:hielt|hielten|präsentierte|präsentierten)\\s+(?:(?:Dr|Prof)\\.\\s+)?(${LIST})`,
+  'gu',
+);
 // "facilitated by Ethan and Zack": first names alone, two or more, only after a participle and "by".
 const FIRST = '\\p{Lu}\\p{Ll}{2,15}';
 const BY_FIRST_NAMES = new RegExp(
@@ -72,6 +78,7 @@ export function proseSpeakers(text: string): string[] {
   const checks = [
     [HAS_VERB, SUBJECT],
     [HAS_GIVEN, OBJECT],
+    [HAS_HELD, HELD],
   ] as const;
   for (const [has, re] of checks) {
     if (!has.test(flat)) continue;
