@@ -23,7 +23,7 @@
 import type { GraphQLField } from 'graphql';
 import { PATH_DEPTH_DEFAULT, PATH_DEPTH_MAX } from '../graph/traverse.js';
 import type { GraphContext } from './context.js';
-import { EDGES_PER_NODE, LIST_CAPS, type ListCap } from './listCaps.js';
+import { EDGES_PER_NODE, LIST_CAPS, type ListCap } from './listCapTable.js';
 
 /** What one word of a search costs: matching a word with prefixes and typos walks much of the index. */
 export const SEARCH_TERM_COST = 100;

@@ -14,7 +14,7 @@ import {
 import { intArg } from './args.js';
 import { builder } from './builder.js';
 import { globalIdOf, graphNodeArg, loadNodeRef } from './globalIds.js';
-import { EDGES_PER_NODE } from './listCaps.js';
+import { EDGES_PER_NODE } from './listCapTable.js';
 import { EvidenceRef, GraphEdgeRef, SubgraphRef } from './refs.js';
 import { Relation, relationOf } from './relation.js';
 
