@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { GraphData } from '../src/graph/store.js';
 import type { LinkModel, TalkModel } from '../src/graph/types.js';
 import { schema } from '../src/schema/index.js';
-import { LIST_CAPS } from '../src/schema/listCaps.js';
+import { LIST_CAPS } from '../src/schema/listCapTable.js';
 import { clientFor, type Json } from './helpers/graphqlClient.js';
 import { manyTalksGraph } from './helpers/manyTalksGraph.js';
 

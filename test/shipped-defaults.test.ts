@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { SETTLE_MS } from '../src/indexing/watchContent.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../src/load/walk.js';
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../src/schema/connections.js';
-import { LIST_CAPS } from '../src/schema/listCaps.js';
+import { LIST_CAPS } from '../src/schema/listCapTable.js';
 import {
   CACHE_DEFAULTS,
   createDocumentCache,

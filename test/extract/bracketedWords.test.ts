@@ -4,43 +4,18 @@
  * ("Coffee (espresso)", "(black) and white").
  */
 import { describe, expect, it } from 'vitest';
-import { type CitedLink, ToolIndex } from '../../src/extract/tools.js';
-import type { ToolModel } from '../../src/graph/types.js';
-import { parseMarkdown } from '../../src/parse/markdown.js';
-
-function tool(name: string, topics: string[], ambiguous = true): ToolModel {
-  return {
-    slug: name.toLowerCase(),
-    name,
-    aliases: [],
-    description: null,
-    repositoryUrl: null,
-    websiteUrl: null,
-    topics,
-    caseSensitive: false,
-    ambiguous,
-    origin: 'CATALOGUE',
-    inferred: false,
-    source: null,
-  };
-}
+import { ToolIndex } from '../../src/extract/tools.js';
+import { mentionedNames, toolModel } from '../helpers/toolModel.js';
 
 const TOOLS = new ToolIndex([
-  tool('pandas', ['python']),
-  tool('Espresso', ['android']),
-  tool('Black', ['python']),
-  tool('Jupyter', ['python'], false),
-  tool('Gradle', ['android'], false),
+  toolModel('pandas', { topics: ['python'], ambiguous: true }),
+  toolModel('Espresso', { topics: ['android'], ambiguous: true }),
+  toolModel('Black', { topics: ['python'], ambiguous: true }),
+  toolModel('Jupyter', { topics: ['python'] }),
+  toolModel('Gradle', { topics: ['android'] }),
 ]);
 
-function mentioned(markdown: string): string[] {
-  const runs = parseMarkdown(markdown, 1).blocks.flatMap((b) => b.runs);
-  const links: CitedLink[] = [];
-  const names = new Map(TOOLS.all.map((t) => [t.slug, t.name]));
-  return TOOLS.mentions(runs, links, () => '')
-    .mentions.map((m) => names.get(m.toolSlug) ?? m.toolSlug)
-    .sort();
-}
+const mentioned = (markdown: string) => mentionedNames(TOOLS, markdown);
 
 describe('a word alone in brackets', () => {
   it('names the project of the person before it', () => {

@@ -5,42 +5,17 @@
  * Title Case heading alone; the joined name counts as before.
  */
 import { describe, expect, it } from 'vitest';
-import { type CitedLink, ToolIndex } from '../../src/extract/tools.js';
-import type { ToolModel } from '../../src/graph/types.js';
-import { parseMarkdown } from '../../src/parse/markdown.js';
-
-function tool(name: string, topics: string[]): ToolModel {
-  return {
-    slug: name.toLowerCase(),
-    name,
-    aliases: [],
-    description: null,
-    repositoryUrl: null,
-    websiteUrl: null,
-    topics,
-    caseSensitive: false,
-    ambiguous: false,
-    origin: 'CATALOGUE',
-    inferred: false,
-    source: null,
-  };
-}
+import { ToolIndex } from '../../src/extract/tools.js';
+import { mentionedNames, toolModel } from '../helpers/toolModel.js';
 
 const TOOLS = new ToolIndex([
-  tool('FlameGraph', ['profiling']),
-  tool('EventMesh', ['messaging']),
-  tool('DataHub', ['metadata']),
-  tool('Docker', ['containers']),
+  toolModel('FlameGraph', { topics: ['profiling'] }),
+  toolModel('EventMesh', { topics: ['messaging'] }),
+  toolModel('DataHub', { topics: ['metadata'] }),
+  toolModel('Docker', { topics: ['containers'] }),
 ]);
 
-function mentioned(markdown: string): string[] {
-  const runs = parseMarkdown(markdown, 1).blocks.flatMap((b) => b.runs);
-  const links: CitedLink[] = [];
-  const names = new Map(TOOLS.all.map((t) => [t.slug, t.name]));
-  return TOOLS.mentions(runs, links, () => '')
-    .mentions.map((m) => names.get(m.toolSlug) ?? m.toolSlug)
-    .sort();
-}
+const mentioned = (markdown: string) => mentionedNames(TOOLS, markdown);
 
 describe('split spellings of one-word tool names', () => {
   it('are no tool in a Title Case heading or phrase alone', () => {

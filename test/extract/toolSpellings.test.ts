@@ -6,59 +6,34 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type CitedLink, ToolIndex } from '../../src/extract/tools.js';
-import type { ToolModel } from '../../src/graph/types.js';
 import { parseMarkdown } from '../../src/parse/markdown.js';
-
-function tool(name: string, extra: Partial<ToolModel> = {}): ToolModel {
-  return {
-    slug: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
-    name,
-    aliases: [],
-    description: null,
-    repositoryUrl: null,
-    websiteUrl: null,
-    topics: [],
-    caseSensitive: false,
-    ambiguous: false,
-    origin: 'CATALOGUE',
-    inferred: false,
-    source: null,
-    ...extra,
-  };
-}
+import { mentionedNames, toolModel } from '../helpers/toolModel.js';
 
 const TOOLS = new ToolIndex([
-  tool('Vertex AI', { topics: ['ml', 'google-cloud'] }),
-  tool('Docker Hub', { topics: ['containers'] }),
-  tool('OpenVMM', { topics: ['virtualisation'] }),
-  tool('MySQL', { topics: ['databases'] }),
-  tool('AWS Well-Architected Tool', { topics: ['aws'] }),
-  tool('Amazon Web Services', { aliases: ['AWS'], topics: ['aws'] }),
-  tool('AWS Lambda', { aliases: ['Lambda'], ambiguous: true, topics: ['serverless', 'aws'] }),
-  tool('Amazon VPC', { topics: ['networking', 'aws'] }),
-  tool('AWS IAM', { topics: ['security', 'aws'] }),
-  tool('AWS CLI', { topics: ['aws'] }),
-  tool('Google Kubernetes Engine', { aliases: ['GKE'], topics: ['kubernetes', 'google-cloud'] }),
-  tool('Heroku', { topics: ['paas'] }),
-  tool('matplotlib', { ambiguous: true, topics: ['python', 'plotting'] }),
-  tool('Amazon Kinesis', { aliases: ['Kinesis'], ambiguous: true, topics: ['streaming', 'aws'] }),
-  tool('Apache Kafka', { aliases: ['Kafka'], ambiguous: true, topics: ['streaming', 'messaging'] }),
-  tool('Consul', { ambiguous: true, topics: ['service-discovery'] }),
-  tool('Envoy', { ambiguous: true, topics: ['proxy'] }),
-  tool('Apache Zeppelin', { topics: ['notebooks'] }),
-  tool('Docker', { topics: ['containers'] }),
-  tool('Parse', { ambiguous: true, topics: ['mobile'] }),
-  tool('Gobot', { topics: ['robotics'] }),
+  toolModel('Vertex AI', { topics: ['ml', 'google-cloud'] }),
+  toolModel('Docker Hub', { topics: ['containers'] }),
+  toolModel('OpenVMM', { topics: ['virtualisation'] }),
+  toolModel('MySQL', { topics: ['databases'] }),
+  toolModel('AWS Well-Architected Tool', { topics: ['aws'] }),
+  toolModel('Amazon Web Services', { aliases: ['AWS'], topics: ['aws'] }),
+  toolModel('AWS Lambda', { aliases: ['Lambda'], ambiguous: true, topics: ['serverless', 'aws'] }),
+  toolModel('Amazon VPC', { topics: ['networking', 'aws'] }),
+  toolModel('AWS IAM', { topics: ['security', 'aws'] }),
+  toolModel('AWS CLI', { topics: ['aws'] }),
+  toolModel('Google Kubernetes Engine', { aliases: ['GKE'], topics: ['kubernetes', 'google-cloud'] }),
+  toolModel('Heroku', { topics: ['paas'] }),
+  toolModel('matplotlib', { ambiguous: true, topics: ['python', 'plotting'] }),
+  toolModel('Amazon Kinesis', { aliases: ['Kinesis'], ambiguous: true, topics: ['streaming', 'aws'] }),
+  toolModel('Apache Kafka', { aliases: ['Kafka'], ambiguous: true, topics: ['streaming', 'messaging'] }),
+  toolModel('Consul', { ambiguous: true, topics: ['service-discovery'] }),
+  toolModel('Envoy', { ambiguous: true, topics: ['proxy'] }),
+  toolModel('Apache Zeppelin', { topics: ['notebooks'] }),
+  toolModel('Docker', { topics: ['containers'] }),
+  toolModel('Parse', { ambiguous: true, topics: ['mobile'] }),
+  toolModel('Gobot', { topics: ['robotics'] }),
 ]);
 
-function mentioned(markdown: string): string[] {
-  const doc = parseMarkdown(markdown, 1);
-  const runs = doc.blocks.flatMap((b) => b.runs);
-  const links: CitedLink[] = [];
-  const { mentions } = TOOLS.mentions(runs, links, () => '');
-  const names = new Map(TOOLS.all.map((t) => [t.slug, t.name]));
-  return mentions.map((m) => names.get(m.toolSlug) ?? m.toolSlug).sort();
-}
+const mentioned = (markdown: string) => mentionedNames(TOOLS, markdown);
 
 describe('other spellings of a name', () => {
   it('finds a two-word name written as one word', () => {
