@@ -36,18 +36,24 @@ interface CatalogueEntry {
 
 const CATALOGUE_DIR = new URL('../../catalogue/', import.meta.url);
 
-/** Finds, entry after entry, the 1-based line of each `"name": …` in a catalogue file (1 when not found). */
+/**
+ * Finds, entry after entry, the 1-based line of each `"name": …` in a catalogue file (1 when not
+ * found). It searches the text from the line after the last entry found and counts the newlines
+ * it passes, rather than splitting a file of tens of thousands of lines into strings.
+ */
 function entryLines(text: string): (name: string) => number {
-  const lines = text.split(/\r?\n/);
+  // Where the search goes on (the start of a line) and that line's 1-based number.
   let from = 0;
+  let line = 1;
   return (name) => {
-    const needle = `"name": ${JSON.stringify(name)}`;
-    for (let at = from; at < lines.length; at++) {
-      if (!lines[at]?.includes(needle)) continue;
-      from = at + 1;
-      return at + 1;
-    }
-    return 1;
+    const at = text.indexOf(`"name": ${JSON.stringify(name)}`, from);
+    if (at === -1) return 1;
+    for (let nl = text.indexOf('\n', from); nl !== -1 && nl < at; nl = text.indexOf('\n', nl + 1)) line++;
+    const found = line;
+    const end = text.indexOf('\n', at);
+    from = end === -1 ? text.length : end + 1;
+    line++;
+    return found;
   };
 }
 
