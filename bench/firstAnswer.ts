@@ -4,6 +4,8 @@
  * content: the time from `npm start` to its first GraphQL answer, and a whole
  * `talkgraph index`. The compiled CLI (dist/) is measured beside the same
  * sources compiled at run time by tsx, as `bin/talkgraph.js` ran before.
+ * The first answer is also timed from `node bin/talkgraph.js serve`, which
+ * npm start runs: the difference is npm's own start.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -20,11 +22,14 @@ function envFor(fromSource: boolean, port: number): NodeJS.ProcessEnv {
   };
 }
 
-/** Milliseconds from spawning `npm start` to the first 200 answer to a GraphQL POST. */
-async function firstAnswer(fromSource: boolean, port: number): Promise<number> {
+/** Milliseconds from spawning `npm start` (or the command it runs) to the first 200 answer to a GraphQL POST. */
+async function firstAnswer(fromSource: boolean, port: number, viaNpm = true): Promise<number> {
   const start = performance.now();
+  const [command, args] = viaNpm
+    ? ['npm', ['start', '--silent']]
+    : [process.execPath, ['bin/talkgraph.js', 'serve']];
   // Its own process group, so the server under npm is stopped with it.
-  const child = spawn('npm', ['start', '--silent'], {
+  const child = spawn(command, args, {
     cwd: root,
     env: envFor(fromSource, port),
     stdio: 'ignore',
@@ -43,7 +48,7 @@ async function firstAnswer(fromSource: boolean, port: number): Promise<number> {
       } catch {
         // Not listening yet.
       }
-      if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}`);
+      if (child.exitCode !== null) throw new Error(`${command} exited with ${child.exitCode}`);
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
   } finally {
@@ -66,16 +71,24 @@ function indexRun(fromSource: boolean): number {
 
 export interface StartupRuns {
   firstAnswer: { compiled: number[]; tsx: number[] };
+  /** The same without npm: `node bin/talkgraph.js serve`. */
+  firstAnswerNode: { compiled: number[]; tsx: number[] };
   index: { compiled: number[]; tsx: number[] };
 }
 
 export async function benchFirstAnswer(rounds: number, port = 4790): Promise<StartupRuns> {
-  const runs: StartupRuns = { firstAnswer: { compiled: [], tsx: [] }, index: { compiled: [], tsx: [] } };
+  const runs: StartupRuns = {
+    firstAnswer: { compiled: [], tsx: [] },
+    firstAnswerNode: { compiled: [], tsx: [] },
+    index: { compiled: [], tsx: [] },
+  };
   indexRun(false); // warm the file cache
   // Interleaved, so drift on a shared machine hits both alike.
   for (let i = 0; i < rounds; i++) {
     runs.firstAnswer.compiled.push(await firstAnswer(false, port));
     runs.firstAnswer.tsx.push(await firstAnswer(true, port));
+    runs.firstAnswerNode.compiled.push(await firstAnswer(false, port, false));
+    runs.firstAnswerNode.tsx.push(await firstAnswer(true, port, false));
     runs.index.compiled.push(indexRun(false));
     runs.index.tsx.push(indexRun(true));
   }
