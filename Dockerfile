@@ -12,6 +12,8 @@ COPY scripts ./scripts
 COPY bin ./bin
 COPY src ./src
 COPY catalogue ./catalogue
+# The build records V8's compiled code while it serves the example content once.
+COPY content ./content
 # npm ci runs `prepare`, which bundles src/ into dist/ (scripts/build.mjs).
 RUN npm ci --no-audit --no-fund
 

@@ -1,11 +1,13 @@
 // Records V8's compiled code for the bundle (dist/cli/talkgraph.codecache), as the last step of
-// `npm run build`. It runs `talkgraph serve --no-cache` on the bundled content, asks it one query,
+// `npm run build`. It runs `talkgraph serve --no-cache` on the example content, asks it one query,
 // and stops it: on its way out the process writes the code V8 compiled for all of that (the bin's
 // TALKGRAPH_RECORD_CODE_CACHE), so that a later start compiles almost nothing before it answers.
 // The code depends on the exact node and V8 flags: where they differ, V8 rejects it and the bin
-// compiles the bundle from its source as if the file were absent.
+// compiles the bundle from its source, as it does when the file is absent. So a build that cannot
+// record it (no content/ folder, no loopback port) says so and goes on without.
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -15,6 +17,7 @@ const QUERY = '{ talks(first: 1) { totalCount } tool(name: "gvisor") { name talk
 /** The first line of the server's log that names its URL. */
 function serverUrl(child) {
   return new Promise((resolve, reject) => {
+    setTimeout(() => reject(new Error('talkgraph serve did not start within 60 s')), 60_000).unref();
     let text = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk) => {
@@ -26,14 +29,38 @@ function serverUrl(child) {
   });
 }
 
+/** Records the code cache; false (with the reason on stderr) when it could not. */
 export async function writeCodeCache() {
   rmSync(CODE_CACHE, { force: true });
+  const content = join(root, 'content');
+  if (!existsSync(content)) {
+    process.stderr.write('build: no content/ folder to warm up on; the CLI will compile at each start\n');
+    return false;
+  }
+  try {
+    await record(content);
+    return true;
+  } catch (error) {
+    rmSync(CODE_CACHE, { force: true });
+    process.stderr.write(
+      `build: no code cache recorded (${error.message}); the CLI will compile at each start\n`,
+    );
+    return false;
+  }
+}
+
+async function record(content) {
   const child = spawn(
     process.execPath,
-    ['bin/talkgraph.js', 'serve', '--port', '0', '--host', '127.0.0.1', '--no-cache'],
+    ['bin/talkgraph.js', 'serve', '--content', content, '--port', '0', '--host', '127.0.0.1', '--no-cache'],
     {
       cwd: root,
-      env: { ...process.env, LOG_LEVEL: 'info', TALKGRAPH_RECORD_CODE_CACHE: CODE_CACHE },
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'info',
+        TALKGRAPH_FROM_SOURCE: '',
+        TALKGRAPH_RECORD_CODE_CACHE: CODE_CACHE,
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
