@@ -12,11 +12,11 @@
  */
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
-import { createComplexityRule } from '@pothos/plugin-complexity';
-import { type ASTVisitor, type GraphQLError, Kind, type ValidationContext, validate } from 'graphql';
+import { type ASTVisitor, type GraphQLError, Kind, type ValidationContext } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { BAD_USER_INPUT } from '../schema/args.js';
 import { PAGE_SIZE_MAX } from '../schema/connections.js';
+import { operationCost } from './operationCost.js';
 
 /** Limits on every operation, checked before it runs. */
 export const LIMITS = {
@@ -102,16 +102,13 @@ export function limitPlugins(): Plugin[] {
   const cost: Plugin = {
     onExecute({ args, setResultAndStopExecution }) {
       // Run here, not as a validation rule: Yoga caches validation by document, and cost depends on variables.
-      let found = 0;
-      const rule = createComplexityRule({
-        context: args.contextValue as object,
-        variableValues: (args.variableValues ?? {}) as Record<string, unknown>,
-        operationName: args.operationName,
-        validate: (result: { complexity: number }) => {
-          found = Math.max(found, result.complexity);
-        },
-      });
-      const invalid = validate(args.schema, args.document, [rule]);
+      const { cost: found, invalid } = operationCost(
+        args.schema,
+        args.document,
+        args.contextValue as object,
+        args.variableValues as Record<string, unknown> | null | undefined,
+        args.operationName,
+      );
       if (found <= LIMITS.maxCost && invalid.length === 0) return;
       setResultAndStopExecution({
         errors: [
