@@ -9,6 +9,7 @@ import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
 import { badUserInput } from './args.js';
+import { encodedGlobalId } from './base64.js';
 import { fieldComplexity } from './complexity.js';
 import type { GraphContext } from './context.js';
 import { loadNode } from './globalIds.js';
@@ -38,6 +39,8 @@ export const builder = new SchemaBuilder<SchemaTypes>({
     cursorType: 'String',
     // The backing models are shared by every request: never tag them.
     brandLoadedObjects: false,
+    // The same encoding as Pothos' own, remembered: a page re-encodes the same ids on every request.
+    encodeGlobalID: encodedGlobalId,
     nodeQueryOptions: {
       description: 'The entity with this global id, or null when there is none.',
       args: { id: { description: 'A global id, as returned by any `id` field.' } },

@@ -7,8 +7,9 @@
  * alone: a page boundary holds when content changes under a paging client,
  * and a cursor whose item is gone continues from where it would have stood.
  */
-import { decodeBase64, encodeBase64, type ObjectRef } from '@pothos/core';
+import { decodeBase64, type ObjectRef } from '@pothos/core';
 import { badUserInput } from './args.js';
+import { base64Of } from './base64.js';
 import { builder, type Types } from './builder.js';
 import { collator } from './order.js';
 import { ConferenceRef, DiagnosticRef, LinkRef, SpeakerRef, TalkRef, ToolRef, TopicRef } from './refs.js';
@@ -88,7 +89,7 @@ interface CursorContent {
 }
 
 export function encodeCursor(key: string, value: readonly SortValue[]): string {
-  return encodeBase64(`${CURSOR_PREFIX}${JSON.stringify([key, value])}`);
+  return base64Of(`${CURSOR_PREFIX}${JSON.stringify([key, value])}`);
 }
 
 function isSortValue(v: unknown): v is SortValue {
@@ -150,12 +151,20 @@ async function cursorPlace(
 }
 
 /** The half-open range [start, end) of a list that the arguments ask for. */
-export async function pageWindow(
+export function pageWindow(
   keys: readonly string[],
   args: PageArgs,
   order?: ListOrder,
 ): Promise<{ start: number; end: number }> {
-  const total = keys.length;
+  return windowOf(keys.length, args, (cursor) => cursorPlace(cursor, keys, order));
+}
+
+/** `pageWindow` over a list of `total` items, where `place` finds a cursor's place in it. */
+async function windowOf(
+  total: number,
+  args: PageArgs,
+  place: (cursor: CursorContent) => Promise<{ index: number; present: boolean }>,
+): Promise<{ start: number; end: number }> {
   const first = pageSize('first', args.first);
   const last = pageSize('last', args.last);
   const after = args.after ? decodeCursor('after', args.after) : null;
@@ -163,10 +172,10 @@ export async function pageWindow(
 
   let start = 0;
   if (after !== null) {
-    const place = await cursorPlace(after, keys, order);
-    start = place.present ? place.index + 1 : place.index;
+    const found = await place(after);
+    start = found.present ? found.index + 1 : found.index;
   }
-  let end = before === null ? total : (await cursorPlace(before, keys, order)).index;
+  let end = before === null ? total : (await place(before)).index;
   end = Math.max(Math.min(end, total), start);
   start = Math.min(start, end);
   if (first !== null) end = Math.min(end, start + first);
@@ -194,10 +203,14 @@ export async function connectionOf<K, T>(
   options: ConnectionOptions<K> = {},
 ): Promise<Page<T>> {
   const keyOf = options.keyOf ?? String;
-  const names = keys.map(keyOf);
-  const { start, end } = await pageWindow(names, args, options.order);
+  // Every item's name is needed only to find where a cursor stands: a page without one names its own items.
+  let names: string[] | undefined;
+  const { start, end } = await windowOf(keys.length, args, (cursor) => {
+    names ??= keys.map(keyOf);
+    return cursorPlace(cursor, names, options.order);
+  });
   const pageKeys = keys.slice(start, end);
-  const pageNames = names.slice(start, end);
+  const pageNames = pageKeys.map(keyOf);
   const [nodes, values] = await Promise.all([
     pageKeys.length === 0 ? [] : load(pageKeys),
     options.order === undefined || pageNames.length === 0

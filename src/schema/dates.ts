@@ -14,14 +14,42 @@ builder.addScalarType('Date', DateResolver, {});
 
 const FULL_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/;
 
+/** Days already read, by text: a graph holds few distinct dates, and each page of talks reads them again. */
+const days = new Map<string, string | null>();
+const DAYS_KEPT = 10_000;
+
 /** `YYYY-MM-DD` of a date written as a full date (a time may follow), or null when it is not a real day. */
 export function dayOf(text: string | null | undefined): string | null {
-  const match = text == null ? null : FULL_DATE.exec(text.trim());
+  if (text == null) return null;
+  let day = days.get(text);
+  if (day === undefined) {
+    day = readDay(text);
+    if (days.size >= DAYS_KEPT) days.clear();
+    days.set(text, day);
+  }
+  return day;
+}
+
+function readDay(text: string): string | null {
+  const match = FULL_DATE.exec(text.trim());
   if (match === null) return null;
   const [, y, m, d] = match;
   const day = `${y}-${m}-${d}`;
   const parsed = new Date(`${day}T00:00:00Z`);
   return Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== day ? null : day;
+}
+
+/** Today's `YYYY-MM-DD` (UTC), read from the clock again once the day it names is over. */
+let today = { day: '', until: 0 };
+
+function todayIso(): string {
+  const now = Date.now();
+  if (now >= today.until) {
+    const midnight = new Date(now);
+    midnight.setUTCHours(24, 0, 0, 0);
+    today = { day: new Date(now).toISOString().slice(0, 10), until: midnight.getTime() };
+  }
+  return today.day;
 }
 
 /** `YYYY-MM-DD` of a `Date` argument (the scalar parses days as UTC midnight). */
@@ -32,6 +60,6 @@ export function isoDate(date: Date): string {
 /** The talk's day: its post's date if real and not in the future, else its conference's start; null when neither. */
 export function talkDay(talk: TalkModel, conference: ConferenceModel | null | undefined): string | null {
   const own = dayOf(talk.date);
-  if (own !== null && own <= isoDate(new Date())) return own;
+  if (own !== null && own <= todayIso()) return own;
   return dayOf(conference?.startDate);
 }

@@ -6,10 +6,10 @@
  * converts the graph view's node refs (`{ kind, key }`) to and from global ids
  * for the discovery fields.
  */
-import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { EntityKind } from '../graph/store.js';
 import type { NodeRef } from '../graph/traverse.js';
 import { badUserInput } from './args.js';
+import { encodedGlobalId } from './base64.js';
 import type { GraphContext } from './context.js';
 
 const NODE_KINDS = {
@@ -50,7 +50,7 @@ export function nodeRefOf({ typename, id }: DecodedGlobalId): NodeRef | null {
 
 /** The global id of the entity a node ref names (what its `id` field returns). */
 export function globalIdOf(ref: NodeRef): string {
-  return encodeGlobalID(TYPE_NAMES[ref.kind], ref.key);
+  return encodedGlobalId(TYPE_NAMES[ref.kind], ref.key);
 }
 
 /** The entity a node ref names, through the request's loaders; null when the store does not hold it. */

@@ -54,9 +54,11 @@ export function jsonSizeOver(value: unknown, limit: number): number {
       size += 2 + current.length;
       for (const item of current) stack.push(item);
     } else {
-      for (const [key, item] of Object.entries(current)) {
+      // Keys, not entries: no pair is made for each field of every object of an answer.
+      const record = current as Record<string, unknown>;
+      for (const key of Object.keys(record)) {
         size += key.length + 4;
-        stack.push(item);
+        stack.push(record[key]);
       }
       size += 2;
     }
