@@ -1,32 +1,54 @@
 /**
  * @module schema/base64
- * Base64 of the texts behind global ids and cursors, remembered: a page of
- * talks encodes the same few hundred ids and cursors on every request, and
- * encoding (through a Buffer each time) costs more than a lookup. Kept
- * texts are bounded; the answers are exactly Pothos' own encoding.
+ * Global ids and cursors, remembered once encoded: a page of talks encodes
+ * the same few hundred ids and cursors on every request, and encoding
+ * (through a Buffer each time) costs more than a lookup by the entity's key,
+ * a string the graph already holds. Kept encodings are bounded; the answers
+ * are exactly Pothos' own encoding.
  */
 import { encodeBase64 } from '@pothos/core';
 
-/** Texts kept at most; all are dropped at once when full (the next requests fill it again). */
+/** Encodings kept at most, per kind; all are dropped at once when full (the next requests fill it again). */
 export const BASE64_KEPT = 50_000;
-/** Longer texts are encoded each time: they are rare (cursors of long keys) and would crowd the rest. */
-const LONGEST_KEPT = 512;
 
-const encoded = new Map<string, string>();
+/** Global ids by type name, then by id. */
+const globalIds = new Map<string, Map<string, string>>();
 
-/** `encodeBase64(text)`, from memory when the text was encoded before. */
-export function base64Of(text: string): string {
-  let value = encoded.get(text);
-  if (value !== undefined) return value;
-  value = encodeBase64(text);
-  if (text.length <= LONGEST_KEPT) {
-    if (encoded.size >= BASE64_KEPT) encoded.clear();
-    encoded.set(text, value);
+/** A global id as Pothos' relay plugin writes it (`Typename:id`, base64). */
+export function encodedGlobalId(typename: string, id: bigint | number | string): string {
+  let ids = globalIds.get(typename);
+  if (ids === undefined) {
+    ids = new Map();
+    globalIds.set(typename, ids);
+  }
+  const key = String(id);
+  let value = ids.get(key);
+  if (value === undefined) {
+    value = encodeBase64(`${typename}:${key}`);
+    if (ids.size >= BASE64_KEPT) ids.clear();
+    ids.set(key, value);
   }
   return value;
 }
 
-/** A global id as Pothos' relay plugin writes it (`Typename:id`, base64). */
-export function encodedGlobalId(typename: string, id: bigint | number | string): string {
-  return base64Of(`${typename}:${id}`);
+/** A cursor's text by its item's key, with the sort value it was made for. */
+const cursors = new Map<string, { value: readonly unknown[]; cursor: string }>();
+
+function sameValue(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * `encodeBase64(text())` for the cursor of item `key` at sort value `value`
+ * (scalars), from memory when that item was last encoded at the same value.
+ */
+export function encodedCursor(key: string, value: readonly unknown[], text: () => string): string {
+  const known = cursors.get(key);
+  if (known !== undefined && sameValue(known.value, value)) return known.cursor;
+  const cursor = encodeBase64(text());
+  if (cursors.size >= BASE64_KEPT) cursors.clear();
+  cursors.set(key, { value: [...value], cursor });
+  return cursor;
 }

@@ -9,7 +9,7 @@
  */
 import { decodeBase64, type ObjectRef } from '@pothos/core';
 import { badUserInput } from './args.js';
-import { base64Of } from './base64.js';
+import { encodedCursor } from './base64.js';
 import { builder, type Types } from './builder.js';
 import { collator } from './order.js';
 import { ConferenceRef, DiagnosticRef, LinkRef, SpeakerRef, TalkRef, ToolRef, TopicRef } from './refs.js';
@@ -89,7 +89,7 @@ interface CursorContent {
 }
 
 export function encodeCursor(key: string, value: readonly SortValue[]): string {
-  return base64Of(`${CURSOR_PREFIX}${JSON.stringify([key, value])}`);
+  return encodedCursor(key, value, () => `${CURSOR_PREFIX}${JSON.stringify([key, value])}`);
 }
 
 function isSortValue(v: unknown): v is SortValue {

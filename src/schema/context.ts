@@ -99,31 +99,116 @@ function once<T>(fetch: () => Promise<T>): () => Promise<T> {
   };
 }
 
-export function createLoaders(store: GraphStore): Loaders {
-  const resolver = (kind: EntityKind) =>
-    batched((names) => Promise.all(names.map((name) => store.resolve(kind, name))));
-  return {
-    conference: batched((slugs) => store.conferences(slugs)),
-    talk: batched((slugs) => store.talks(slugs)),
-    tool: batched((slugs) => store.tools(slugs)),
-    topic: batched((slugs) => store.topics(slugs)),
-    speaker: batched((slugs) => store.speakers(slugs)),
-    link: batched((urls) => store.links(urls)),
-    talksOfTool: batched((slugs) => store.talksOfTools(slugs)),
-    talksOfTopic: batched((slugs) => store.talksOfTopics(slugs)),
-    toolsOfTopic: batched((slugs) => store.toolsOfTopics(slugs)),
-    list: new DataLoader<EntityKind, string[]>((kinds) => Promise.all(kinds.map((kind) => store.list(kind)))),
-    resolve: {
-      conference: resolver('conference'),
-      talk: resolver('talk'),
-      tool: resolver('tool'),
-      topic: resolver('topic'),
-      speaker: resolver('speaker'),
-      link: resolver('link'),
-    },
-    diagnostics: once(() => store.diagnostics()),
-    suggestions: once(async () => (await store.suggestions?.()) ?? []),
+/**
+ * The loaders of one request, each made the first time a resolver asks for
+ * it: a query reads a few kinds of entity, and making all of them for every
+ * request would cost more than a small query's own work.
+ */
+class RequestLoaders implements Loaders {
+  readonly #store: GraphStore;
+  #conference?: Loaders['conference'];
+  #talk?: Loaders['talk'];
+  #tool?: Loaders['tool'];
+  #topic?: Loaders['topic'];
+  #speaker?: Loaders['speaker'];
+  #link?: Loaders['link'];
+  #talksOfTool?: Loaders['talksOfTool'];
+  #talksOfTopic?: Loaders['talksOfTopic'];
+  #toolsOfTopic?: Loaders['toolsOfTopic'];
+  #list?: Loaders['list'];
+  #resolve?: Loaders['resolve'];
+  readonly diagnostics: Loaders['diagnostics'];
+  readonly suggestions: Loaders['suggestions'];
+
+  constructor(store: GraphStore) {
+    this.#store = store;
+    this.diagnostics = once(() => store.diagnostics());
+    this.suggestions = once(async () => (await store.suggestions?.()) ?? []);
+  }
+
+  get conference() {
+    this.#conference ??= batched((slugs) => this.#store.conferences(slugs));
+    return this.#conference;
+  }
+  get talk() {
+    this.#talk ??= batched((slugs) => this.#store.talks(slugs));
+    return this.#talk;
+  }
+  get tool() {
+    this.#tool ??= batched((slugs) => this.#store.tools(slugs));
+    return this.#tool;
+  }
+  get topic() {
+    this.#topic ??= batched((slugs) => this.#store.topics(slugs));
+    return this.#topic;
+  }
+  get speaker() {
+    this.#speaker ??= batched((slugs) => this.#store.speakers(slugs));
+    return this.#speaker;
+  }
+  get link() {
+    this.#link ??= batched((urls) => this.#store.links(urls));
+    return this.#link;
+  }
+  get talksOfTool() {
+    this.#talksOfTool ??= batched((slugs) => this.#store.talksOfTools(slugs));
+    return this.#talksOfTool;
+  }
+  get talksOfTopic() {
+    this.#talksOfTopic ??= batched((slugs) => this.#store.talksOfTopics(slugs));
+    return this.#talksOfTopic;
+  }
+  get toolsOfTopic() {
+    this.#toolsOfTopic ??= batched((slugs) => this.#store.toolsOfTopics(slugs));
+    return this.#toolsOfTopic;
+  }
+  get list() {
+    this.#list ??= new DataLoader<EntityKind, string[]>((kinds) =>
+      Promise.all(kinds.map((kind) => this.#store.list(kind))),
+    );
+    return this.#list;
+  }
+  get resolve() {
+    this.#resolve ??= resolvers(this.#store);
+    return this.#resolve;
+  }
+}
+
+/** Name lookups by kind, each loader made the first time its kind is looked up. */
+function resolvers(store: GraphStore): Loaders['resolve'] {
+  const made = new Map<EntityKind, DataLoader<string, string | null>>();
+  const loader = (kind: EntityKind) => {
+    let found = made.get(kind);
+    if (found === undefined) {
+      found = batched((names) => Promise.all(names.map((name) => store.resolve(kind, name))));
+      made.set(kind, found);
+    }
+    return found;
   };
+  return {
+    get conference() {
+      return loader('conference');
+    },
+    get talk() {
+      return loader('talk');
+    },
+    get tool() {
+      return loader('tool');
+    },
+    get topic() {
+      return loader('topic');
+    },
+    get speaker() {
+      return loader('speaker');
+    },
+    get link() {
+      return loader('link');
+    },
+  };
+}
+
+export function createLoaders(store: GraphStore): Loaders {
+  return new RequestLoaders(store);
 }
 
 /** Loads every key through a loader, in key order; a store failure rejects the whole list. */

@@ -59,7 +59,11 @@ export function isoDate(date: Date): string {
 
 /** The talk's day: its post's date if real and not in the future, else its conference's start; null when neither. */
 export function talkDay(talk: TalkModel, conference: ConferenceModel | null | undefined): string | null {
+  return ownDay(talk) ?? dayOf(conference?.startDate);
+}
+
+/** The talk's own day, when its post's date is a real day not in the future; null when its conference must say. */
+export function ownDay(talk: TalkModel): string | null {
   const own = dayOf(talk.date);
-  if (own !== null && own <= todayIso()) return own;
-  return dayOf(conference?.startDate);
+  return own !== null && own <= todayIso() ? own : null;
 }

@@ -8,7 +8,7 @@ import { badUserInput, intArg, textArg } from './args.js';
 import { builder } from './builder.js';
 import { TalkConnection } from './connections.js';
 import { loadAll } from './context.js';
-import { talkDay } from './dates.js';
+import { ownDay, talkDay } from './dates.js';
 import { excerptOf } from './excerpt.js';
 import { LinkKind } from './linkKind.js';
 import { capOf, cutAt, firstArg, firstKnown, firstOf } from './listCaps.js';
@@ -91,11 +91,12 @@ builder.node(TalkRef, {
       nullable: true,
       description:
         "The day of the talk: its post's date when that is a real day not in the future, else its conference's start date.",
-      resolve: async (talk, _args, ctx) =>
-        talkDay(
-          talk,
-          talk.conferenceSlug === null ? null : await ctx.loaders.conference.load(talk.conferenceSlug),
-        ),
+      // The conference is loaded only when the post's own date does not settle the day.
+      resolve: (talk, _args, ctx) =>
+        ownDay(talk) ??
+        (talk.conferenceSlug === null
+          ? null
+          : ctx.loaders.conference.load(talk.conferenceSlug).then((conference) => talkDay(talk, conference))),
     }),
     postDate: t.string({
       nullable: true,
