@@ -23,7 +23,8 @@ export interface WireRequest {
 export interface Answer {
   status: number;
   headers: Record<string, string>;
-  body: Buffer;
+  /** The JSON text, or its bytes: a text is written out as it is, without first copying it into a Buffer. */
+  body: string | Buffer;
   /** True when the body is a result with data and no errors. */
   ok: boolean;
 }
@@ -137,10 +138,10 @@ async function direct(yoga: TalkgraphYoga, request: WireRequest): Promise<Answer
     operationName: params.operationName,
   });
   if (!isObject(result) || result.errors !== undefined || result.data == null) return null;
-  const body = Buffer.from(JSON.stringify(result));
+  const body = JSON.stringify(result);
   return {
     status: 200,
-    headers: { 'content-type': JSON_TYPE, 'content-length': String(body.length) },
+    headers: { 'content-type': JSON_TYPE, 'content-length': String(Buffer.byteLength(body)) },
     body,
     ok: true,
   };

@@ -97,21 +97,23 @@ export function graphqlListener(
   };
 
   const keep = (request: WireRequest, key: string, version: string | number, result: Answer): Entry => {
-    const etag = `"${version}-${createHash('sha256').update(result.body).digest('base64url').slice(0, 16)}"`;
+    // Kept as bytes: a cached answer is sent many times, and encoded once.
+    const body = typeof result.body === 'string' ? Buffer.from(result.body) : result.body;
+    const etag = `"${version}-${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"`;
     const headers = { ...result.headers };
     // A handler's own validators (a response cache's ETag) give way to the version-bound one.
     delete headers.etag;
     delete headers['last-modified'];
     if (request.method === 'GET') Object.assign(headers, { etag, 'cache-control': cacheControl, vary: VARY });
-    const entry = { etag, headers, body: result.body };
+    const entry = { etag, headers, body };
     // The graph may have changed while this answer was computed: keep it only if it has not.
-    if (version === cachedVersion && result.body.length <= maxBytes) {
+    if (version === cachedVersion && body.length <= maxBytes) {
       forget(key);
-      while (entries.size >= maxEntries || bytes + result.body.length > maxBytes) {
+      while (entries.size >= maxEntries || bytes + body.length > maxBytes) {
         forget(entries.keys().next().value as string);
       }
       entries.set(key, entry);
-      bytes += result.body.length;
+      bytes += body.length;
     }
     return entry;
   };
