@@ -7,7 +7,7 @@ import type { TalkModel } from '../graph/types.js';
 import { badUserInput, intArg, textArg } from './args.js';
 import { builder } from './builder.js';
 import { TalkConnection } from './connections.js';
-import { loadAll } from './context.js';
+import { loadAll, loadKnown } from './context.js';
 import { ownDay, talkDay } from './dates.js';
 import { excerptOf } from './excerpt.js';
 import { LinkKind } from './linkKind.js';
@@ -50,21 +50,20 @@ function siteUrlArg(value: string | null | undefined): string | null {
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
-/** The URLs a talk cites, in order, read only as far as they are asked for. */
-function* citedUrls(talk: TalkModel): Generator<string> {
-  for (const citation of talk.citations) yield citation.url;
+/** The distinct URLs each talk cites, in order, read once per served model (models never change once served). */
+const citedOnce = new WeakMap<TalkModel, readonly string[]>();
+
+function citedUrls(talk: TalkModel): readonly string[] {
+  let urls = citedOnce.get(talk);
+  if (urls === undefined) {
+    urls = [...new Set(talk.citations.map((citation) => citation.url))];
+    citedOnce.set(talk, urls);
+  }
+  return urls;
 }
 
-/** Distinct links of each talk, counted once per served model (models are never changed once served). */
-const linkCounts = new WeakMap<TalkModel, number>();
-
 function linkCountOf(talk: TalkModel): number {
-  let count = linkCounts.get(talk);
-  if (count === undefined) {
-    count = new Set(citedUrls(talk)).size;
-    linkCounts.set(talk, count);
-  }
-  return count;
+  return citedUrls(talk).length;
 }
 
 function isTalk(value: unknown): value is TalkModel {
@@ -217,13 +216,18 @@ builder.node(TalkRef, {
         kind: t.arg({ type: LinkKind, required: false, description: 'Only links of this kind.' }),
         first: firstArg(t.arg, 'Talk.links'),
       },
-      resolve: (talk, args, ctx) =>
-        firstKnown(
+      resolve: (talk, args, ctx) => {
+        const urls = citedUrls(talk);
+        const cap = capOf('Talk.links', args.first);
+        // Every link fits under the cap and none is filtered out: load them all in one go.
+        if (args.kind == null && urls.length <= cap) return loadKnown(ctx.loaders.link, urls);
+        return firstKnown(
           ctx.loaders.link,
-          citedUrls(talk),
-          capOf('Talk.links', args.first),
+          urls,
+          cap,
           (link) => args.kind == null || link.kind === args.kind,
-        ),
+        );
+      },
     }),
     linkCount: t.int({
       description: 'How many distinct links its section cites (`links` may be cut).',

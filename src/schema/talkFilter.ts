@@ -303,8 +303,9 @@ export async function filterTalks(
   ctx: GraphContext,
   universe: readonly string[],
   filter: TalkFilterShape | null | undefined,
-): Promise<{ slugs: string[]; scores: Map<string, number> | null }> {
-  if (filter == null) return { slugs: [...universe], scores: null };
+): Promise<{ slugs: readonly string[]; scores: Map<string, number> | null }> {
+  // No filter keeps the whole list, shared rather than copied: callers that reorder it copy it first.
+  if (filter == null) return { slugs: universe, scores: null };
   checkShape(filter, 'filter', 1, { n: 0 });
   const sel: Selection = { ctx, universe, facts: new TalkFacts(ctx, universe), searches: new Map() };
   const kept = await evaluate(sel, filter, 'filter');

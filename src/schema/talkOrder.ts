@@ -110,7 +110,7 @@ export async function selectTalks(
   ctx: GraphContext,
   base: readonly string[] | null,
   args: Pick<TalkListArgs, 'filter' | 'orderBy' | 'direction'>,
-): Promise<{ slugs: string[]; order: ListOrder }> {
+): Promise<{ slugs: readonly string[]; order: ListOrder }> {
   const universe = base ?? (await ctx.loaders.list.load('talk'));
   const { slugs, scores } = await filterTalks(ctx, universe, args.filter);
   let orderBy = args.orderBy ?? (scores === null ? 'FILE' : 'RELEVANCE');
@@ -125,7 +125,7 @@ export async function selectTalks(
   const order = talkListOrder(ctx, orderBy, direction, scores);
   // Lists come in file order: only another order (or direction) needs the talks' sort values.
   if (orderBy === 'FILE' && direction === 1) return { slugs, order };
-  if (orderBy === 'FILE') return { slugs: slugs.reverse(), order };
+  if (orderBy === 'FILE') return { slugs: [...slugs].reverse(), order };
   const values = await order.values(slugs);
   const indexes = slugs.map((_slug, i) => i);
   indexes.sort((a, b) => compareSortValues(order.keys, values[a] ?? [], values[b] ?? []) || a - b);
