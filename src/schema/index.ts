@@ -12,6 +12,7 @@ import './evidence.js';
 import './graphPath.js';
 import './graphVersion.js';
 import './link.js';
+import { answerIdsAtOnce } from './nodeIds.js';
 import './orderDirection.js';
 import './relatedTalk.js';
 import './relation.js';
@@ -30,3 +31,4 @@ import './toolSuggestion.js';
 import './topic.js';
 
 export const schema = builder.toSchema();
+answerIdsAtOnce(schema);
