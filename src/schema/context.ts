@@ -55,6 +55,11 @@ export interface Loaders {
   topic: DataLoader<string, TopicModel | null>;
   speaker: DataLoader<string, SpeakerModel | null>;
   link: DataLoader<string, LinkModel | null>;
+  /**
+   * Whole lists of links by their URLs (a list kept by identity, such as a
+   * talk's cited URLs): every list of one tick in one store call, one promise per list.
+   */
+  linkLists: DataLoader<readonly string[], (LinkModel | null)[]>;
   /** Talk slugs (corpus order) mentioning a tool. */
   talksOfTool: DataLoader<string, string[]>;
   /** Talk slugs (corpus order) about a topic. */
@@ -112,6 +117,7 @@ class RequestLoaders implements Loaders {
   #topic?: Loaders['topic'];
   #speaker?: Loaders['speaker'];
   #link?: Loaders['link'];
+  #linkLists?: Loaders['linkLists'];
   #talksOfTool?: Loaders['talksOfTool'];
   #talksOfTopic?: Loaders['talksOfTopic'];
   #toolsOfTopic?: Loaders['toolsOfTopic'];
@@ -149,6 +155,21 @@ class RequestLoaders implements Loaders {
   get link() {
     this.#link ??= batched((urls) => this.#store.links(urls));
     return this.#link;
+  }
+  get linkLists() {
+    this.#linkLists ??= new DataLoader<readonly string[], (LinkModel | null)[]>(async (lists) => {
+      const urls = lists.flat();
+      const links = await this.#store.links(urls);
+      if (links.length !== urls.length) {
+        throw new Error(`store answered ${links.length} values for ${urls.length} keys`);
+      }
+      let at = 0;
+      return lists.map((urls) => {
+        at += urls.length;
+        return links.slice(at - urls.length, at);
+      });
+    });
+    return this.#linkLists;
   }
   get talksOfTool() {
     this.#talksOfTool ??= batched((slugs) => this.#store.talksOfTools(slugs));

@@ -3,11 +3,11 @@
  * `Talk`: one presentation, with its video, notes and everything it
  * mentions; and the root fields `talk(slug)` and `talks(...)`.
  */
-import type { TalkModel } from '../graph/types.js';
+import type { LinkModel, TalkModel } from '../graph/types.js';
 import { badUserInput, intArg, textArg } from './args.js';
 import { builder } from './builder.js';
 import { TalkConnection } from './connections.js';
-import { loadAll, loadKnown } from './context.js';
+import { loadAll } from './context.js';
 import { ownDay, talkDay } from './dates.js';
 import { excerptOf } from './excerpt.js';
 import { LinkKind } from './linkKind.js';
@@ -220,7 +220,11 @@ builder.node(TalkRef, {
         const urls = citedUrls(talk);
         const cap = capOf('Talk.links', args.first);
         // Every link fits under the cap and none is filtered out: load them all in one go.
-        if (args.kind == null && urls.length <= cap) return loadKnown(ctx.loaders.link, urls);
+        if (args.kind == null && urls.length <= cap) {
+          return ctx.loaders.linkLists
+            .load(urls)
+            .then((links) => links.filter((link): link is LinkModel => link !== null));
+        }
         return firstKnown(
           ctx.loaders.link,
           urls,
