@@ -8,8 +8,12 @@
  */
 import { encodeBase64 } from '@pothos/core';
 
-/** Encodings kept at most, per kind; all are dropped at once when full (the next requests fill it again). */
-export const BASE64_KEPT = 50_000;
+/**
+ * Encodings kept at most, per type (and cursors): a few megabytes at most,
+ * against a page's few dozen; all are dropped at once when full (the next
+ * requests fill it again).
+ */
+export const BASE64_KEPT = 10_000;
 
 /** Global ids by type name, then by id. */
 const globalIds = new Map<string, Map<string, string>>();

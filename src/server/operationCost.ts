@@ -20,10 +20,14 @@ export interface OperationCost {
   invalid: readonly GraphQLError[];
 }
 
-/** Variable sets remembered per document and graph; the oldest goes first. */
-export const COST_ENTRIES_PER_DOCUMENT = 64;
+/**
+ * Variable sets remembered per document and graph; the oldest goes first.
+ * With the longest key below, a document holds at most about 16 KB of
+ * counts, freed with the document when the document cache drops it.
+ */
+export const COST_ENTRIES_PER_DOCUMENT = 32;
 /** Variables longer than this (as JSON) are counted afresh each time rather than kept as a key. */
-export const COST_KEY_MAX_CHARS = 2048;
+export const COST_KEY_MAX_CHARS = 512;
 
 /** Counts by graph (its list bounds), then by document, then by operation name and variables. */
 const remembered = new WeakMap<object, WeakMap<DocumentNode, Map<string, OperationCost>>>();
