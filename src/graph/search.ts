@@ -23,7 +23,7 @@
  * 12 terms) so a hostile query stays cheap.
  */
 import MiniSearch, { type SearchResult as MiniSearchResult } from 'minisearch';
-import { compactPostings } from './compactPostings.js';
+import { buildCompact } from './compactPostings.js';
 import type {
   ConferenceModel,
   EntityKind,
@@ -262,11 +262,10 @@ export class SearchIndex {
         combineWith: 'OR',
       },
     });
-    for (let id = 0; id < documents.count; id++) {
-      this.mini.add({ id, ...documents.document(id).fields });
-    }
-    // Nothing is added after this: the postings can be packed for good.
-    compactPostings(this.mini);
+    // Nothing is added after this: the postings are packed for good.
+    buildCompact(this.mini, () => {
+      for (let id = 0; id < documents.count; id++) this.mini.add({ id, ...documents.document(id).fields });
+    });
   }
 
   static build(data: GraphData): SearchIndex {
