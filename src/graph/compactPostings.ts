@@ -21,12 +21,26 @@ class PostingView {
   /** Index of the key `keys()` handed out last, so `get` of that key needs no search. */
   private cursor = -1;
 
+  /** Postings written so far by `fill`, while the index is built. */
+  private filled = 0;
+
   constructor(
     private readonly ids: Uint32Array,
     private readonly freqs: Uint16Array | Uint32Array,
     private readonly start: number,
     readonly size: number,
   ) {}
+
+  /** Records one occurrence of the term in a document; documents come in id order. */
+  fill(id: number): void {
+    const last = this.start + this.filled - 1;
+    if (this.filled > 0 && this.ids[last] === id) (this.freqs[last] as number)++;
+    else {
+      const at = this.start + this.filled++;
+      this.ids[at] = id;
+      this.freqs[at] = 1;
+    }
+  }
 
   keys(): IterableIterator<number> {
     const view = this;
@@ -64,92 +78,135 @@ class PostingView {
   }
 }
 
-/**
- * Postings while documents are added, one number each: the document id
- * times FREQUENCY_SPAN plus the frequency. Documents come in id order, so a
- * term seen again in the same document only raises the last frequency.
- */
-class GrowingPostings {
-  readonly packed: number[] = [];
+/** A posting list while documents are counted: how many it will hold, and its largest frequency. */
+class Tally {
+  count = 0;
+  maxFreq = 0;
+  /** The document counted last and how often the term occurred in it so far. */
+  last = -1;
+  freq = 0;
 
   add(id: number): void {
-    const last = this.packed.length - 1;
-    const value = this.packed[last];
-    if (value !== undefined && Math.floor(value / FREQUENCY_SPAN) === id) this.packed[last] = value + 1;
-    else this.packed.push(id * FREQUENCY_SPAN + 1);
+    if (id === this.last) this.freq++;
+    else {
+      this.count++;
+      this.last = id;
+      this.freq = 1;
+    }
+    if (this.freq > this.maxFreq) this.maxFreq = this.freq;
   }
 }
 
-/** Above any frequency a field can reach (files are far smaller), with ids up to 2^32 still exact. */
-const FREQUENCY_SPAN = 2 ** 21;
+type Doc = Record<string, unknown>;
 
 /** The parts of a MiniSearch instance this module reads and replaces. */
 interface IndexInternals {
-  _index?: Iterable<[string, Map<number, unknown>]> & { fetch?: unknown };
+  _index?: Iterable<[string, Map<number, unknown>]> & { fetch?: unknown; get?: unknown };
+  _idToShortId?: Map<unknown, number>;
+  _fieldIds?: Record<string, number>;
+  _options?: {
+    fields: string[];
+    idField: string;
+    extractField: (doc: Doc, field: string) => unknown;
+    stringifyField: (value: unknown, field: string) => string;
+    tokenize: (text: string, field: string) => string[];
+    processTerm: (term: string, field: string) => string | string[] | null | undefined | false;
+  };
   addTerm?: unknown;
 }
 
+/** Every term of a document as MiniSearch's `add` reads it, with its field's id. */
+function eachTerm(
+  internals: Required<IndexInternals>,
+  doc: Doc,
+  visit: (fieldId: number, term: string) => void,
+) {
+  const { fields, extractField, stringifyField, tokenize, processTerm } = internals._options;
+  for (const field of fields) {
+    const value = extractField(doc, field);
+    if (value == null) continue;
+    const fieldId = internals._fieldIds[field] as number;
+    for (const token of tokenize(stringifyField(value, field), field)) {
+      const processed = processTerm(token, field);
+      if (Array.isArray(processed)) for (const term of processed) visit(fieldId, term);
+      else if (processed) visit(fieldId, processed);
+    }
+  }
+}
+
 /**
- * Adds documents to a MiniSearch index with `add` and packs the postings for
- * good; returns how many postings were packed (0 when the index does not
- * have the layout this expects, and was then built as MiniSearch builds it).
+ * Adds documents to a MiniSearch index with their postings packed for good,
+ * in two passes over `documents`: MiniSearch adds each document while its
+ * postings are only counted, then each term is read again into its place in
+ * the shared arrays, so no posting is ever held in a Map or a growing array.
+ * Returns how many postings were packed (0 when the index does not have the
+ * layout this expects, and was then built as MiniSearch builds it).
  */
-export function buildCompact(index: object, add: () => void): number {
+export function buildCompact(index: object, documents: () => Iterable<Doc>): number {
   const internals = index as IndexInternals;
   const terms = internals._index;
-  if (terms === undefined || typeof terms.fetch !== 'function' || typeof internals.addTerm !== 'function') {
-    add();
+  if (
+    terms === undefined ||
+    typeof terms.fetch !== 'function' ||
+    typeof terms.get !== 'function' ||
+    typeof internals.addTerm !== 'function' ||
+    !(internals._idToShortId instanceof Map) ||
+    internals._fieldIds === undefined ||
+    internals._options === undefined
+  ) {
+    const add = (index as { add: (doc: Doc) => void }).add.bind(index);
+    for (const doc of documents()) add(doc);
     return 0;
   }
   const fetch = (
     terms.fetch as (term: string, make: () => Map<number, unknown>) => Map<number, unknown>
   ).bind(terms);
   const newFields = () => new Map<number, unknown>();
-  const ownAddTerm = (fieldId: number, documentId: number, term: string): void => {
+  const count = (fieldId: number, documentId: number, term: string): void => {
     const fields = fetch(term, newFields);
-    let postings = fields.get(fieldId) as GrowingPostings | undefined;
-    if (postings === undefined) {
-      postings = new GrowingPostings();
-      fields.set(fieldId, postings);
+    let tally = fields.get(fieldId) as Tally | undefined;
+    if (tally === undefined) {
+      tally = new Tally();
+      fields.set(fieldId, tally);
     }
-    postings.add(documentId);
+    tally.add(documentId);
   };
-  Object.defineProperty(index, 'addTerm', { value: ownAddTerm, configurable: true, writable: true });
+  Object.defineProperty(index, 'addTerm', { value: count, configurable: true, writable: true });
   try {
-    add();
+    const add = (index as { add: (doc: Doc) => void }).add.bind(index);
+    for (const doc of documents()) add(doc);
   } finally {
     // Back to MiniSearch's own method (on its prototype).
-    delete (index as { addTerm?: unknown }).addTerm;
+    Reflect.deleteProperty(index, 'addTerm');
   }
-  return pack(terms);
-}
 
-/** Packs every growing posting list into the shared arrays and puts a view in its place. */
-function pack(terms: Iterable<[string, Map<number, unknown>]>): number {
-  // Two passes: the first sizes the shared arrays, the second fills them and swaps each list for its view.
+  // Each list's place in the shared arrays.
   let total = 0;
   let maxFreq = 0;
   for (const [, fields] of terms) {
-    for (const postings of fields.values()) {
-      if (!(postings instanceof GrowingPostings)) continue;
-      total += postings.packed.length;
-      for (const value of postings.packed) maxFreq = Math.max(maxFreq, value % FREQUENCY_SPAN);
+    for (const tally of fields.values()) {
+      if (!(tally instanceof Tally)) continue;
+      total += tally.count;
+      maxFreq = Math.max(maxFreq, tally.maxFreq);
     }
   }
   const ids = new Uint32Array(total);
   const freqs = maxFreq <= 0xffff ? new Uint16Array(total) : new Uint32Array(total);
   let at = 0;
   for (const [, fields] of terms) {
-    for (const [field, postings] of fields) {
-      if (!(postings instanceof GrowingPostings)) continue;
-      const start = at;
-      for (const value of postings.packed) {
-        ids[at] = Math.floor(value / FREQUENCY_SPAN);
-        freqs[at] = value % FREQUENCY_SPAN;
-        at++;
-      }
-      fields.set(field, new PostingView(ids, freqs, start, postings.packed.length));
+    for (const [field, tally] of fields) {
+      if (!(tally instanceof Tally)) continue;
+      fields.set(field, new PostingView(ids, freqs, at, tally.count));
+      at += tally.count;
     }
+  }
+  // Second pass: the postings into their places, in document order as MiniSearch would add them.
+  const full = internals as Required<IndexInternals>;
+  const get = (terms.get as (term: string) => Map<number, PostingView> | undefined).bind(terms);
+  const idField = full._options.idField;
+  for (const doc of documents()) {
+    const shortId = full._idToShortId.get(full._options.extractField(doc, idField)) as number;
+    eachTerm(full, doc, (fieldId, term) => get(term)?.get(fieldId)?.fill(shortId));
   }
   return total;
 }

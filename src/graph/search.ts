@@ -263,8 +263,8 @@ export class SearchIndex {
       },
     });
     // Nothing is added after this: the postings are packed for good.
-    buildCompact(this.mini, () => {
-      for (let id = 0; id < documents.count; id++) this.mini.add({ id, ...documents.document(id).fields });
+    buildCompact(this.mini, function* () {
+      for (let id = 0; id < documents.count; id++) yield { id, ...documents.document(id).fields };
     });
   }
 
