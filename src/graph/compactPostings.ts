@@ -12,7 +12,9 @@
  *
  * Searching reads a posting list only through `size`, `keys()` and `get()`,
  * in the order the documents were added; the views answer those the same
- * way, so scores and their order are unchanged. The index's inner layout is
+ * way, so scores and their order are unchanged. The per-document tables
+ * (ids, field lengths) are flat too: documents are numbered 0, 1, 2, … in
+ * the order they are added. The index's inner layout is
  * not MiniSearch's public API: when it is not the one expected, the index is
  * built as MiniSearch builds it.
  */
@@ -151,6 +153,7 @@ export function buildCompact(index: object, documents: () => Iterable<Doc>): num
     typeof terms.get !== 'function' ||
     typeof internals.addTerm !== 'function' ||
     !(internals._idToShortId instanceof Map) ||
+    internals._idToShortId.size > 0 ||
     internals._fieldIds === undefined ||
     internals._options === undefined
   ) {
@@ -172,6 +175,12 @@ export function buildCompact(index: object, documents: () => Iterable<Doc>): num
     tally.add(documentId);
   };
   Object.defineProperty(index, 'addTerm', { value: count, configurable: true, writable: true });
+  // Documents are numbered 0, 1, 2, … as MiniSearch numbers them: its per-document Maps need not be Maps.
+  Object.assign(index, {
+    _documentIds: new Identity(),
+    _idToShortId: new Identity(),
+    _fieldLength: new FieldLengths(Object.keys(internals._fieldIds).length),
+  });
   try {
     const add = (index as { add: (doc: Doc) => void }).add.bind(index);
     for (const doc of documents()) add(doc);
@@ -209,4 +218,69 @@ export function buildCompact(index: object, documents: () => Iterable<Doc>): num
     eachTerm(full, doc, (fieldId, term) => get(term)?.get(fieldId)?.fill(shortId));
   }
   return total;
+}
+
+/**
+ * Numbers 0 … size-1, each standing for itself: the document tables
+ * (document id by number and back) of an index whose ids are the order its
+ * documents were added in, which is how MiniSearch numbers them too.
+ */
+class Identity {
+  size = 0;
+  has(key: unknown): boolean {
+    return typeof key === 'number' && Number.isInteger(key) && key >= 0 && key < this.size;
+  }
+  get(key: unknown): number | undefined {
+    return this.has(key) ? (key as number) : undefined;
+  }
+  /** Documents are added as 0, 1, 2, …: anything else is a caller's mistake, refused. */
+  set(key: unknown, value: unknown): this {
+    if (key !== this.size || value !== key) throw new Error(`search document ${String(key)} is out of order`);
+    this.size++;
+    return this;
+  }
+  *keys(): IterableIterator<number> {
+    for (let i = 0; i < this.size; i++) yield i;
+  }
+  values(): IterableIterator<number> {
+    return this.keys();
+  }
+  *entries(): IterableIterator<[number, number]> {
+    for (let i = 0; i < this.size; i++) yield [i, i];
+  }
+  [Symbol.iterator](): IterableIterator<[number, number]> {
+    return this.entries();
+  }
+  forEach(visit: (value: number, key: number) => void): void {
+    for (let i = 0; i < this.size; i++) visit(i, i);
+  }
+}
+
+/**
+ * Each document's field lengths as one row of a flat array (a Map of arrays
+ * costs about 1 KB a document). MiniSearch writes a document's lengths into
+ * the row `get` hands it while the document is added, and reads them back
+ * only for fields in which a term was found, so a row is never missing.
+ */
+class FieldLengths {
+  private rows = new Uint32Array(0);
+  size = 0;
+  constructor(private readonly width: number) {}
+
+  get(id: number): Uint32Array | undefined {
+    if (!Number.isInteger(id) || id < 0) return undefined;
+    if (id >= this.size) this.grow(id + 1);
+    return this.rows.subarray(id * this.width, (id + 1) * this.width);
+  }
+  has(id: number): boolean {
+    return Number.isInteger(id) && id >= 0 && id < this.size;
+  }
+  private grow(size: number): void {
+    if (size * this.width > this.rows.length) {
+      const rows = new Uint32Array(Math.max(size * this.width, this.rows.length * 2));
+      rows.set(this.rows);
+      this.rows = rows;
+    }
+    this.size = size;
+  }
 }

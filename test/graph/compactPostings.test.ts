@@ -71,4 +71,9 @@ describe('compactPostings', () => {
     expect(buildCompact(notAnIndex, () => [{ id: 1 }, { id: 2 }])).toBe(0);
     expect(added).toEqual([{ id: 1 }, { id: 2 }]);
   });
+
+  it('refuses documents that are not numbered 0, 1, 2, … in the order they are added', () => {
+    const mini = new MiniSearch(OPTIONS);
+    expect(() => buildCompact(mini, () => [{ id: 1, name: 'grafana', body: '' }])).toThrow('out of order');
+  });
 });
