@@ -12,6 +12,7 @@ import {
   decodeSnapshot,
   encodeSnapshot,
   readSnapshot,
+  SNAPSHOT_FORMAT,
   SnapshotError,
   talkgraphVersion,
   writeSnapshot,
@@ -55,7 +56,7 @@ describe('a snapshot', () => {
     const { bytes } = encodeSnapshot(await bundledGraph(), 'content', '0.0.0-old');
     expect(() => decodeSnapshot(bytes, 'graph.snapshot')).toThrow(SnapshotError);
     expect(() => decodeSnapshot(bytes, 'graph.snapshot')).toThrow(
-      `graph.snapshot was written by talkgraph 0.0.0-old (snapshot format 1); this is talkgraph ${talkgraphVersion()}`,
+      `graph.snapshot was written by talkgraph 0.0.0-old (snapshot format ${SNAPSHOT_FORMAT}); this is talkgraph ${talkgraphVersion()}`,
     );
     expect(() => decodeSnapshot(bytes, 'graph.snapshot')).toThrow('talkgraph build --out graph.snapshot');
   });

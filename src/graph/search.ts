@@ -23,7 +23,17 @@
  * 12 terms) so a hostile query stays cheap.
  */
 import MiniSearch, { type SearchResult as MiniSearchResult } from 'minisearch';
-import type { EntityKind, GraphData } from './types.js';
+import { buildCompact } from './compactPostings.js';
+import type {
+  ConferenceModel,
+  EntityKind,
+  GraphData,
+  LinkModel,
+  SpeakerModel,
+  TalkModel,
+  ToolModel,
+  TopicModel,
+} from './types.js';
 
 export interface SearchResult {
   kind: EntityKind;
@@ -59,6 +69,8 @@ const MAX_QUERY_TERMS = 12;
 
 const FIELDS = ['name', 'aliases', 'people', 'tags', 'context', 'body'] as const;
 type Field = (typeof FIELDS)[number];
+/** The kinds in the order their documents are numbered. */
+const KINDS: readonly EntityKind[] = ['talk', 'tool', 'conference', 'topic', 'speaker', 'link'];
 const BOOST: Record<Field, number> = { name: 5, aliases: 3, people: 2, tags: 1.5, context: 1, body: 0.5 };
 /** Which matched field a snippet quotes: prose reads better than a list of tags, so notes rank above tags here. */
 const SNIPPET_PREFERENCE: Record<Field, number> = {
@@ -83,12 +95,7 @@ interface SearchDocument {
 
 const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
-function document(
-  id: number,
-  kind: EntityKind,
-  key: string,
-  fields: Partial<Record<Field, string | null | (string | null)[]>>,
-): SearchDocument {
+function fieldsOf(fields: Partial<Record<Field, string | null | (string | null)[]>>): Record<Field, string> {
   const out = {} as Record<Field, string>;
   for (const field of FIELDS) {
     const value = fields[field];
@@ -97,91 +104,154 @@ function document(
       parts.filter((p): p is string => typeof p === 'string' && p.trim() !== '').join(', '),
     );
   }
-  return { id, kind, key, fields: out };
+  return out;
 }
 
-function documents(data: GraphData): SearchDocument[] {
-  const docs: SearchDocument[] = [];
-  const conferenceName = new Map(data.conferences.map((c) => [c.slug, c.name]));
-  const toolName = new Map(data.tools.map((t) => [t.slug, t.name]));
-  const topicName = new Map(data.topics.map((t) => [t.slug, t.name]));
-  const speakerName = new Map(data.speakers.map((s) => [s.slug, s.name]));
-  const talkTitle = new Map(data.talks.map((t) => [t.slug, t.title]));
-  const name = (map: Map<string, string>, slug: string): string => map.get(slug) ?? slug;
+/**
+ * Every entity as a search document, numbered in corpus order: talks, tools,
+ * conferences, topics, speakers, links. A document's fields are written out
+ * only when asked for (to index it, or to quote it in a snippet) and not
+ * kept: they copy the talk notes, the largest text of the graph.
+ */
+class Documents {
+  readonly count: number;
+  /** Where each kind's documents start, in the order above. */
+  private readonly starts: number[];
+  private readonly conferenceName: Map<string, string>;
+  private readonly toolName: Map<string, string>;
+  private readonly topicName: Map<string, string>;
+  private readonly speakerName: Map<string, string>;
+  private readonly talkTitle: Map<string, string>;
 
-  for (const talk of data.talks) {
-    docs.push(
-      document(docs.length, 'talk', talk.slug, {
-        name: talk.title,
-        people: talk.speakerSlugs.map((s) => name(speakerName, s)),
-        tags: [
-          ...new Set([
-            ...talk.mentions.map((m) => name(toolName, m.toolSlug)),
-            ...talk.topicSlugs.map((t) => name(topicName, t)),
-          ]),
-        ],
-        context: talk.conferenceSlug === null ? null : name(conferenceName, talk.conferenceSlug),
-        body: talk.notes,
-      }),
-    );
+  constructor(private readonly data: GraphData) {
+    const sizes = [
+      data.talks.length,
+      data.tools.length,
+      data.conferences.length,
+      data.topics.length,
+      data.speakers.length,
+      data.links.length,
+    ];
+    let at = 0;
+    this.starts = sizes.map((size) => {
+      const start = at;
+      at += size;
+      return start;
+    });
+    this.count = at;
+    this.conferenceName = new Map(data.conferences.map((c) => [c.slug, c.name]));
+    this.toolName = new Map(data.tools.map((t) => [t.slug, t.name]));
+    this.topicName = new Map(data.topics.map((t) => [t.slug, t.name]));
+    this.speakerName = new Map(data.speakers.map((s) => [s.slug, s.name]));
+    this.talkTitle = new Map(data.talks.map((t) => [t.slug, t.title]));
   }
-  for (const tool of data.tools) {
-    docs.push(
-      document(docs.length, 'tool', tool.slug, {
-        name: tool.name,
-        aliases: tool.aliases,
-        tags: tool.topics.map((t) => name(topicName, t)),
-        body: tool.description,
-      }),
-    );
+
+  /** The kind of a document and the position of its entity in that kind's list. */
+  private locate(id: number): [EntityKind, number] {
+    for (let k = KINDS.length - 1; k >= 0; k--) {
+      const start = this.starts[k] as number;
+      if (id >= start) return [KINDS[k] as EntityKind, id - start];
+    }
+    throw new RangeError(`no search document ${id}`);
   }
-  for (const conference of data.conferences) {
-    docs.push(
-      document(docs.length, 'conference', conference.slug, {
-        name: conference.name,
-        aliases: conference.aliases,
-        context: [conference.location, conference.year === null ? null : String(conference.year)],
-      }),
-    );
+
+  kind(id: number): EntityKind {
+    return this.locate(id)[0];
   }
-  for (const topic of data.topics) {
-    docs.push(
-      document(docs.length, 'topic', topic.slug, {
-        name: topic.name,
-        aliases: topic.aliases,
-        context: topic.parentSlug === null ? null : name(topicName, topic.parentSlug),
-      }),
-    );
+
+  key(id: number): string {
+    const [kind, at] = this.locate(id);
+    const d = this.data;
+    switch (kind) {
+      case 'talk':
+        return (d.talks[at] as TalkModel).slug;
+      case 'tool':
+        return (d.tools[at] as ToolModel).slug;
+      case 'conference':
+        return (d.conferences[at] as ConferenceModel).slug;
+      case 'topic':
+        return (d.topics[at] as TopicModel).slug;
+      case 'speaker':
+        return (d.speakers[at] as SpeakerModel).slug;
+      case 'link':
+        return (d.links[at] as LinkModel).url;
+    }
   }
-  for (const speaker of data.speakers) {
-    docs.push(
-      document(docs.length, 'speaker', speaker.slug, {
-        name: speaker.name,
-        context: speaker.talkSlugs.map((t) => name(talkTitle, t)),
-      }),
-    );
+
+  document(id: number): SearchDocument {
+    const [kind, at] = this.locate(id);
+    return { id, kind, key: this.key(id), fields: this.fields(kind, at) };
   }
-  for (const link of data.links) {
-    docs.push(
-      document(docs.length, 'link', link.url, {
-        name: link.label ?? link.host,
-        context: link.host,
-        body: link.url,
-      }),
-    );
+
+  private fields(kind: EntityKind, at: number): Record<Field, string> {
+    const name = (map: Map<string, string>, slug: string): string => map.get(slug) ?? slug;
+    const d = this.data;
+    switch (kind) {
+      case 'talk': {
+        const talk = d.talks[at] as TalkModel;
+        return fieldsOf({
+          name: talk.title,
+          people: talk.speakerSlugs.map((s) => name(this.speakerName, s)),
+          tags: [
+            ...new Set([
+              ...talk.mentions.map((m) => name(this.toolName, m.toolSlug)),
+              ...talk.topicSlugs.map((t) => name(this.topicName, t)),
+            ]),
+          ],
+          context: talk.conferenceSlug === null ? null : name(this.conferenceName, talk.conferenceSlug),
+          body: talk.notes,
+        });
+      }
+      case 'tool': {
+        const tool = d.tools[at] as ToolModel;
+        return fieldsOf({
+          name: tool.name,
+          aliases: tool.aliases,
+          tags: tool.topics.map((t) => name(this.topicName, t)),
+          body: tool.description,
+        });
+      }
+      case 'conference': {
+        const conference = d.conferences[at] as ConferenceModel;
+        return fieldsOf({
+          name: conference.name,
+          aliases: conference.aliases,
+          context: [conference.location, conference.year === null ? null : String(conference.year)],
+        });
+      }
+      case 'topic': {
+        const topic = d.topics[at] as TopicModel;
+        return fieldsOf({
+          name: topic.name,
+          aliases: topic.aliases,
+          context: topic.parentSlug === null ? null : name(this.topicName, topic.parentSlug),
+        });
+      }
+      case 'speaker': {
+        const speaker = d.speakers[at] as SpeakerModel;
+        return fieldsOf({
+          name: speaker.name,
+          context: speaker.talkSlugs.map((t) => name(this.talkTitle, t)),
+        });
+      }
+      case 'link': {
+        const link = d.links[at] as LinkModel;
+        return fieldsOf({ name: link.label ?? link.host, context: link.host, body: link.url });
+      }
+    }
   }
-  return docs;
 }
 
 export class SearchIndex {
-  private readonly docs: SearchDocument[];
+  private readonly documents: Documents;
   private readonly mini: MiniSearch<{ id: number } & Record<Field, string>>;
-  /** Document id of each entity, by `kind:key`. */
-  private readonly ids: Map<string, number>;
+  /** Document id of each entity, by kind and key. */
+  private readonly ids: Map<EntityKind, Map<string, number>>;
 
-  private constructor(docs: SearchDocument[]) {
-    this.docs = docs;
-    this.ids = new Map(docs.map((d) => [`${d.kind}:${d.key}`, d.id]));
+  private constructor(documents: Documents) {
+    this.documents = documents;
+    this.ids = new Map(KINDS.map((kind) => [kind, new Map<string, number>()]));
+    for (let id = 0; id < documents.count; id++) this.ids.get(documents.kind(id))?.set(documents.key(id), id);
     this.mini = new MiniSearch<{ id: number } & Record<Field, string>>({
       fields: [...FIELDS],
       idField: 'id',
@@ -192,11 +262,14 @@ export class SearchIndex {
         combineWith: 'OR',
       },
     });
-    this.mini.addAll(docs.map((d) => ({ id: d.id, ...d.fields })));
+    // Nothing is added after this: the postings are packed for good.
+    buildCompact(this.mini, function* () {
+      for (let id = 0; id < documents.count; id++) yield { id, ...documents.document(id).fields };
+    });
   }
 
   static build(data: GraphData): SearchIndex {
-    return new SearchIndex(documents(data));
+    return new SearchIndex(new Documents(data));
   }
 
   /**
@@ -225,21 +298,20 @@ export class SearchIndex {
     if (terms.length === 0) return [];
     const kinds = types !== undefined && types.length > 0 ? new Set(types) : null;
     const hits = this.mini.search(terms.join(' '), {
-      filter: kinds === null ? undefined : (hit) => kinds.has(this.doc(hit.id).kind),
+      filter: kinds === null ? undefined : (hit) => kinds.has(this.documents.kind(hit.id as number)),
     });
     return hits
       .map((hit) => ({ id: hit.id as number, score: Math.round(hit.score * 1e6) / 1e6 }))
       .sort((a, b) => b.score - a.score || a.id - b.id)
       .map(({ id, score }) => {
-        const doc = this.doc(id);
-        return { kind: doc.kind, key: doc.key, score };
+        return { kind: this.documents.kind(id), key: this.documents.key(id), score };
       });
   }
 
   /** The snippet of each entity for the query, in order ('' for an entity the query does not match). */
   snippets(query: string, refs: readonly { kind: EntityKind; key: string }[]): string[] {
     const terms = queryTerms(query);
-    const wanted = new Set(refs.map((r) => this.ids.get(`${r.kind}:${r.key}`)));
+    const wanted = new Set(refs.map((r) => this.idOf(r)));
     if (terms.length === 0 || refs.length === 0) return refs.map(() => '');
     const hits = new Map(
       this.mini
@@ -247,14 +319,14 @@ export class SearchIndex {
         .map((hit) => [hit.id as number, hit] as const),
     );
     return refs.map((ref) => {
-      const id = this.ids.get(`${ref.kind}:${ref.key}`);
+      const id = this.idOf(ref);
       const hit = id === undefined ? undefined : hits.get(id);
-      return hit === undefined ? '' : snippetOf(this.doc(hit.id), hit);
+      return hit === undefined ? '' : snippetOf(this.documents.document(hit.id as number), hit);
     });
   }
 
-  private doc(id: unknown): SearchDocument {
-    return this.docs[id as number] as SearchDocument;
+  private idOf(ref: { kind: EntityKind; key: string }): number | undefined {
+    return this.ids.get(ref.kind)?.get(ref.key);
   }
 }
 

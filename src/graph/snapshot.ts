@@ -4,20 +4,35 @@
  * GraphData (diagnostics included) in MessagePack, behind a small header
  * that names the format and the talkgraph version that wrote it.
  *
+ * The file is a run of length-prefixed blocks: the header, then the graph's
+ * lists a few hundred entities at a time, each block preceded by the strings
+ * it introduces (`snapshotStrings.ts`). A replica reads it block by block,
+ * so it never holds the whole file beside the graph decoded from it, and
+ * reads each distinct string once.
+ *
  * A snapshot is read only by the same talkgraph version: the graph's shape
  * and the extraction behind it change between versions, and a replica
  * serving a graph its code does not expect would answer wrongly rather than
  * fail. A mismatch is a clear error that says how to rebuild.
  */
 import { readFileSync } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { type FileHandle, open, rename } from 'node:fs/promises';
 import { Packr } from 'msgpackr';
+import { StringTable, withStrings } from './snapshotStrings.js';
 import type { GraphData } from './store.js';
 
 /** The first bytes of every snapshot: a file of anything else is refused at once. */
 const MAGIC = 'talkgraph-snapshot';
-const FORMAT = 1;
-const packr = new Packr({ useRecords: true, moreTypes: true });
+export const SNAPSHOT_FORMAT = 2;
+// Binary values (a YAML !!binary in front matter) are copied out: the block they were read from is reused.
+const packr = new Packr({ useRecords: true, moreTypes: true, copyBuffers: true });
+/** Entities per block: small enough that a block is a few hundred KB, many enough to pack well. */
+const BLOCK_ITEMS = 500;
+/** Bytes of the length before each block. */
+const PREFIX = 4;
+
+/** A block after the header: new strings, a slice of one of the graph's lists, or one of its other values. */
+type Block = { strings: string[] } | { key: string; items: unknown[] } | { key: string; value: unknown };
 
 export interface SnapshotHeader {
   magic: typeof MAGIC;
@@ -41,14 +56,10 @@ export function talkgraphVersion(): string {
   return versionCache;
 }
 
-export function encodeSnapshot(
-  data: GraphData,
-  root: string,
-  version = talkgraphVersion(),
-): { bytes: Buffer; header: SnapshotHeader } {
-  const header: SnapshotHeader = {
+function snapshotHeader(data: GraphData, root: string, version: string): SnapshotHeader {
+  return {
     magic: MAGIC,
-    format: FORMAT,
+    format: SNAPSHOT_FORMAT,
     version,
     createdAt: new Date().toISOString(),
     root,
@@ -59,52 +70,178 @@ export function encodeSnapshot(
       diagnostics: data.diagnostics.length,
     },
   };
-  return { bytes: packr.pack({ header, data }), header };
+}
+
+function framed(value: unknown): Buffer {
+  const body = packr.pack(value);
+  const out = Buffer.allocUnsafe(PREFIX + body.length);
+  out.writeUInt32BE(body.length, 0);
+  body.copy(out, PREFIX);
+  return out;
+}
+
+/** The snapshot's blocks in order, each framed: written one at a time, never all at once. */
+function* encodedBlocks(header: SnapshotHeader, data: GraphData): Generator<Buffer> {
+  yield framed(header);
+  const table = new StringTable();
+  const withNewStrings = function* (block: Block): Generator<Buffer> {
+    const known = table.strings.length;
+    const payload = 'items' in block ? { ...block, items: table.refs(block.items) } : block;
+    if ('value' in payload) payload.value = table.refs(payload.value);
+    // The strings a block names come just before it, so a reader knows each one when it meets it.
+    if (table.strings.length > known) yield framed({ strings: table.strings.slice(known) });
+    yield framed(payload);
+  };
+  for (const [key, value] of Object.entries(data)) {
+    if (value === undefined) continue;
+    if (!Array.isArray(value)) {
+      yield* withNewStrings({ key, value });
+      continue;
+    }
+    // An empty list is written too: the graph read back has every list the written one had.
+    for (let at = 0; at === 0 || at < value.length; at += BLOCK_ITEMS) {
+      yield* withNewStrings({ key, items: value.slice(at, at + BLOCK_ITEMS) });
+    }
+  }
+}
+
+export function encodeSnapshot(
+  data: GraphData,
+  root: string,
+  version = talkgraphVersion(),
+): { bytes: Buffer; header: SnapshotHeader } {
+  const header = snapshotHeader(data, root, version);
+  return { bytes: Buffer.concat([...encodedBlocks(header, data)]), header };
+}
+
+/** Reads blocks into a graph: the header first (refused unless it is this version's), then the rest. */
+class SnapshotReader {
+  header: SnapshotHeader | undefined;
+  private readonly strings: string[] = [];
+  private readonly data: Record<string, unknown> = {};
+
+  constructor(private readonly name: string) {}
+
+  private notASnapshot(): SnapshotError {
+    return new SnapshotError(
+      `${this.name} is not a talkgraph snapshot; write one with talkgraph build --out ${this.name}`,
+    );
+  }
+
+  /** The length of the block that starts with these bytes, when it fits in what is left of the file. */
+  blockLength(prefix: Uint8Array, left: number): number {
+    if (prefix.length < PREFIX) throw this.notASnapshot();
+    const length = new DataView(prefix.buffer, prefix.byteOffset, PREFIX).getUint32(0);
+    if (length > left - PREFIX) throw this.notASnapshot();
+    return length;
+  }
+
+  read(block: Uint8Array): void {
+    if (this.header === undefined) {
+      this.readHeader(block);
+      return;
+    }
+    let decoded: Block;
+    try {
+      decoded = withStrings(this.strings, () => packr.unpack(block) as Block);
+    } catch (error) {
+      throw new SnapshotError(`${this.name} is damaged: ${(error as Error).message}`);
+    }
+    if ('strings' in decoded) {
+      for (const s of decoded.strings) this.strings.push(s);
+    } else if ('items' in decoded) {
+      const list = (this.data[decoded.key] as unknown[] | undefined) ?? [];
+      this.data[decoded.key] = list;
+      for (const item of decoded.items) list.push(item);
+    } else this.data[decoded.key] = decoded.value;
+  }
+
+  private readHeader(block: Uint8Array): void {
+    let header: Partial<SnapshotHeader> | undefined;
+    try {
+      header = packr.unpack(block) as Partial<SnapshotHeader>;
+    } catch {
+      throw new SnapshotError(
+        `${this.name} is not a talkgraph snapshot (it cannot be decoded); write one with talkgraph build --out ${this.name}`,
+      );
+    }
+    if (header?.magic !== MAGIC) throw this.notASnapshot();
+    if (header.format !== SNAPSHOT_FORMAT || header.version !== talkgraphVersion()) {
+      throw new SnapshotError(
+        `${this.name} was written by talkgraph ${header.version} (snapshot format ${header.format}); this is talkgraph ${talkgraphVersion()} (format ${SNAPSHOT_FORMAT}). Rebuild it with this version: talkgraph build --out ${this.name}`,
+      );
+    }
+    this.header = header as SnapshotHeader;
+  }
+
+  finish(): { header: SnapshotHeader; data: GraphData } {
+    if (this.header === undefined || !Array.isArray(this.data.talks)) throw this.notASnapshot();
+    return { header: this.header, data: this.data as unknown as GraphData };
+  }
 }
 
 /** Decodes a snapshot; throws SnapshotError when it is not one or was written by another version. */
-export function decodeSnapshot(
-  bytes: Uint8Array,
-  name: string,
-  version = talkgraphVersion(),
-): { header: SnapshotHeader; data: GraphData } {
-  let decoded: { header?: Partial<SnapshotHeader>; data?: GraphData };
-  try {
-    decoded = packr.unpack(bytes) as typeof decoded;
-  } catch {
-    throw new SnapshotError(
-      `${name} is not a talkgraph snapshot (it cannot be decoded); write one with talkgraph build --out ${name}`,
-    );
+export function decodeSnapshot(bytes: Uint8Array, name: string): { header: SnapshotHeader; data: GraphData } {
+  const reader = new SnapshotReader(name);
+  let at = 0;
+  while (at < bytes.length) {
+    const length = reader.blockLength(bytes.subarray(at, at + PREFIX), bytes.length - at);
+    at += PREFIX;
+    reader.read(bytes.subarray(at, at + length));
+    at += length;
   }
-  const header = decoded?.header;
-  if (header?.magic !== MAGIC || decoded.data === undefined) {
-    throw new SnapshotError(
-      `${name} is not a talkgraph snapshot; write one with talkgraph build --out ${name}`,
-    );
-  }
-  if (header.format !== FORMAT || header.version !== version) {
-    throw new SnapshotError(
-      `${name} was written by talkgraph ${header.version} (snapshot format ${header.format}); this is talkgraph ${version} (format ${FORMAT}). Rebuild it with this version: talkgraph build --out ${name}`,
-    );
-  }
-  return { header: header as SnapshotHeader, data: decoded.data };
+  return reader.finish();
 }
 
 /** Writes through a temporary file and a rename, so a replica never reads half a snapshot. */
 export async function writeSnapshot(file: string, data: GraphData, root: string): Promise<SnapshotHeader> {
-  const { bytes, header } = encodeSnapshot(data, root);
+  const header = snapshotHeader(data, root, talkgraphVersion());
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, bytes);
+  const handle = await open(tmp, 'w');
+  try {
+    for (const block of encodedBlocks(header, data)) await handle.write(block);
+  } finally {
+    await handle.close();
+  }
   await rename(tmp, file);
   return header;
 }
 
+/** Reads exactly `length` bytes at `position` into `into`; fewer when the file ends first. */
+async function readAt(handle: FileHandle, into: Buffer, length: number, position: number): Promise<Buffer> {
+  let got = 0;
+  while (got < length) {
+    const { bytesRead } = await handle.read(into, got, length - got, position + got);
+    if (bytesRead === 0) break;
+    got += bytesRead;
+  }
+  return into.subarray(0, got);
+}
+
+/** Reads a snapshot block by block: only one block of the file is in memory at a time. */
 export async function readSnapshot(file: string): Promise<{ header: SnapshotHeader; data: GraphData }> {
-  let bytes: Buffer;
+  let handle: FileHandle;
+  let size: number;
   try {
-    bytes = await readFile(file);
+    handle = await open(file, 'r');
+    size = (await handle.stat()).size;
   } catch (error) {
     throw new SnapshotError(`snapshot ${file} cannot be read: ${(error as Error).message}`);
   }
-  return decodeSnapshot(bytes, file);
+  try {
+    const reader = new SnapshotReader(file);
+    const prefix = Buffer.alloc(PREFIX);
+    let buffer = Buffer.alloc(1 << 20);
+    let at = 0;
+    while (at < size) {
+      const length = reader.blockLength(await readAt(handle, prefix, PREFIX, at), size - at);
+      at += PREFIX;
+      if (length > buffer.length) buffer = Buffer.alloc(length);
+      reader.read(await readAt(handle, buffer, length, at));
+      at += length;
+    }
+    return reader.finish();
+  } finally {
+    await handle.close();
+  }
 }

@@ -1,0 +1,79 @@
+import fc from 'fast-check';
+import MiniSearch from 'minisearch';
+import { describe, expect, it } from 'vitest';
+import { buildCompact } from '../../src/graph/compactPostings.js';
+
+const WORDS = [
+  'prometheus',
+  'promql',
+  'grafana',
+  'graph',
+  'alert',
+  'alerts',
+  'latency',
+  'kube',
+  'kubernetes',
+  'the',
+];
+const OPTIONS = {
+  fields: ['name', 'body'],
+  searchOptions: {
+    boost: { name: 3, body: 0.5 },
+    prefix: (term: string) => term.length >= 3,
+    fuzzy: (term: string) => (term.length >= 4 ? 0.2 : false),
+    combineWith: 'OR' as const,
+  },
+};
+
+function indexOf(
+  docs: { name: string; body: string }[],
+  compact: boolean,
+): { mini: MiniSearch; packed: number } {
+  const mini = new MiniSearch(OPTIONS);
+  const each = () => docs.map((doc, id) => ({ id, ...doc }));
+  if (!compact) {
+    mini.addAll(each());
+    return { mini, packed: 0 };
+  }
+  return { mini, packed: buildCompact(mini, each) };
+}
+
+const text = fc.array(fc.constantFrom(...WORDS), { maxLength: 12 }).map((words) => words.join(' '));
+
+describe('compactPostings', () => {
+  it('packs every posting and leaves scores, terms and matches of any query as they were', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ name: text, body: text }), { minLength: 1, maxLength: 30 }),
+        fc.array(fc.constantFrom(...WORDS, 'prom', 'graf', 'latncy', 'kub'), { minLength: 1, maxLength: 3 }),
+        (docs, query) => {
+          const plain = indexOf(docs, false).mini;
+          const { mini: packed, packed: count } = indexOf(docs, true);
+          const postings = docs.reduce(
+            (n, d) =>
+              n +
+              new Set(d.name.split(' ').filter(Boolean)).size +
+              new Set(d.body.split(' ').filter(Boolean)).size,
+            0,
+          );
+          expect(count).toBe(postings);
+          const q = query.join(' ');
+          expect(packed.search(q)).toEqual(plain.search(q));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('builds an index whose layout it does not know as the index builds itself', () => {
+    const added: unknown[] = [];
+    const notAnIndex = { _index: undefined, add: (doc: unknown) => added.push(doc) };
+    expect(buildCompact(notAnIndex, () => [{ id: 1 }, { id: 2 }])).toBe(0);
+    expect(added).toEqual([{ id: 1 }, { id: 2 }]);
+  });
+
+  it('refuses documents that are not numbered 0, 1, 2, … in the order they are added', () => {
+    const mini = new MiniSearch(OPTIONS);
+    expect(() => buildCompact(mini, () => [{ id: 1, name: 'grafana', body: '' }])).toThrow('out of order');
+  });
+});
