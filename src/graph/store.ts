@@ -122,7 +122,8 @@ function toLists(map: Map<string, Set<string>>): Map<string, string[]> {
   return lists;
 }
 
-interface StoreIndexes {
+/** The lookups of one graph: built on first use, or carried over from the version before a one-post update. */
+export interface StoreIndexes {
   conferenceMap: Map<string, ConferenceModel>;
   talkMap: Map<string, TalkModel>;
   toolMap: Map<string, ToolModel>;
@@ -193,11 +194,13 @@ export class MemoryStore implements GraphStore {
   private indexes: StoreIndexes | undefined;
   private discoveryIndexes: Discovery | undefined;
 
-  constructor(data: GraphData) {
+  constructor(data: GraphData, indexes?: StoreIndexes) {
     this.data = data;
+    this.indexes = indexes;
   }
 
-  private get index(): StoreIndexes {
+  /** This graph's lookups, built now if no query has needed them yet. */
+  get index(): StoreIndexes {
     this.indexes ??= storeIndexes(this.data);
     return this.indexes;
   }

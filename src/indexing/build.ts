@@ -4,13 +4,11 @@
  * registries into one immutable GraphData with unique slugs, shared link and
  * conference nodes, and provenance on every entity and edge.
  */
-import { type Diagnostic, diagnostic, type Report } from '../diagnostics.js';
+import type { Diagnostic, Report } from '../diagnostics.js';
 import type { CitationDraft, PostDraft } from '../extract/post.js';
-import type { MentionDraft } from '../extract/tools.js';
 import type { GraphData } from '../graph/store.js';
 import type {
   ConferenceModel,
-  Evidence,
   LinkModel,
   PostModel,
   SpeakerModel,
@@ -20,12 +18,18 @@ import type {
 } from '../graph/types.js';
 import { conferenceKey, SlugRegistry, slugify } from '../keys.js';
 import type { Registries } from '../registry/registry.js';
+import {
+  duplicateSlugDiagnostic,
+  evidenceOf,
+  mentionSlugs,
+  postModel,
+  renameInferred,
+  talkModel,
+  talkTopicSlugs,
+  topicName,
+} from './postModels.js';
 import { suggestTools, type TalkCandidates } from './suggestions.js';
 import { talkSections } from './talkMarkdown.js';
-
-function topicName(slug: string): string {
-  return slug.replace(/-/g, ' ');
-}
 
 /**
  * Builds a graph one post at a time, in corpus order: a post's draft can be
@@ -157,54 +161,22 @@ export function createGraphBuilder(registries: Registries): GraphBuilder {
     for (const name of [...post.tags, ...post.categories]) ensureTopic(slugify(name), name, post.path);
 
     const postTalks: string[] = [];
-    // A line naming several tools is the evidence of each: one read-only object serves them all.
-    const evidenceByLine = new Map<number, Evidence>();
-    const evidenceAt = (line: number, text: string): Evidence => {
-      const known = evidenceByLine.get(line);
-      if (known?.text === text) return known;
-      const evidence = { path: post.path, line, text };
-      evidenceByLine.set(line, evidence);
-      return evidence;
-    };
+    const evidenceAt = evidenceOf(post.path);
     const markdown = text === undefined ? undefined : talkSections(text);
     for (const t of post.talks) {
       const { slug, duplicate } = talkSlugs.take(t.title);
-      if (duplicate) {
-        report(
-          diagnostic(
-            'DUPLICATE_SLUG',
-            post.path,
-            t.line,
-            `talk "${t.title}" has the slug of an earlier talk; it is "${slug}" instead`,
-          ),
-        );
-      }
-      // Inferred tools are named after their repository; two owners' "widget"s stay two tools.
-      // The owner, not a number, tells them apart: the same repository must get the same slug in every talk.
-      const renamed = new Map<string, string>();
-      for (const tool of t.inferredTools) {
-        let slug = tool.slug;
-        const taken = toolsBySlug.get(slug);
-        if (taken !== undefined && taken.repositoryUrl !== tool.repositoryUrl) {
-          const owner = tool.repositoryUrl?.split('/')[3] ?? 'repo';
-          slug = slugify(`${owner}-${tool.name}`);
-          renamed.set(tool.slug, slug);
-        }
-        if (!toolsBySlug.has(slug)) {
-          toolsBySlug.set(slug, { ...tool, slug, source: { path: post.path, line: t.line } });
-        }
-      }
-      const toolSlugs =
-        renamed.size === 0 ? null : t.mentions.map((m) => renamed.get(m.toolSlug) ?? m.toolSlug);
-      const topicSlugs = new Set(t.topicSlugs);
-      for (let i = 0; i < t.mentions.length; i++) {
-        const toolSlug = toolSlugs?.[i] ?? (t.mentions[i] as MentionDraft).toolSlug;
+      if (duplicate) report(duplicateSlugDiagnostic(post.path, t, slug));
+      const renamed = renameInferred(t, toolsBySlug, (slug, tool) =>
+        toolsBySlug.set(slug, { ...tool, slug, source: { path: post.path, line: t.line } }),
+      );
+      const toolSlugs = mentionSlugs(t, renamed);
+      for (const toolSlug of toolSlugs) {
         usedTools.add(toolSlug);
         for (const topic of toolsBySlug.get(toolSlug)?.topics ?? []) {
-          topicSlugs.add(topic);
           if (!topics.has(topic)) ensureTopic(topic, topicName(topic), null);
         }
       }
+      const topicSlugs = talkTopicSlugs(t, toolSlugs, toolsBySlug);
       const speakerSlugs: string[] = [];
       for (const name of t.speakers) {
         const s = slugify(name);
@@ -217,46 +189,21 @@ export function createGraphBuilder(registries: Registries): GraphBuilder {
         if (!speakerSlugs.includes(s)) speakerSlugs.push(s);
       }
       for (const c of t.citations) cite(c, post.path, { talk: slug });
-      talks.push({
-        slug,
-        title: t.title,
-        kind: t.kind,
-        conferenceSlug: conference?.slug ?? null,
-        speakerSlugs,
-        videoUrl: t.videoUrl,
-        youtubeId: t.youtubeId,
-        videoStart: t.videoStart,
-        summary: t.summary,
-        notes: t.notes,
-        topicSlugs: [...topicSlugs],
-        citations: t.citations.map((c) => ({ url: c.url, label: c.label, line: c.line })),
-        mentions: t.mentions.map((m, i) => ({
-          toolSlug: toolSlugs?.[i] ?? m.toolSlug,
-          talkSlug: slug,
-          via: m.via,
-          evidence: m.evidence.map((e) => evidenceAt(e.line, e.text)),
-        })),
-        source: { path: post.path, line: t.line },
-        endLine: t.endLine,
-        date: post.date,
-        ...(markdown === undefined ? {} : { markdown: markdown.section(t.line, t.endLine) }),
-      });
+      const conferenceSlug = conference?.slug ?? null;
+      talks.push(
+        talkModel(
+          post,
+          t,
+          { slug, conferenceSlug, speakerSlugs, toolSlugs, topicSlugs },
+          evidenceAt,
+          markdown,
+        ),
+      );
       conference?.talkSlugs.push(slug);
       postTalks.push(slug);
       candidates.push({ talkSlug: slug, path: post.path, candidates: t.candidates });
     }
-    postModels.push({
-      path: post.path,
-      title: post.title,
-      date: post.date,
-      tags: post.tags,
-      categories: post.categories,
-      description: post.description,
-      draft: post.draft,
-      frontMatter: post.frontMatter,
-      conferenceSlug: conference?.slug ?? null,
-      talkSlugs: postTalks,
-    });
+    postModels.push(postModel(post, conference?.slug ?? null, postTalks));
   };
 
   const finish = (diagnostics: readonly Diagnostic[]): GraphData => {

@@ -50,6 +50,8 @@ export interface FileResults {
   /** The result for `path` if it was made with the same key. */
   get(path: string, key: string): FileResult | undefined;
   set(path: string, result: FileResult): void;
+  /** The result kept for `path`, whatever its key: what the graph built from these results holds. */
+  peek(path: string): FileResult | undefined;
   /** Forgets the results of files that are gone; returns how many were dropped. */
   retain(paths: ReadonlySet<string>): number;
 }
@@ -71,6 +73,10 @@ export class MemoryFileResults implements FileResults {
     if (result?.key !== key) return undefined;
     this.hits += 1;
     return result;
+  }
+
+  peek(path: string): FileResult | undefined {
+    return this.entries.get(path);
   }
 
   set(path: string, result: FileResult): void {

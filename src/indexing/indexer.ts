@@ -4,7 +4,7 @@
  * that fails at any step is reported and left out; the rest is indexed.
  */
 import { basename, resolve } from 'node:path';
-import { type Diagnostic, diagnostic, sortDiagnostics } from '../diagnostics.js';
+import { type Diagnostic, diagnostic, type Report, sortDiagnostics } from '../diagnostics.js';
 import { seriesIndex } from '../extract/conferences.js';
 import { NameMatcher } from '../extract/nameMatcher.js';
 import { type ExtractContext, extractPost, type PostDraft } from '../extract/post.js';
@@ -16,7 +16,7 @@ import { parseFrontMatter } from '../parse/frontmatter.js';
 import { parseMarkdown } from '../parse/markdown.js';
 import { createSource } from '../parse/source.js';
 import { loadCatalogue } from '../registry/catalogue.js';
-import { loadRegistries } from '../registry/registry.js';
+import { loadRegistries, type Registries } from '../registry/registry.js';
 import { createGraphBuilder } from './build.js';
 import { contextDigest, type FileResults, resultKey } from './fileResults.js';
 import { openResultCache } from './resultCache.js';
@@ -50,7 +50,7 @@ export interface IndexResult {
 }
 
 /** Parses and extracts one post; null when it cannot be indexed (reported through `ctx`). */
-function indexPost(file: LoadedFile, ctx: ExtractContext): PostDraft | null {
+export function indexPost(file: LoadedFile, ctx: ExtractContext): PostDraft | null {
   // A parser or extractor bug must cost one file, not the graph.
   const reported: Diagnostic[] = [];
   try {
@@ -72,6 +72,56 @@ function indexPost(file: LoadedFile, ctx: ExtractContext): PostDraft | null {
   }
 }
 
+/** What extraction reads besides the post: the registries, the catalogue's series, the settings. */
+export function createExtractContext(
+  registries: Registries,
+  options: Omit<IndexOptions, 'root'>,
+  report: Report,
+): ExtractContext {
+  return {
+    rootName: options.rootName ?? null,
+    talkWeights: options.talkWeights,
+    tools: new ToolIndex(registries.tools),
+    topics: new NameMatcher(
+      registries.topics.flatMap((t) => [
+        { key: t.slug, name: t.name, via: 'NAME' as const, caseSensitive: false, ambiguous: false },
+        ...t.aliases.map((a) => ({
+          key: t.slug,
+          name: a,
+          via: 'ALIAS' as const,
+          caseSensitive: false,
+          ambiguous: false,
+        })),
+      ]),
+    ),
+    conferences: registries.conferences,
+    // Series names are read even without the tool catalogue: they only make names canonical.
+    series: seriesIndex(loadCatalogue().conferences),
+    report,
+    now: options.now ?? new Date(),
+  };
+}
+
+/** The context part of every post's result key (`fileResults.ts`) for these files and options. */
+export function resultContext(files: readonly LoadedFile[], options: Omit<IndexOptions, 'root'>): string {
+  // The root's folder name and the talk weights are read by extraction too: a result depends on them.
+  const settings = JSON.stringify([
+    options.catalogue ?? true,
+    options.rootName ?? null,
+    options.talkWeights ?? null,
+  ]);
+  return contextDigest(files, options.now ?? new Date(), settings);
+}
+
+/** The registries of these files, with the catalogue's tools unless it is switched off. */
+export function registriesOf(
+  files: readonly LoadedFile[],
+  options: Omit<IndexOptions, 'root'>,
+  report: Report,
+): Registries {
+  return loadRegistries(files, (options.catalogue ?? true) ? loadCatalogue().tools : [], report);
+}
+
 /**
  * The pipeline as steps: it yields after each post it parses, so a caller
  * can pause between files (`indexFilesAsync`) and keep its event loop free.
@@ -82,46 +132,17 @@ function* indexSteps(
 ): Generator<void, GraphData> {
   const diagnostics: Diagnostic[] = [];
   const report = (d: Diagnostic) => diagnostics.push(d);
-  const catalogue = loadCatalogue();
-  const registries = loadRegistries(files, (options.catalogue ?? true) ? catalogue.tools : [], report);
-  const now = options.now ?? new Date();
+  const registries = registriesOf(files, options, report);
   // The matchers of tool and topic names take a while to build from a catalogue of thousands of
   // tools, and only extraction reads them: a start whose posts all come from the cache skips them.
   let ctx: ExtractContext | undefined;
   const extractContext = (): ExtractContext => {
-    ctx ??= {
-      rootName: options.rootName ?? null,
-      talkWeights: options.talkWeights,
-      tools: new ToolIndex(registries.tools),
-      topics: new NameMatcher(
-        registries.topics.flatMap((t) => [
-          { key: t.slug, name: t.name, via: 'NAME' as const, caseSensitive: false, ambiguous: false },
-          ...t.aliases.map((a) => ({
-            key: t.slug,
-            name: a,
-            via: 'ALIAS' as const,
-            caseSensitive: false,
-            ambiguous: false,
-          })),
-        ]),
-      ),
-      conferences: registries.conferences,
-      // Series names are read even without the tool catalogue: they only make names canonical.
-      series: seriesIndex(catalogue.conferences),
-      report,
-      now,
-    };
+    ctx ??= createExtractContext(registries, options, report);
     return ctx;
   };
 
   const results = options.results;
-  // The root's folder name and the talk weights are read by extraction too: a result depends on them.
-  const settings = JSON.stringify([
-    options.catalogue ?? true,
-    options.rootName ?? null,
-    options.talkWeights ?? null,
-  ]);
-  const context = results === undefined ? '' : contextDigest(files, now, settings);
+  const context = results === undefined ? '' : resultContext(files, options);
   // Each draft goes into the graph as soon as it is read, so drafts do not pile up beside the graph.
   const builder = createGraphBuilder(registries);
   for (const file of files) {

@@ -1,11 +1,15 @@
 /**
  * @module indexing/liveGraph
  * The served graph while its notes change. Each refresh walks the content
- * root again (cheap: reading and hashing), re-parses only the files whose
- * digest changed (per-file results kept in memory, `fileResults.ts`),
- * rebuilds the graph and its indexes from all results, and swaps in the new
- * immutable version in one assignment: a request holds the version it
- * started with, so it sees one consistent graph.
+ * root again (cheap: reading and hashing) and re-parses only the files whose
+ * digest changed (per-file results kept in memory, `fileResults.ts`). A
+ * changed post already in the graph is patched into it (`incremental.ts`):
+ * its old talks, links and lookups out, the new ones in, in time that grows
+ * with the post, not the graph. Anything else (a new, deleted or broken
+ * post, a registry file, a change that moves what other posts share) builds
+ * the graph and its indexes again from all results. Either way the new
+ * immutable version is swapped in with one assignment: a request holds the
+ * version it started with, so it sees one consistent graph.
  *
  * With `cacheDir`, the results are the on-disk cache's (`resultCache.ts`):
  * a restart over unchanged notes starts warm, and each new version is
@@ -23,8 +27,9 @@ import type { Diagnostic } from '../diagnostics.js';
 import { sortDiagnostics } from '../diagnostics.js';
 import type { PostDraft } from '../extract/post.js';
 import { type GraphData, MemoryStore } from '../graph/store.js';
-import { loadContent } from '../load/walk.js';
+import { type LoadedFile, loadContent } from '../load/walk.js';
 import { type FileResult, type FileResults, MemoryFileResults } from './fileResults.js';
+import { IncrementalIndex, type Version } from './incremental.js';
 import { type IndexOptions, indexFilesAsync } from './indexer.js';
 import { openResultCache, type ResultCache } from './resultCache.js';
 
@@ -43,6 +48,9 @@ export interface GraphChange {
   diagnostics: Diagnostic[];
 }
 
+/** More changed files than this are indexed again in full: one pass is then cheaper than many patches. */
+const MAX_PATCHED = 50;
+
 /** Codes that mean a post's new text could not be indexed at all. */
 const UNINDEXABLE = new Set(['FRONTMATTER_INVALID', 'FRONTMATTER_UNCLOSED', 'EXTRACTION_FAILED']);
 
@@ -60,6 +68,10 @@ class LastGoodResults implements FileResults {
 
   get(path: string, key: string): FileResult | undefined {
     return this.inner.get(path, key);
+  }
+
+  peek(path: string): FileResult | undefined {
+    return this.inner.peek(path);
   }
 
   set(path: string, result: FileResult): void {
@@ -95,6 +107,11 @@ export class LiveGraph {
   private cache: ResultCache | null = null;
   /** Digest of every file of the current version, by path. */
   private digests = new Map<string, string>();
+  /** Patches the graph one changed post at a time; made after each full index. */
+  private incremental: IncrementalIndex | null = null;
+  /** How many times the whole graph was indexed, and why the last change could not be patched. */
+  fullBuilds = 0;
+  lastFallback: string | null = null;
   private readonly listeners = new Set<(change: GraphChange) => void>();
   private running: Promise<GraphChange | null> | null = null;
   private next: Promise<GraphChange | null> | null = null;
@@ -137,6 +154,43 @@ export class LiveGraph {
     return this.next;
   }
 
+  /**
+   * The next version from the version before, patched one changed post at a time; null when a
+   * change is not a post already in the graph, or moves what other posts share (then the whole
+   * graph is indexed again).
+   */
+  private patch(
+    changed: ReadonlySet<string>,
+    loaded: { files: readonly LoadedFile[]; diagnostics: readonly Diagnostic[] },
+  ): Version | null {
+    const incremental = this.incremental;
+    if (this.currentVersion === null || incremental === null) return null;
+    if (changed.size > MAX_PATCHED) {
+      this.lastFallback = `${changed.size} files changed`;
+      return null;
+    }
+    const files = new Map(loaded.files.map((f) => [f.path, f]));
+    let version: Version | null = null;
+    for (const path of changed) {
+      const file = files.get(path);
+      if (file?.role !== 'post') {
+        this.lastFallback = file === undefined ? `${path} is gone` : `${path} is a registry file`;
+        return null;
+      }
+      const update = incremental.update(
+        file,
+        loaded.diagnostics.filter((d) => d.path === path),
+      );
+      if ('reason' in update) {
+        this.lastFallback = update.reason;
+        return null;
+      }
+      version = update;
+    }
+    this.results?.take();
+    return version;
+  }
+
   private async run(): Promise<GraphChange | null> {
     const loaded = await loadContent(this.options.root, { maxFileSize: this.options.maxFileSize });
     const digests = new Map(loaded.files.map((f) => [f.path, f.digest]));
@@ -159,13 +213,20 @@ export class LiveGraph {
       rootName: this.options.rootName ?? basename(resolve(root)),
       results,
     };
-    let data = await indexFilesAsync(loaded.files, options);
-    // A post that broke was stored with its last good draft: one more pass (all from results) builds with it.
-    if (results.take().length > 0) data = await indexFilesAsync(loaded.files, options);
-    data.diagnostics = sortDiagnostics([...loaded.diagnostics, ...data.diagnostics]);
+    let next = this.patch(changed, loaded);
+    if (next === null) {
+      let data = await indexFilesAsync(loaded.files, options);
+      // A post that broke was stored with its last good draft: one more pass (all from results) builds with it.
+      if (results.take().length > 0) data = await indexFilesAsync(loaded.files, options);
+      data.diagnostics = sortDiagnostics([...loaded.diagnostics, ...data.diagnostics]);
+      next = { data, store: new MemoryStore(data) };
+      this.incremental = new IncrementalIndex(loaded.files, options, results, next);
+      this.fullBuilds += 1;
+    }
+    const { data, store } = next;
 
     const version = (this.currentVersion?.version ?? 0) + 1;
-    this.currentVersion = { version, data, store: new MemoryStore(data) };
+    this.currentVersion = { version, data, store };
     this.digests = digests;
     const changedPaths = [...changed].sort();
     const change: GraphChange = {
@@ -174,6 +235,8 @@ export class LiveGraph {
       diagnostics: data.diagnostics.filter((d) => changed.has(d.path)),
     };
     for (const listener of this.listeners) listener(change);
+    // The next change is patched: what it needs is built now, while nothing waits on it.
+    this.incremental?.prepare();
     // Written after the swap: the cache only speeds up the next start, and cannot fail this version.
     await this.cache?.save().catch(() => false);
     return change;
