@@ -13,6 +13,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { lookupKey } from '../keys.js';
 import { type Discovery, discoveryOf } from './discovery.js';
+import type { Lookup } from './layeredMap.js';
 import type { RelatedTalkResult } from './related.js';
 import type { SearchMatch } from './search.js';
 import type { NodeRef, PathStep, Subgraph } from './traverse.js';
@@ -125,11 +126,11 @@ function toLists(map: Map<string, Set<string>>): Map<string, string[]> {
 /** The lookups of one graph: built on first use, or carried over from the version before a one-post update. */
 export interface StoreIndexes {
   conferenceMap: Map<string, ConferenceModel>;
-  talkMap: Map<string, TalkModel>;
+  talkMap: Lookup<TalkModel>;
   toolMap: Map<string, ToolModel>;
   topicMap: Map<string, TopicModel>;
   speakerMap: Map<string, SpeakerModel>;
-  linkMap: Map<string, LinkModel>;
+  linkMap: Lookup<LinkModel>;
   toolTalks: Map<string, string[]>;
   topicTalks: Map<string, string[]>;
   topicTools: Map<string, string[]>;

@@ -32,6 +32,7 @@ import {
 } from './postModels.js';
 import { suggestTools, type TalkCandidates } from './suggestions.js';
 import { talkSections } from './talkMarkdown.js';
+import { patchTopicTools, type TopicToolUse, topicToolUseOf } from './topicToolsPatch.js';
 
 /** What the graph builder knew at the end, which a one-post change needs to redo its part. */
 export interface PatchBase {
@@ -45,6 +46,10 @@ export interface PatchBase {
   toolUse: ReadonlyMap<string, number>;
   /** The candidate terms of each talk, in the order of the graph's talks. */
   candidates: readonly TalkCandidates[];
+  /** The tools of the graph carrying each topic themselves (the tools never change in a patch). */
+  carriers: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Where each topic's tools are first mentioned; updated in place by each patch. */
+  topicToolUse: TopicToolUse;
 }
 
 export interface Version {
@@ -77,7 +82,12 @@ export function patchBaseOf(
       candidates.push({ talkSlug: talk.slug, path: post.path, candidates: draft.talks[i]?.candidates ?? [] });
     });
   }
-  return { toolsBySlug, registryTopics, topicMakers, toolUse, candidates };
+  const carriers = new Map<string, Set<string>>();
+  for (const tool of data.tools) {
+    for (const topic of tool.topics) carriers.set(topic, (carriers.get(topic) ?? new Set()).add(tool.slug));
+  }
+  const topicToolUse = topicToolUseOf(data.talks);
+  return { toolsBySlug, registryTopics, topicMakers, toolUse, candidates, carriers, topicToolUse };
 }
 
 /** The topics a post makes, in order: its tags and categories, then its tools' topics, not made before it. */
@@ -209,6 +219,15 @@ export function patchGraph(
     draftOf,
   });
   if (typeof links === 'string') return { reason: links };
+  const topicTools = patchTopicTools({
+    path,
+    before: oldTalks,
+    after: newTalks,
+    use: base.topicToolUse,
+    topicTools: index.topicTools,
+    carriers: base.carriers,
+  });
+  if (typeof topicTools === 'string') return { reason: topicTools };
 
   const talks = data.talks.slice();
   talks.splice(talkAt, newTalks.length, ...newTalks);
@@ -251,8 +270,8 @@ export function patchGraph(
     path,
     before: oldTalks,
     after: newTalks,
-    tools: data.tools,
     links: links.changed,
+    topicTools,
   });
   return {
     version: { data: next, store: new MemoryStore(next, indexes) },

@@ -75,7 +75,7 @@ export class IncrementalIndex {
     const after = result?.draft;
     if (!after) return { reason: `${file.path} can no longer be indexed` };
     this.prepare();
-    if (!this.base) return { reason: 'a post of the graph has no stored result' };
+    if (!this.base) return { reason: 'the graph must be indexed again first' };
     const patched = patchGraph(
       this.current,
       this.base,
@@ -88,7 +88,11 @@ export class IncrementalIndex {
       },
       (path) => this.results.peek(path)?.draft,
     );
-    if ('reason' in patched) return patched;
+    // A patch that gave up may have spent the builder's knowledge: the caller indexes everything again.
+    if ('reason' in patched) {
+      this.base = null;
+      return patched;
+    }
     this.current = patched.version;
     this.base = patched.base;
     return patched.version;

@@ -14,6 +14,7 @@
  */
 import type { CitationDraft, PostDraft } from '../extract/post.js';
 import { replaceRun } from '../graph/indexPatch.js';
+import type { Lookup } from '../graph/layeredMap.js';
 import type { LinkModel } from '../graph/types.js';
 
 interface UrlUse {
@@ -59,7 +60,7 @@ export interface LinksInput {
   slugs: readonly string[];
   conferenceSlug: string | null;
   links: readonly LinkModel[];
-  linkMap: ReadonlyMap<string, LinkModel>;
+  linkMap: Lookup<LinkModel>;
   /** The path of the post holding a talk. */
   pathOf: (talkSlug: string) => string;
   /** The draft a post of the graph was built from. */
@@ -98,7 +99,6 @@ export function patchLinks(input: LinksInput): LinksOutput | string {
   const { path, slugs, linkMap } = input;
   const before = usesOf(input.before, slugs, input.conferenceSlug);
   const after = usesOf(input.after, slugs, input.conferenceSlug);
-  const mine = new Set(slugs);
   const changed = new Map<string, LinkModel | null>();
   /** The new model of each link the post makes. */
   const made = new Map<string, LinkModel>();
@@ -130,7 +130,7 @@ export function patchLinks(input: LinksInput): LinksOutput | string {
     }
     const talkSlugs = sameRun(old?.talks, use?.talks)
       ? link.talkSlugs
-      : replaceRun(link.talkSlugs, mine, use?.talks ?? [], path, input.pathOf);
+      : replaceRun(link.talkSlugs, use?.talks ?? [], path, input.pathOf);
     if (maker < path) {
       // The post's label counts only when no post before it gave one; the maker's, if any, stands.
       const labelChanged = (old?.label ?? null) !== (use?.label ?? null);
