@@ -104,15 +104,14 @@ export async function scaleOutRows(options: ScaleOutOptions): Promise<Row[]> {
 
   // One change with the other files' results in memory, as live reload makes it: from the changed
   // file's text to a new servable version with its store. The graph is patched; a change it cannot
-  // patch is indexed in full, and timed so.
+  // patch is indexed in full, and timed so. What patching needs (the extraction context, the
+  // builder's knowledge, the store's lookups) is built by the first change after a full index, as in
+  // live reload: that run shows in the range.
   const { files } = await loadContent(content);
   const results = new MemoryFileResults();
   const indexAll = () => {
     const data = indexFiles(files, { results });
-    const incremental = new IncrementalIndex(files, {}, results, { data, store: new MemoryStore(data) });
-    // Built after each full index, before any change comes (liveGraph.ts does the same).
-    incremental.prepare();
-    return incremental;
+    return new IncrementalIndex(files, {}, results, { data, store: new MemoryStore(data) });
   };
   let incremental = indexAll();
   const changeRuns: number[] = [];

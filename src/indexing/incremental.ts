@@ -9,7 +9,8 @@
  *
  * Made after a full index of the same files and results; what it prepares
  * (the extraction context, the builder's knowledge, the store's lookups) is
- * built once, on `prepare` or the first update.
+ * built once, on `prepare` or the first update: a server whose notes never
+ * change never pays for it.
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { ExtractContext } from '../extract/post.js';

@@ -235,8 +235,6 @@ export class LiveGraph {
       diagnostics: data.diagnostics.filter((d) => changed.has(d.path)),
     };
     for (const listener of this.listeners) listener(change);
-    // The next change is patched: what it needs is built now, while nothing waits on it.
-    this.incremental?.prepare();
     // Written after the swap: the cache only speeds up the next start, and cannot fail this version.
     await this.cache?.save().catch(() => false);
     return change;
