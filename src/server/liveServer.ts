@@ -52,6 +52,8 @@ export async function serveLive(options: LiveServingOptions): Promise<LiveServin
   await watcher.ready;
   const first = live.current;
   if (first === null) throw new Error('the first index produced no graph');
+  // Once serving, on an idle turn: the first edit is then patched, not waiting on this.
+  setTimeout(() => live.prepareForChanges(), 0).unref();
 
   const pubsub = createPubSub<{ graphChanged: [GraphChange] }>();
   const changes = { subscribe: () => pubsub.subscribe('graphChanged') };
@@ -61,7 +63,7 @@ export async function serveLive(options: LiveServingOptions): Promise<LiveServin
   live.onChange((change: GraphChange) => {
     const next = live.current;
     if (next === null) return;
-    // Built before the swap (search indexes included), so the first request of a version does not wait.
+    // Built before the swap (search and the other discovery indexes are built on first use).
     const built = createGraphServices(next.data, next.store, { version: next.version, changes });
     services = built;
     version = next.version;
