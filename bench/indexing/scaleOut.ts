@@ -105,8 +105,8 @@ export async function scaleOutRows(options: ScaleOutOptions): Promise<Row[]> {
   // One change with the other files' results in memory, as live reload makes it: from the changed
   // file's text to a new servable version with its store. The graph is patched; a change it cannot
   // patch is indexed in full, and timed so. What patching needs (the extraction context, the
-  // builder's knowledge, the store's lookups) is built by the first change after a full index, as in
-  // live reload: that run shows in the range.
+  // builder's knowledge, the store's lookups) is built untimed after each full index, as live
+  // reload builds it on an idle turn once a full index is served.
   const { files } = await loadContent(content);
   const results = new MemoryFileResults();
   const indexAll = () => {
@@ -114,6 +114,7 @@ export async function scaleOutRows(options: ScaleOutOptions): Promise<Row[]> {
     return new IncrementalIndex(files, {}, results, { data, store: new MemoryStore(data) });
   };
   let incremental = indexAll();
+  incremental.prepare();
   const changeRuns: number[] = [];
   let rebuilt = 0;
   for (let i = 0; i < Math.max(repeat, 5); i++) {
@@ -122,6 +123,7 @@ export async function scaleOutRows(options: ScaleOutOptions): Promise<Row[]> {
     const file = files[at];
     if (file === undefined || file.role !== 'post') continue;
     const text = `${file.text}\nA line added in run ${i} about Prometheus.\n`;
+    let indexedAll = false;
     changeRuns.push(
       time(() => {
         files[at] = { ...file, text, digest: createHash('sha1').update(text).digest('hex') };
@@ -129,9 +131,11 @@ export async function scaleOutRows(options: ScaleOutOptions): Promise<Row[]> {
         if ('reason' in next) {
           rebuilt += 1;
           incremental = indexAll();
+          indexedAll = true;
         }
       }),
     );
+    if (indexedAll) incremental.prepare();
   }
 
   // One untimed index writes both the snapshot and the cache the warm runs read.

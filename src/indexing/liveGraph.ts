@@ -123,14 +123,6 @@ export class LiveGraph {
     return this.currentVersion;
   }
 
-  /**
-   * Builds now what patching the first changed post needs (seconds at 10,000 posts), so that
-   * change is patched as quickly as the ones after it. A no-op before the first index.
-   */
-  prepareForChanges(): void {
-    this.incremental?.prepare();
-  }
-
   /** Calls `listener` after each new version; returns a function that stops it. */
   onChange(listener: (change: GraphChange) => void): () => void {
     this.listeners.add(listener);
@@ -228,7 +220,11 @@ export class LiveGraph {
       if (results.take().length > 0) data = await indexFilesAsync(loaded.files, options);
       data.diagnostics = sortDiagnostics([...loaded.diagnostics, ...data.diagnostics]);
       next = { data, store: new MemoryStore(data) };
-      this.incremental = new IncrementalIndex(loaded.files, options, results, next);
+      const incremental = new IncrementalIndex(loaded.files, options, results, next);
+      this.incremental = incremental;
+      // What patching needs (seconds at 10,000 posts) is built on an idle turn once this version is
+      // served, so the next edit is patched as quickly as the ones after it.
+      setTimeout(() => incremental.prepare(), 0).unref();
       this.fullBuilds += 1;
     }
     const { data, store } = next;

@@ -52,8 +52,6 @@ export async function serveLive(options: LiveServingOptions): Promise<LiveServin
   await watcher.ready;
   const first = live.current;
   if (first === null) throw new Error('the first index produced no graph');
-  // Once serving, on an idle turn: the first edit is then patched, not waiting on this.
-  setTimeout(() => live.prepareForChanges(), 0).unref();
 
   const pubsub = createPubSub<{ graphChanged: [GraphChange] }>();
   const changes = { subscribe: () => pubsub.subscribe('graphChanged') };
