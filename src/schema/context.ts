@@ -86,14 +86,20 @@ export interface GraphContext extends GraphServices {
   search(query: string, types?: readonly EntityKind[]): Promise<SearchMatch[]>;
 }
 
+/** The store's values for `keys`, one per key: any other count is a store bug, never a miss. */
+async function fetchEach<V>(
+  fetch: (keys: readonly string[]) => Promise<V[]>,
+  keys: readonly string[],
+): Promise<V[]> {
+  const values = await fetch(keys);
+  if (values.length !== keys.length) {
+    throw new Error(`store answered ${values.length} values for ${keys.length} keys`);
+  }
+  return values;
+}
+
 function batched<V>(fetch: (keys: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
-  return new DataLoader<string, V>(async (keys) => {
-    const values = await fetch(keys);
-    if (values.length !== keys.length) {
-      throw new Error(`store answered ${values.length} values for ${keys.length} keys`);
-    }
-    return values;
-  });
+  return new DataLoader<string, V>((keys) => fetchEach(fetch, keys));
 }
 
 function once<T>(fetch: () => Promise<T>): () => Promise<T> {
@@ -158,11 +164,7 @@ class RequestLoaders implements Loaders {
   }
   get linkLists() {
     this.#linkLists ??= new DataLoader<readonly string[], (LinkModel | null)[]>(async (lists) => {
-      const urls = lists.flat();
-      const links = await this.#store.links(urls);
-      if (links.length !== urls.length) {
-        throw new Error(`store answered ${links.length} values for ${urls.length} keys`);
-      }
+      const links = await fetchEach((urls) => this.#store.links(urls), lists.flat());
       let at = 0;
       return lists.map((urls) => {
         at += urls.length;
