@@ -17,6 +17,7 @@ import { loadAll, loadKnown } from './context.js';
 import { dayOf } from './dates.js';
 import { capOf, cutAt, firstArg, firstKnown, firstOf } from './listCaps.js';
 import { findByName } from './lookup.js';
+import { NODE_KEYS } from './nodeIds.js';
 import { distinct } from './order.js';
 import { ConferenceRef, LinkRef, SourceRef } from './refs.js';
 import { talkArgs, talkConnection } from './talkOrder.js';
@@ -28,7 +29,7 @@ function isConference(value: unknown): value is ConferenceModel {
 
 builder.node(ConferenceRef, {
   description: 'A conference (one edition of it): where and when, and the talks given there.',
-  id: { resolve: (conference) => conference.slug },
+  id: { resolve: NODE_KEYS.Conference },
   loadMany: (slugs, ctx) => loadAll(ctx.loaders.conference, slugs),
   isTypeOf: isConference,
   fields: (t) => ({

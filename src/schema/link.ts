@@ -13,6 +13,7 @@ import { loadAll } from './context.js';
 import { linkArgs, linkConnection } from './linkFilter.js';
 import { LinkKind } from './linkKind.js';
 import { capOf, cutAt, firstArg, firstKnown } from './listCaps.js';
+import { NODE_KEYS } from './nodeIds.js';
 import { ConferenceRef, LinkRef, SourceRef } from './refs.js';
 import { talkArgs, talkConnection } from './talkOrder.js';
 
@@ -28,7 +29,7 @@ function isLink(value: unknown): value is LinkModel {
 
 builder.node(LinkRef, {
   description: 'A URL cited in the notes; every talk citing the same (normalised) URL shares one Link.',
-  id: { resolve: (link) => link.url },
+  id: { resolve: NODE_KEYS.Link },
   loadMany: (urls, ctx) => loadAll(ctx.loaders.link, urls),
   isTypeOf: isLink,
   fields: (t) => ({

@@ -9,16 +9,28 @@
  * are ready.
  */
 import type { GraphQLObjectType, GraphQLSchema } from 'graphql';
+import type {
+  ConferenceModel,
+  LinkModel,
+  SpeakerModel,
+  TalkModel,
+  ToolModel,
+  TopicModel,
+} from '../graph/types.js';
 import { encodedGlobalId } from './base64.js';
 
-/** The key of each node type's global id: its slug, or for a link its URL. */
-export const NODE_KEYS: Record<string, (model: Record<string, unknown>) => unknown> = {
-  Conference: (conference) => conference.slug,
-  Talk: (talk) => talk.slug,
-  Tool: (tool) => tool.slug,
-  Topic: (topic) => topic.slug,
-  Speaker: (speaker) => speaker.slug,
-  Link: (link) => link.url,
+/**
+ * The key of each node type's global id: its slug, or for a link its URL.
+ * Each type's `builder.node(..., { id })` reads its key from here, so the
+ * answer given at once below is the key the type declares.
+ */
+export const NODE_KEYS = {
+  Conference: (conference: ConferenceModel) => conference.slug,
+  Talk: (talk: TalkModel) => talk.slug,
+  Tool: (tool: ToolModel) => tool.slug,
+  Topic: (topic: TopicModel) => topic.slug,
+  Speaker: (speaker: SpeakerModel) => speaker.slug,
+  Link: (link: LinkModel) => link.url,
 };
 
 /** Replaces the `id` resolver of every node type named in `NODE_KEYS` with one that answers at once. */
@@ -26,6 +38,7 @@ export function answerIdsAtOnce(schema: GraphQLSchema): void {
   for (const [typename, keyOf] of Object.entries(NODE_KEYS)) {
     const field = (schema.getType(typename) as GraphQLObjectType | undefined)?.getFields().id;
     if (field === undefined) throw new Error(`node type ${typename} has no id field`);
-    field.resolve = (model: Record<string, unknown>) => encodedGlobalId(typename, String(keyOf(model)));
+    const key = keyOf as (model: unknown) => string;
+    field.resolve = (model: unknown) => encodedGlobalId(typename, key(model));
   }
 }

@@ -8,6 +8,7 @@ import { builder } from './builder.js';
 import { SpeakerConnection, TalkConnection } from './connections.js';
 import { loadAll } from './context.js';
 import { findByName } from './lookup.js';
+import { NODE_KEYS } from './nodeIds.js';
 import { SpeakerRef } from './refs.js';
 import { speakerArgs, speakerConnection } from './speakerFilter.js';
 import { talkArgs, talkConnection } from './talkOrder.js';
@@ -24,7 +25,7 @@ function isSpeaker(value: unknown): value is SpeakerModel {
 
 builder.node(SpeakerRef, {
   description: 'A person who gave talks, as named in the notes.',
-  id: { resolve: (speaker) => speaker.slug },
+  id: { resolve: NODE_KEYS.Speaker },
   loadMany: (slugs, ctx) => loadAll(ctx.loaders.speaker, slugs),
   isTypeOf: isSpeaker,
   fields: (t) => ({

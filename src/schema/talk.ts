@@ -13,6 +13,7 @@ import { excerptOf } from './excerpt.js';
 import { LinkKind } from './linkKind.js';
 import { capOf, cutAt, firstArg, firstKnown, firstOf } from './listCaps.js';
 import { findByName } from './lookup.js';
+import { NODE_KEYS } from './nodeIds.js';
 import {
   ConferenceRef,
   LinkRef,
@@ -72,7 +73,7 @@ function isTalk(value: unknown): value is TalkModel {
 
 builder.node(TalkRef, {
   description: 'One presentation at a conference: a section of the notes about it, with its video.',
-  id: { resolve: (talk) => talk.slug },
+  id: { resolve: NODE_KEYS.Talk },
   loadMany: (slugs, ctx) => loadAll(ctx.loaders.talk, slugs),
   isTypeOf: isTalk,
   fields: (t) => ({

@@ -10,6 +10,7 @@ import { ConferenceConnection, connectionOf, TalkConnection, ToolConnection } fr
 import { loadAll, loadKnown } from './context.js';
 import { capOf, cutAt, firstArg, firstKnown, firstOf } from './listCaps.js';
 import { findByName } from './lookup.js';
+import { NODE_KEYS } from './nodeIds.js';
 import { byName, distinct } from './order.js';
 import { SourceRef, ToolRef, TopicRef } from './refs.js';
 import { talkArgs, talkConnection } from './talkOrder.js';
@@ -22,7 +23,7 @@ function isTool(value: unknown): value is ToolModel {
 
 builder.node(ToolRef, {
   description: 'A project or product (gVisor, Prometheus, Draft...) and the talks that mention it.',
-  id: { resolve: (tool) => tool.slug },
+  id: { resolve: NODE_KEYS.Tool },
   loadMany: (slugs, ctx) => loadAll(ctx.loaders.tool, slugs),
   isTypeOf: isTool,
   fields: (t) => ({

@@ -9,6 +9,7 @@ import { TalkConnection, ToolConnection, TopicConnection } from './connections.j
 import { loadAll } from './context.js';
 import { cutAt, firstArg, firstOf } from './listCaps.js';
 import { findByName } from './lookup.js';
+import { NODE_KEYS } from './nodeIds.js';
 import { SourceRef, TopicRef } from './refs.js';
 import { talkArgs, talkConnection } from './talkOrder.js';
 import { toolArgs, toolConnection } from './toolFilter.js';
@@ -20,7 +21,7 @@ function isTopic(value: unknown): value is TopicModel {
 
 builder.node(TopicRef, {
   description: 'A subject (security, observability...) talks are about and tools belong to.',
-  id: { resolve: (topic) => topic.slug },
+  id: { resolve: NODE_KEYS.Topic },
   loadMany: (slugs, ctx) => loadAll(ctx.loaders.topic, slugs),
   isTypeOf: isTopic,
   fields: (t) => ({
