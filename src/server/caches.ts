@@ -4,7 +4,8 @@
  * a stream of distinct queries or large answers cannot grow memory without
  * end: whole responses (by their JSON size), parsed documents (by their
  * source size; validation and compiled-query caches hang off the parsed
- * documents through WeakMaps and are freed with them) and parse errors.
+ * documents through WeakMaps and are freed with them), the short way's
+ * compiled queries (by their source size too) and parse errors.
  * The defaults are documented in the README's "Deploying" section.
  */
 import type { Cache } from '@graphql-yoga/plugin-response-cache';
@@ -79,6 +80,20 @@ export function createDocumentCache(
     maxSize: options.bytes ?? CACHE_DEFAULTS.documentBytes,
     sizeCalculation: (_document, source) =>
       DOCUMENT_OVERHEAD + source.length * DOCUMENT_BYTES_PER_SOURCE_BYTE,
+  });
+}
+
+/**
+ * Queries the short way has judged (compiled, or left to Yoga), by source
+ * text, bounded as parsed documents are: a compiled query holds its document.
+ */
+export function createCompiledQueryCache<T extends {}>(
+  options: { entries?: number; bytes?: number } = {},
+): LRUCache<string, T> {
+  return new LRUCache<string, T>({
+    max: options.entries ?? CACHE_DEFAULTS.documentEntries,
+    maxSize: options.bytes ?? CACHE_DEFAULTS.documentBytes,
+    sizeCalculation: (_entry, source) => DOCUMENT_OVERHEAD + source.length * DOCUMENT_BYTES_PER_SOURCE_BYTE,
   });
 }
 

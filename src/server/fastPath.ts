@@ -1,14 +1,16 @@
 /**
  * @module server/fastPath
- * Answers plain GraphQL queries without the HTTP layer of Yoga: the query
- * runs through the same envelop pipeline (limits, compiled execution, error
- * masking, the request context), but the request and response are not
- * converted to and from fetch objects. That layer costs more than a small
- * query itself. Anything else (an error, a browser's cross-origin request, a
- * media type other than JSON, a mutation) is answered by Yoga as before.
+ * Answers GraphQL requests read off node:http. A plain one (a JSON POST or a
+ * GET, asking for plain JSON, from no browser origin, with no parameter Yoga
+ * would refuse) is run the short way (`leanLane`): compiled once, then run
+ * without converting the request and answer to and from fetch objects or
+ * going through Yoga's plugin chain, which cost more than a small query
+ * itself. Anything else, and anything the short way gives up on (every
+ * error), is answered by Yoga from the start, so its answers, statuses and
+ * headers are the ones clients get.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { getOperationAST } from 'graphql';
+import { createLeanLane, type LaneParams } from './leanLane.js';
 import type { TalkgraphYoga } from './yoga.js';
 
 /** A GraphQL request read off the wire: GET with a query string, or POST with a JSON body. */
@@ -29,43 +31,55 @@ export interface Answer {
   ok: boolean;
 }
 
-interface Params {
-  query: string;
-  variables?: Record<string, unknown>;
-  operationName?: string;
-}
-
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-/** Plain JSON is what the client takes: no Accept, or one naming JSON, and no other GraphQL type. */
+/**
+ * The client takes plain JSON and nothing else Yoga would weigh: no Accept,
+ * or one naming only `application/json` or any type. A browser's `text/html`
+ * (GraphiQL), GraphQL's own response type, streams and quality values are
+ * left to Yoga's negotiation.
+ */
 function wantsPlainJson(accept: string | undefined): boolean {
   if (accept === undefined || accept === '') return true;
-  if (/graphql-response|multipart|event-stream/.test(accept)) return false;
-  return /application\/json|\*\/\*/.test(accept);
+  return accept.split(',').every((range) => {
+    const type = range.trim().toLowerCase();
+    return type === 'application/json' || type === '*/*';
+  });
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The query, variables and operation name of a simple request; null when Yoga should judge it. */
-function paramsOf(request: WireRequest): Params | null {
+/** The request parameters Yoga reads; any other one (with a value) makes Yoga refuse the request. */
+const PARAMS = new Set(['query', 'variables', 'operationName', 'extensions']);
+
+/** A POST body as Yoga takes it without question: JSON, uncompressed, in UTF-8. */
+function plainJsonBody(headers: IncomingHttpHeaders): boolean {
+  if (headers['content-encoding'] !== undefined) return false;
+  const type = headers['content-type'] ?? '';
+  return /^application\/json\s*(;\s*charset=utf-8\s*)?$/i.test(type);
+}
+
+/** The query, variables and operation name of a plain request; null when Yoga should judge it. */
+function paramsOf(request: WireRequest): LaneParams | null {
+  const { headers } = request;
+  if (headers.origin !== undefined || !wantsPlainJson(headers.accept)) return null;
   let raw: unknown;
   if (request.method === 'GET') {
     const search = new URLSearchParams(request.url.slice(request.url.indexOf('?') + 1));
-    const variables = search.get('variables');
+    const params: Record<string, unknown> = {};
     try {
-      raw = {
-        query: search.get('query'),
-        variables: variables === null ? undefined : JSON.parse(variables),
-        operationName: search.get('operationName') ?? undefined,
-        extensions: search.get('extensions') ?? undefined,
-      };
+      for (const [name, value] of search) {
+        if (name in params) return null;
+        params[name] = name === 'variables' ? JSON.parse(value) : value;
+      }
     } catch {
       return null;
     }
+    raw = params;
   } else {
-    if (!/^application\/json\b/.test(request.headers['content-type'] ?? '')) return null;
+    if (!plainJsonBody(headers) || request.url.includes('?')) return null;
     try {
       raw = JSON.parse(request.body ?? '');
     } catch {
@@ -73,6 +87,7 @@ function paramsOf(request: WireRequest): Params | null {
     }
   }
   if (!isObject(raw) || typeof raw.query !== 'string' || raw.extensions != null) return null;
+  for (const name in raw) if (raw[name] != null && !PARAMS.has(name)) return null;
   const { variables, operationName } = raw;
   if (variables != null && !isObject(variables)) return null;
   if (operationName != null && typeof operationName !== 'string') return null;
@@ -114,52 +129,28 @@ async function viaYoga(yoga: TalkgraphYoga, request: WireRequest): Promise<Answe
 }
 
 /**
- * Runs a query directly when it is simple and succeeds; returns null when Yoga
- * must answer (its status codes, error format and CORS headers then apply).
- */
-async function direct(yoga: TalkgraphYoga, request: WireRequest): Promise<Answer | null> {
-  if (request.headers.origin !== undefined || !wantsPlainJson(request.headers.accept)) return null;
-  const params = paramsOf(request);
-  if (params === null) return null;
-  const fetchRequest = {
-    method: request.method,
-    url: request.url,
-    headers: new Headers(),
-  } as unknown as Request;
-  const enveloped = yoga.getEnveloped({ request: fetchRequest, params });
-  const document = enveloped.parse(params.query);
-  if (enveloped.validate(enveloped.schema, document).length > 0) return null;
-  if (getOperationAST(document, params.operationName)?.operation !== 'query') return null;
-  const result: unknown = await enveloped.execute({
-    schema: enveloped.schema,
-    document,
-    contextValue: await enveloped.contextFactory(),
-    variableValues: params.variables,
-    operationName: params.operationName,
-  });
-  if (!isObject(result) || result.errors !== undefined || result.data == null) return null;
-  const body = JSON.stringify(result);
-  return {
-    status: 200,
-    headers: { 'content-type': JSON_TYPE, 'content-length': String(Buffer.byteLength(body)) },
-    body,
-    ok: true,
-  };
-}
-
-/**
  * Answers a GraphQL request: directly when it can, else through Yoga. Build
  * `yoga` without its response cache: that plugin needs Yoga's HTTP layer, so
  * with it every query would take the slow way.
  */
 export function createAnswerer(yoga: TalkgraphYoga): (request: WireRequest) => Promise<Answer> {
+  const lane = createLeanLane(yoga);
   return async (request) => {
-    let answer: Answer | null = null;
-    try {
-      answer = await direct(yoga, request);
-    } catch {
-      // A limit refusing the query, a resolver failing: Yoga reports it in its own words.
+    const params = lane === null ? null : paramsOf(request);
+    let text: string | null = null;
+    if (params !== null) {
+      try {
+        text = await (lane as NonNullable<typeof lane>)(params);
+      } catch {
+        // A resolver failing: Yoga reports it in its own words.
+      }
     }
-    return answer ?? viaYoga(yoga, request);
+    if (text === null) return viaYoga(yoga, request);
+    return {
+      status: 200,
+      headers: { 'content-type': JSON_TYPE, 'content-length': String(Buffer.byteLength(text)) },
+      body: text,
+      ok: true,
+    };
   };
 }

@@ -10,7 +10,7 @@
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { PothosValidationError } from '@pothos/core';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { createGraphQLError, createYoga, maskError, type Plugin, type YogaLogger } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { BAD_USER_INPUT } from '../schema/args.js';
@@ -23,7 +23,7 @@ import {
   createResponseCache,
 } from './caches.js';
 import { graphiqlPlugin } from './graphiql.js';
-import { guardPlugins } from './guards.js';
+import { GUARD_DEFAULTS, guardPlugins } from './guards.js';
 import { jitCanCompile } from './jitGuard.js';
 import { limitPlugins } from './limits.js';
 import { useRequestErrorStatus } from './requestErrorStatus.js';
@@ -80,6 +80,27 @@ export interface YogaOptions {
   graphiql?: boolean;
   /** Largest answer, in JSON bytes (default `GUARD_DEFAULTS.maxResponseBytes`). */
   maxResponseBytes?: number;
+}
+
+/**
+ * What the short way for plain queries (`leanLane`) needs to run a compiled
+ * query as this Yoga would: its schema, the context it gives each request,
+ * and the per-request limits its plugins hold. Absent when queries are not
+ * compiled (`jit: false`): then every request takes Yoga's way.
+ */
+export interface LaneSettings {
+  schema: GraphQLSchema;
+  context: () => GraphContext;
+  maxVariableDepth: number;
+  maxResponseBytes: number;
+}
+
+/** Where a Yoga made by `createTalkgraphYoga` keeps them (read through wrappers of it too). */
+const LANE = Symbol('talkgraph lane settings');
+
+/** The settings of a Yoga made by `createTalkgraphYoga`, for the short way; undefined without one. */
+export function laneSettingsOf(yoga: object): LaneSettings | undefined {
+  return (yoga as { [LANE]?: LaneSettings })[LANE];
 }
 
 /** CORS options: any origin without credentials, or exactly the listed origins. */
@@ -185,9 +206,10 @@ export function createTalkgraphYoga(options: YogaOptions) {
       }),
     );
   }
-  return createYoga<Record<string, unknown>, GraphContext>({
+  const context = () => createContext(current());
+  const yoga = createYoga<Record<string, unknown>, GraphContext>({
     schema,
-    context: () => createContext(current()),
+    context,
     plugins,
     graphqlEndpoint: '/graphql',
     landingPage: false,
@@ -204,6 +226,16 @@ export function createTalkgraphYoga(options: YogaOptions) {
       errorCache: createParseErrorCache(),
     },
   });
+  if (options.jit ?? true) {
+    const settings: LaneSettings = {
+      schema,
+      context,
+      maxVariableDepth: GUARD_DEFAULTS.maxVariableDepth,
+      maxResponseBytes: options.maxResponseBytes ?? GUARD_DEFAULTS.maxResponseBytes,
+    };
+    Object.defineProperty(yoga, LANE, { value: settings });
+  }
+  return yoga;
 }
 
 export type TalkgraphYoga = ReturnType<typeof createTalkgraphYoga>;
