@@ -6,8 +6,8 @@
  * graph is read-only while one version of it is served, so a successful
  * answer stays right until the version changes. Cached GET answers carry an
  * `ETag` and `Cache-Control` (browsers and CDNs may keep them too), and a
- * matching `If-None-Match` gets 304. Everything else (GraphiQL, preflights)
- * goes to `next`.
+ * matching `If-None-Match` gets 304. Everything else (GraphiQL, preflights,
+ * subscriptions and other streamed answers) goes to `next`.
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
@@ -36,6 +36,9 @@ interface Entry {
   headers: Record<string, string>;
   body: Buffer;
 }
+
+/** Answer types Yoga streams. */
+const STREAMED = /text\/event-stream|multipart\/mixed/i;
 
 /** Headers that change what the GraphQL handler answers: the answer's format and CORS. */
 const VARY = 'Accept, Origin';
@@ -160,6 +163,12 @@ export function graphqlListener(
     const path = queryAt === -1 ? url : url.slice(0, queryAt);
     const method = req.method;
     if (path !== endpoint || !((method === 'GET' && queryAt !== -1) || method === 'POST')) {
+      next(req, res);
+      return;
+    }
+    // Streams (server-sent events, multipart) are written by Yoga as they come, never read whole here:
+    // a subscription's stream does not end.
+    if (STREAMED.test(req.headers.accept ?? '')) {
       next(req, res);
       return;
     }
