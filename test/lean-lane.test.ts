@@ -303,6 +303,13 @@ describe('the short way against Yoga', () => {
     expect(calls.fetch - before).toBe(0);
   });
 
+  it('judges a refused query text once, however often it is sent', async () => {
+    const before = calls.getEnveloped;
+    const deep = post(`{ ${'tools { edges { node { '.repeat(7)}name${' } } }'.repeat(7)} }`);
+    for (let i = 0; i < 3; i++) await compare({ name: 'a deep query again', body: deep });
+    expect(calls.getEnveloped - before).toBe(1);
+  });
+
   it('judges a query text once: the same text with other variables is not parsed or validated again', async () => {
     const before = calls.getEnveloped;
     for (const name of ['gvisor', 'prometheus', 'kubernetes', 'gvisor']) {
