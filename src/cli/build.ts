@@ -8,7 +8,15 @@
 import { resolve } from 'node:path';
 import { writeSnapshot } from '../graph/snapshot.js';
 import { indexContent } from '../indexing/indexer.js';
-import { CACHE_USAGE, cacheDir, cacheOptions, contentOptions, contentRoot, parse } from './options.js';
+import {
+  CACHE_USAGE,
+  cacheDir,
+  cacheOptions,
+  contentOptions,
+  contentRoot,
+  parse,
+  reportCache,
+} from './options.js';
 import { plural } from './text.js';
 
 export const USAGE = `usage: talkgraph build --out FILE [--content DIR] [--no-catalogue] [--strict]
@@ -37,11 +45,12 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const root = contentRoot(values.content);
-  const { data, durationMs } = await indexContent({
+  const { data, durationMs, cache } = await indexContent({
     root,
     catalogue: !values['no-catalogue'],
     cacheDir: cacheDir(values),
   });
+  reportCache('build', cache);
   const errors = data.diagnostics.filter((d) => d.severity === 'ERROR').length;
   if (values.strict === true && errors > 0) {
     process.stderr.write(

@@ -5,7 +5,15 @@
  */
 import { type GraphData, talkCountByTool } from '../graph/store.js';
 import { indexContent } from '../indexing/indexer.js';
-import { CACHE_USAGE, cacheDir, cacheOptions, contentOptions, contentRoot, parse } from './options.js';
+import {
+  CACHE_USAGE,
+  cacheDir,
+  cacheOptions,
+  contentOptions,
+  contentRoot,
+  parse,
+  reportCache,
+} from './options.js';
 import { plural } from './text.js';
 
 export const USAGE = `usage: talkgraph index [--content DIR] [--json] [--no-catalogue] [--no-cache]
@@ -86,11 +94,12 @@ export async function run(argv: string[]): Promise<number> {
   if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
   const root = contentRoot(values.content);
-  const { data, durationMs } = await indexContent({
+  const { data, durationMs, cache } = await indexContent({
     root,
     catalogue: !values['no-catalogue'],
     cacheDir: cacheDir(values),
   });
+  reportCache('index', cache);
   if (values.json) {
     process.stdout.write(`${JSON.stringify(indexJson(data), null, 2)}\n`);
     return 0;

@@ -69,3 +69,14 @@ export function cacheDir(values: { 'cache-dir'?: string; 'no-cache'?: boolean })
   if (values['no-cache'] === true) return undefined;
   return resolve(values['cache-dir'] ?? defaultCacheDir());
 }
+
+/** Tells the operator, on stderr, about cache files that were ignored or could not be written. */
+export function reportCache(
+  command: string,
+  cache: { notices: readonly string[]; saveError?: string } | undefined,
+  write: (line: string) => void = (line) => process.stderr.write(line),
+): void {
+  for (const notice of cache?.notices ?? []) write(`talkgraph ${command}: ${notice}\n`);
+  if (cache?.saveError !== undefined)
+    write(`talkgraph ${command}: the warm-start cache could not be written: ${cache.saveError}\n`);
+}

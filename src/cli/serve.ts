@@ -163,6 +163,7 @@ export async function run(argv: string[]): Promise<number> {
       };
     } else {
       const result = await loadGraph(values);
+      for (const notice of result.cache?.notices ?? []) logger.warn(`talkgraph ${notice}`);
       const services = createGraphServices(result.data, result.store);
       // One graph for the life of the process: version 1.
       served = { yoga: createTalkgraphYoga({ services, ...yogaOptions }), ...result, version: () => 1 };

@@ -19,7 +19,8 @@ import { loadCatalogue } from '../registry/catalogue.js';
 import { loadRegistries, type Registries } from '../registry/registry.js';
 import { createGraphBuilder } from './build.js';
 import { contextDigest, type FileResults, resultKey } from './fileResults.js';
-import { openResultCache } from './resultCache.js';
+import { graphInputsKey, openGraphCache } from './graphCache.js';
+import { openResultCache, resultCacheFile } from './resultCache.js';
 
 export interface IndexOptions {
   /** Content root: posts/, conferences/, tools/, topics/ below it. */
@@ -45,8 +46,21 @@ export interface IndexResult {
   data: GraphData;
   store: MemoryStore;
   durationMs: number;
-  /** The on-disk cache, when one was used: its file, how many posts it spared, and why it could not be saved. */
-  cache?: { file: string; reused: number; saveError?: string };
+  /** The on-disk cache, when one was used (`cacheDir`). */
+  cache?: {
+    /** The per-file results' file. */
+    file: string;
+    /** The whole graph's file for these inputs (`graphCache.ts`). */
+    graphFile: string;
+    /** How many posts were not extracted again. */
+    reused: number;
+    /** The graph was the one built last time from the same inputs: nothing was rebuilt. */
+    wholeGraph: boolean;
+    /** Cache files that were there but could not be read, and were ignored: for the operator. */
+    notices: string[];
+    /** Why the cache could not be written, when it could not. */
+    saveError?: string;
+  };
 }
 
 /** Parses and extracts one post; null when it cannot be indexed (reported through `ctx`). */
@@ -200,28 +214,67 @@ export async function indexFilesAsync(
 export async function indexContent(options: IndexOptions): Promise<IndexResult> {
   const started = performance.now();
   const loaded = await loadContent(options.root, { maxFileSize: options.maxFileSize });
-  const cache =
-    options.cacheDir === undefined
-      ? undefined
-      : await openResultCache(options.cacheDir, resolve(options.root));
-  const indexOptions = { ...options, rootName: options.rootName ?? basename(resolve(options.root)) };
-  const data = await indexFilesAsync(
-    loaded.files,
-    cache === undefined ? indexOptions : { ...indexOptions, results: cache.results },
+  const root = resolve(options.root);
+  const indexOptions = { ...options, rootName: options.rootName ?? basename(root) };
+  const { cacheDir } = options;
+  if (cacheDir === undefined) {
+    const data = await indexFilesAsync(loaded.files, indexOptions);
+    data.diagnostics = sortDiagnostics([...loaded.diagnostics, ...data.diagnostics]);
+    return {
+      root: options.root,
+      data,
+      store: new MemoryStore(data),
+      durationMs: performance.now() - started,
+    };
+  }
+
+  // Every input as it was last time: the graph built then is the answer, and nothing is rebuilt.
+  const graphCache = openGraphCache(
+    cacheDir,
+    root,
+    graphInputsKey(loaded, resultContext(loaded.files, indexOptions)),
   );
+  const kept = await graphCache.read();
+  const notices = 'notice' in kept && kept.notice !== undefined ? [kept.notice] : [];
+  if ('data' in kept) {
+    const { data } = kept;
+    return {
+      root: options.root,
+      data,
+      store: new MemoryStore(data),
+      durationMs: performance.now() - started,
+      cache: {
+        file: resultCacheFile(cacheDir, root),
+        graphFile: graphCache.file,
+        reused: data.posts.length,
+        wholeGraph: true,
+        notices,
+      },
+    };
+  }
+
+  const cache = await openResultCache(cacheDir, root);
+  if (cache.notice !== undefined) notices.push(cache.notice);
+  const data = await indexFilesAsync(loaded.files, { ...indexOptions, results: cache.results });
   data.diagnostics = sortDiagnostics([...loaded.diagnostics, ...data.diagnostics]);
   const result: IndexResult = {
     root: options.root,
     data,
     store: new MemoryStore(data),
     durationMs: performance.now() - started,
+    cache: {
+      file: cache.file,
+      graphFile: graphCache.file,
+      reused: cache.results.hits,
+      wholeGraph: false,
+      notices,
+    },
   };
-  if (cache !== undefined) {
-    result.cache = { file: cache.file, reused: cache.results.hits };
-    // Saved after timing: the graph is ready; the write only speeds up the next start.
-    await cache.save().catch((error: unknown) => {
-      if (result.cache) result.cache.saveError = error instanceof Error ? error.message : String(error);
-    });
-  }
+  // Saved after timing: the graph is ready; the writes only speed up the next start.
+  const saveError = (error: unknown) => {
+    if (result.cache) result.cache.saveError = error instanceof Error ? error.message : String(error);
+  };
+  await cache.save().catch(saveError);
+  await graphCache.write(data, root).catch(saveError);
   return result;
 }

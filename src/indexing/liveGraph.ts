@@ -28,9 +28,10 @@ import { sortDiagnostics } from '../diagnostics.js';
 import type { PostDraft } from '../extract/post.js';
 import { type GraphData, MemoryStore } from '../graph/store.js';
 import { type LoadedFile, loadContent } from '../load/walk.js';
-import { type FileResult, type FileResults, MemoryFileResults } from './fileResults.js';
+import { type FileResult, type FileResults, MemoryFileResults, resultKey } from './fileResults.js';
+import { graphInputsKey, openGraphCache } from './graphCache.js';
 import { IncrementalIndex, type Version } from './incremental.js';
-import { type IndexOptions, indexFilesAsync } from './indexer.js';
+import { type IndexOptions, indexFilesAsync, resultContext } from './indexer.js';
 import { openResultCache, type ResultCache } from './resultCache.js';
 
 export interface GraphVersion {
@@ -63,6 +64,8 @@ class LastGoodResults implements FileResults {
   private readonly lastGood = new Map<string, PostDraft>();
   /** Paths given their last good draft since `take()` was last called. */
   private kept: string[] = [];
+  /** Paths whose result holds a last good draft rather than what their text gives. */
+  readonly held = new Set<string>();
 
   constructor(private readonly inner: FileResults) {}
 
@@ -75,6 +78,7 @@ class LastGoodResults implements FileResults {
   }
 
   set(path: string, result: FileResult): void {
+    this.held.delete(path);
     if (result.draft !== null) {
       this.lastGood.set(path, result.draft);
       this.inner.set(path, result);
@@ -84,11 +88,13 @@ class LastGoodResults implements FileResults {
     if (good !== undefined && result.diagnostics.some((d) => UNINDEXABLE.has(d.code))) {
       this.inner.set(path, { ...result, draft: good });
       this.kept.push(path);
+      this.held.add(path);
     } else this.inner.set(path, result);
   }
 
   retain(paths: ReadonlySet<string>): number {
     for (const path of this.lastGood.keys()) if (!paths.has(path)) this.lastGood.delete(path);
+    for (const path of this.held) if (!paths.has(path)) this.held.delete(path);
     return this.inner.retain(paths);
   }
 
@@ -105,6 +111,9 @@ export class LiveGraph {
   /** Per-file results: in memory, or read from and written back to the on-disk cache (`cacheDir`). */
   private results: LastGoodResults | null = null;
   private cache: ResultCache | null = null;
+  private opening: Promise<LastGoodResults> | null = null;
+  /** Cache files that were there but could not be read, and were ignored: for the operator's log. */
+  readonly notices: string[] = [];
   /** Digest of every file of the current version, by path. */
   private digests = new Map<string, string>();
   /** Patches the graph one changed post at a time; made after each full index. */
@@ -191,6 +200,55 @@ export class LiveGraph {
     return version;
   }
 
+  /**
+   * The per-file results, opened once: from the on-disk cache with `cacheDir` (a restart over
+   * content indexed before parses only the changed files), else empty.
+   */
+  private openResults(): Promise<LastGoodResults> {
+    this.opening ??= (async () => {
+      const { root, cacheDir } = this.options;
+      this.cache = cacheDir === undefined ? null : await openResultCache(cacheDir, resolve(root));
+      if (this.cache?.notice !== undefined) this.notices.push(this.cache.notice);
+      this.results = new LastGoodResults(this.cache?.results ?? new MemoryFileResults());
+      return this.results;
+    })();
+    return this.opening;
+  }
+
+  /**
+   * The first version, when the graph cache holds one built from exactly these files: loaded, not
+   * built. Patching needs the per-file results too; they are read once this version is served.
+   */
+  private async fromGraphCache(
+    loaded: { files: readonly LoadedFile[]; diagnostics: readonly Diagnostic[] },
+    options: Omit<IndexOptions, 'root'>,
+  ): Promise<Version | null> {
+    const { root, cacheDir } = this.options;
+    if (cacheDir === undefined) return null;
+    const context = resultContext(loaded.files, options);
+    const graphCache = openGraphCache(cacheDir, resolve(root), graphInputsKey(loaded, context));
+    const kept = await graphCache.read();
+    if ('notice' in kept && kept.notice !== undefined) this.notices.push(kept.notice);
+    if (!('data' in kept)) return null;
+    const version = { data: kept.data, store: new MemoryStore(kept.data) };
+    setTimeout(() => {
+      this.openResults().then(
+        (results) => {
+          // Results saved by a later run may be of other text than this graph's: then the first
+          // change indexes everything again, which makes them match.
+          const matches = loaded.files.every(
+            (f) => f.role !== 'post' || results.peek(f.path)?.key === resultKey(f.digest, context),
+          );
+          if (!matches || this.currentVersion?.data !== version.data) return;
+          this.incremental = new IncrementalIndex(loaded.files, { ...options, results }, results, version);
+          this.incremental.prepare();
+        },
+        () => {},
+      );
+    }, 0).unref();
+    return version;
+  }
+
   private async run(): Promise<GraphChange | null> {
     const loaded = await loadContent(this.options.root, { maxFileSize: this.options.maxFileSize });
     const digests = new Map(loaded.files.map((f) => [f.path, f.digest]));
@@ -201,31 +259,28 @@ export class LiveGraph {
       if (!digests.has(d.path) && this.digests.has(d.path)) changed.add(d.path);
     if (this.currentVersion !== null && changed.size === 0) return null;
 
-    const { root, cacheDir } = this.options;
-    if (this.results === null) {
-      // A restart over content indexed before starts warm: only changed files are parsed again.
-      this.cache = cacheDir === undefined ? null : await openResultCache(cacheDir, resolve(root));
-      this.results = new LastGoodResults(this.cache?.results ?? new MemoryFileResults());
-    }
-    const results = this.results;
-    const options = {
-      ...this.options,
-      rootName: this.options.rootName ?? basename(resolve(root)),
-      results,
-    };
-    let next = this.patch(changed, loaded);
+    const rootName = this.options.rootName ?? basename(resolve(this.options.root));
+    let next: Version | null = null;
+    let built = false;
+    if (this.currentVersion === null) next = await this.fromGraphCache(loaded, { ...this.options, rootName });
     if (next === null) {
-      let data = await indexFilesAsync(loaded.files, options);
-      // A post that broke was stored with its last good draft: one more pass (all from results) builds with it.
-      if (results.take().length > 0) data = await indexFilesAsync(loaded.files, options);
-      data.diagnostics = sortDiagnostics([...loaded.diagnostics, ...data.diagnostics]);
-      next = { data, store: new MemoryStore(data) };
-      const incremental = new IncrementalIndex(loaded.files, options, results, next);
-      this.incremental = incremental;
-      // What patching needs (seconds at 10,000 posts) is built on an idle turn once this version is
-      // served, so the next edit is patched as quickly as the ones after it.
-      setTimeout(() => incremental.prepare(), 0).unref();
-      this.fullBuilds += 1;
+      const results = await this.openResults();
+      const options = { ...this.options, rootName, results };
+      next = this.patch(changed, loaded);
+      if (next === null) {
+        let data = await indexFilesAsync(loaded.files, options);
+        // A post that broke was stored with its last good draft: one more pass (all from results) builds with it.
+        if (results.take().length > 0) data = await indexFilesAsync(loaded.files, options);
+        data.diagnostics = sortDiagnostics([...loaded.diagnostics, ...data.diagnostics]);
+        next = { data, store: new MemoryStore(data) };
+        const incremental = new IncrementalIndex(loaded.files, options, results, next);
+        this.incremental = incremental;
+        // What patching needs (seconds at 10,000 posts) is built on an idle turn once this version is
+        // served, so the next edit is patched as quickly as the ones after it.
+        setTimeout(() => incremental.prepare(), 0).unref();
+        this.fullBuilds += 1;
+        built = true;
+      }
     }
     const { data, store } = next;
 
@@ -241,6 +296,26 @@ export class LiveGraph {
     for (const listener of this.listeners) listener(change);
     // Written after the swap: the cache only speeds up the next start, and cannot fail this version.
     await this.cache?.save().catch(() => false);
+    // A graph holding a post's last good draft is not what its files give: a restart must not load it.
+    if (built && this.results?.held.size === 0) await this.keepGraph(loaded, data);
     return change;
+  }
+
+  /**
+   * Keeps a fully built version as the graph cache's, for a restart over the same files. Patched
+   * versions are not written: each would cost as much as the patch many times over, and a restart
+   * after them builds from the per-file results, which are written after every version.
+   */
+  private async keepGraph(
+    loaded: { files: readonly LoadedFile[]; diagnostics: readonly Diagnostic[] },
+    data: GraphData,
+  ): Promise<void> {
+    const { root, cacheDir } = this.options;
+    if (cacheDir === undefined) return;
+    const options = { ...this.options, rootName: this.options.rootName ?? basename(resolve(root)) };
+    const key = graphInputsKey(loaded, resultContext(loaded.files, options));
+    await openGraphCache(cacheDir, resolve(root), key)
+      .write(data, resolve(root))
+      .catch(() => {});
   }
 }

@@ -81,6 +81,19 @@ export function buildDigest(): string {
   return buildCache;
 }
 
+/** A well-formed entry: a path and a result with its key, draft and diagnostics. */
+function isEntry(entry: unknown): entry is [string, FileResult] {
+  if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string') return false;
+  const result = entry[1] as Partial<FileResult> | null;
+  return (
+    typeof result === 'object' &&
+    result !== null &&
+    typeof result.key === 'string' &&
+    typeof result.draft === 'object' &&
+    Array.isArray(result.diagnostics)
+  );
+}
+
 export interface ResultCache {
   /** Hand these to the indexer; they start with what the last run saved. */
   results: MemoryFileResults;
@@ -88,25 +101,48 @@ export interface ResultCache {
   file: string;
   /** Results read from disk at open. */
   loaded: number;
+  /** Why the file on disk was ignored, when there was one and it could not be read. */
+  notice: string | undefined;
   /** Writes the results back when the index changed any; resolves to whether it wrote. */
   save(): Promise<boolean>;
 }
 
+/** What the names of a content root's cache files start with. */
+export function rootTag(root: string): string {
+  return createHash('sha1').update(root).digest('hex').slice(0, 16);
+}
+
+/** The results file of a content root for this build. */
+export function resultCacheFile(dir: string, root: string): string {
+  return join(dir, `${rootTag(root)}-${buildDigest().slice(0, 16)}.msgpack`);
+}
+
 export async function openResultCache(dir: string, root: string): Promise<ResultCache> {
-  const rootTag = createHash('sha1').update(root).digest('hex').slice(0, 16);
-  const file = join(dir, `${rootTag}-${buildDigest().slice(0, 16)}.msgpack`);
+  const tag = rootTag(root);
+  const file = resultCacheFile(dir, root);
   let entries: [string, FileResult][] = [];
-  try {
-    const decoded = packr.unpack(await readFile(file)) as { format: number; entries: [string, FileResult][] };
-    if (decoded.format === FORMAT && Array.isArray(decoded.entries)) entries = decoded.entries;
-  } catch {
-    // Missing or unreadable: start cold, and write a good one after this index.
+  let notice: string | undefined;
+  // Missing or unreadable: start cold, and write a good one after this index.
+  const bytes = await readFile(file).catch(() => null);
+  if (bytes !== null) {
+    try {
+      const decoded = packr.unpack(bytes) as { format?: unknown; entries?: unknown };
+      if (decoded?.format === FORMAT && Array.isArray(decoded.entries) && decoded.entries.every(isEntry))
+        entries = decoded.entries;
+      else notice = 'it is not a results file of this talkgraph';
+    } catch (error) {
+      notice = `it cannot be decoded (${(error as Error).message})`;
+    }
   }
   const results = new MemoryFileResults(entries);
   return {
     results,
     file,
     loaded: entries.length,
+    notice:
+      notice === undefined
+        ? undefined
+        : `the warm-start results ${file} were ignored and will be written again: ${notice}`,
     async save() {
       if (!results.changed) return false;
       await mkdir(dir, { recursive: true });
@@ -116,7 +152,7 @@ export async function openResultCache(dir: string, root: string): Promise<Result
       results.changed = false;
       // Caches of this root written by other builds can never be read again.
       for (const name of await readdir(dir)) {
-        if (name.startsWith(`${rootTag}-`) && join(dir, name) !== file && name.endsWith('.msgpack'))
+        if (name.startsWith(`${tag}-`) && join(dir, name) !== file && name.endsWith('.msgpack'))
           await rm(join(dir, name), { force: true });
       }
       return true;

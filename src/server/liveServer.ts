@@ -49,6 +49,7 @@ export async function serveLive(options: LiveServingOptions): Promise<LiveServin
   // Watching starts before the first index, so a change made during it is not missed.
   const watcher: ContentWatcher = watchContent(options.root, refresh, options.settleMs);
   await live.refresh();
+  for (const notice of live.notices) logger?.warn(`talkgraph ${notice}`);
   await watcher.ready;
   const first = live.current;
   if (first === null) throw new Error('the first index produced no graph');

@@ -61,13 +61,18 @@ describe('the on-disk result cache', () => {
     expect(warm.data.tools.map((t) => t.slug)).toContain('widgetron');
   });
 
-  it('ignores a cache file it cannot read and writes a good one', async () => {
+  it('ignores cache files it cannot read, says so, and writes good ones', async () => {
     const cold = await index();
-    writeFileSync(cold.cache?.file as string, 'not a cache');
+    const files = [cold.cache?.file as string, cold.cache?.graphFile as string];
+    for (const file of files) writeFileSync(file, 'not a cache');
     const again = await index();
     expect(again.cache?.reused).toBe(0);
     expect(again.data).toEqual(cold.data);
-    expect((await index()).cache?.reused).toBeGreaterThan(0);
+    expect(again.cache?.notices).toHaveLength(2);
+    for (const file of files) expect(again.cache?.notices).toContainEqual(expect.stringContaining(file));
+    const third = await index();
+    expect(third.cache?.wholeGraph).toBe(true);
+    expect(third.cache?.notices).toEqual([]);
   });
 
   it('drops the results of deleted posts', async () => {

@@ -1,0 +1,108 @@
+/**
+ * @module indexing/graphCache
+ * The whole-graph half of the warm start. Besides the per-file results
+ * (`resultCache.ts`), the cache folder keeps the last graph built from a
+ * content root, in the snapshot encoding (`graph/snapshot.ts`). A start
+ * whose inputs are all as they were loads that graph, which is several times
+ * faster than building it again from the per-file results; a start where
+ * anything differs builds from the results and writes the graph anew.
+ *
+ * "Inputs" is everything a graph depends on, hashed into one key:
+ * talkgraph's build (version, code, catalogue: `buildDigest`), the context
+ * of every result (registry files, the catalogue switch, the root's name,
+ * the talk weights, the year: `resultContext`), and every file's path and
+ * digest, plus what the loader reported about files it could not read. The
+ * key is the file's name, so there is nothing to compare inside the file and
+ * a write (a temporary file renamed into place) can never leave a graph
+ * under a key it was not built from. A graph file that cannot be read (cut
+ * short, damaged, another version's) is ignored with a notice, never served.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
+import { readSnapshot, writeSnapshot } from '../graph/snapshot.js';
+import type { GraphData } from '../graph/store.js';
+import type { LoadedFile } from '../load/walk.js';
+import { buildDigest, rootTag } from './resultCache.js';
+
+const SUFFIX = '.graph';
+
+/** The lists every graph has: a file that decodes without one of them is not a whole graph. */
+const LISTS = [
+  'conferences',
+  'talks',
+  'tools',
+  'topics',
+  'speakers',
+  'links',
+  'posts',
+  'diagnostics',
+] as const satisfies readonly (keyof GraphData)[];
+
+/** The digest of every input of a graph: the build, the extraction context, each file and the loader's reports. */
+export function graphInputsKey(
+  loaded: { files: readonly LoadedFile[]; diagnostics: readonly Diagnostic[] },
+  context: string,
+): string {
+  const hash = createHash('sha1');
+  hash.update(`${buildDigest()}\u0000${context}`);
+  for (const file of loaded.files) hash.update(`\u0000${file.path}\u0000${file.digest}`);
+  // A file the loader refused is not in `files`, but its diagnostic is in the graph.
+  for (const d of loaded.diagnostics) hash.update(`\u0001${JSON.stringify(d)}`);
+  return hash.digest('hex');
+}
+
+export type GraphCacheRead = { data: GraphData } | { miss: true; notice?: string };
+
+export interface GraphCache {
+  /** Where the graph of these inputs is kept. */
+  file: string;
+  /** The graph last built from exactly these inputs; a miss when there is none or it cannot be read. */
+  read(): Promise<GraphCacheRead>;
+  /** Keeps `data` (built from these inputs) for the next start, and drops graphs of other inputs. */
+  write(data: GraphData, root: string): Promise<void>;
+}
+
+export function openGraphCache(dir: string, root: string, key: string): GraphCache {
+  const tag = rootTag(root);
+  const name = `${tag}-${buildDigest().slice(0, 16)}-${key}${SUFFIX}`;
+  const file = join(dir, name);
+  return {
+    file,
+    async read() {
+      try {
+        await stat(file);
+      } catch {
+        return { miss: true }; // never built from these inputs: the usual miss, nothing to say
+      }
+      try {
+        const { data } = await readSnapshot(file);
+        const missing = LISTS.find((list) => !Array.isArray(data[list]));
+        if (missing === undefined) return { data };
+        return { miss: true, notice: unreadable(file, `it has no ${missing}`) };
+      } catch (error) {
+        // The snapshot's own message names the file and how to build a snapshot: here, only why.
+        const why = (error as Error).message.replaceAll(file, 'it').split(/; write one|\. Rebuild it/)[0];
+        return { miss: true, notice: unreadable(file, why ?? 'it cannot be read') };
+      }
+    },
+    async write(data, writtenFrom) {
+      await mkdir(dir, { recursive: true });
+      try {
+        await writeSnapshot(file, data, writtenFrom);
+      } finally {
+        await rm(`${file}.${process.pid}.tmp`, { force: true });
+      }
+      // Graphs of this root built from other inputs, or by another build, can never be read again.
+      for (const other of await readdir(dir)) {
+        if (other.startsWith(`${tag}-`) && other.endsWith(SUFFIX) && other !== name)
+          await rm(join(dir, other), { force: true });
+      }
+    },
+  };
+}
+
+function unreadable(file: string, reason: string): string {
+  return `the warm-start graph ${file} was ignored and will be written again: ${reason}`;
+}
