@@ -6,6 +6,8 @@
  * line. File-system calls are wrapped so a test can act between the walk and
  * the read, as a racing attacker would.
  */
+
+import type * as fs from 'node:fs';
 import {
   mkdirSync,
   mkdtempSync,
@@ -24,15 +26,19 @@ import { loadContent } from '../src/load/walk.js';
 /** Runs before the loader opens or reads a file by path (set by a test). */
 const hooks: { beforeOpen?: (path: string) => void; failWith?: NodeJS.ErrnoException } = {};
 
+/** Runs the hooks before a call that opens a markdown file by path. */
+function beforeOpen(path: unknown): void {
+  if (!String(path).endsWith('.md')) return;
+  hooks.beforeOpen?.(String(path));
+  if (hooks.failWith) throw hooks.failWith;
+}
+
 vi.mock('node:fs/promises', async (importOriginal) => {
   const actual = await importOriginal<typeof fsPromises>();
   const wrap =
     <A extends unknown[], R>(fn: (path: string, ...rest: A) => Promise<R>) =>
     async (path: string, ...rest: A): Promise<R> => {
-      if (String(path).endsWith('.md')) {
-        hooks.beforeOpen?.(String(path));
-        if (hooks.failWith) throw hooks.failWith;
-      }
+      beforeOpen(path);
       return fn(path, ...rest);
     };
   return {
@@ -40,6 +46,16 @@ vi.mock('node:fs/promises', async (importOriginal) => {
     open: wrap(actual.open as (path: string, ...rest: unknown[]) => Promise<fsPromises.FileHandle>),
     readFile: wrap(actual.readFile as (path: string, ...rest: unknown[]) => Promise<Buffer>),
   };
+});
+
+// The loader opens files with the synchronous call, a slice of files at a time.
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = await importOriginal<typeof fs>();
+  const openSync: typeof actual.openSync = (path, ...rest) => {
+    beforeOpen(path);
+    return actual.openSync(path, ...rest);
+  };
+  return { ...actual, default: { ...actual, openSync }, openSync };
 });
 
 let base: string;
