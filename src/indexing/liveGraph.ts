@@ -112,6 +112,8 @@ export class LiveGraph {
   private results: LastGoodResults | null = null;
   private cache: ResultCache | null = null;
   private opening: Promise<LastGoodResults> | null = null;
+  /** After a start from the graph cache: reads the per-file results and prepares patching. */
+  private warming: Promise<void> | null = null;
   /** Cache files that were there but could not be read, and were ignored: for the operator's log. */
   readonly notices: string[] = [];
   /** Digest of every file of the current version, by path. */
@@ -231,21 +233,20 @@ export class LiveGraph {
     if ('notice' in kept && kept.notice !== undefined) this.notices.push(kept.notice);
     if (!('data' in kept)) return null;
     const version = { data: kept.data, store: new MemoryStore(kept.data) };
-    setTimeout(() => {
-      this.openResults().then(
-        (results) => {
-          // Results saved by a later run may be of other text than this graph's: then the first
-          // change indexes everything again, which makes them match.
-          const matches = loaded.files.every(
-            (f) => f.role !== 'post' || results.peek(f.path)?.key === resultKey(f.digest, context),
-          );
-          if (!matches || this.currentVersion?.data !== version.data) return;
-          this.incremental = new IncrementalIndex(loaded.files, { ...options, results }, results, version);
-          this.incremental.prepare();
-        },
-        () => {},
-      );
-    }, 0).unref();
+    // On an idle turn once this version is served, as after a full index; the next refresh waits for it.
+    this.warming = new Promise<void>((resolve) => setTimeout(resolve, 0).unref())
+      .then(() => this.openResults())
+      .then((results) => {
+        // Results saved by a later run may be of other text than this graph's: then the first
+        // change indexes everything again, which makes them match.
+        const matches = loaded.files.every(
+          (f) => f.role !== 'post' || results.peek(f.path)?.key === resultKey(f.digest, context),
+        );
+        if (!matches || this.currentVersion?.data !== version.data) return;
+        this.incremental = new IncrementalIndex(loaded.files, { ...options, results }, results, version);
+        this.incremental.prepare();
+      })
+      .catch(() => {});
     return version;
   }
 
@@ -264,6 +265,7 @@ export class LiveGraph {
     let built = false;
     if (this.currentVersion === null) next = await this.fromGraphCache(loaded, { ...this.options, rootName });
     if (next === null) {
+      await this.warming;
       const results = await this.openResults();
       const options = { ...this.options, rootName, results };
       next = this.patch(changed, loaded);
