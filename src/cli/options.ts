@@ -60,7 +60,7 @@ export const cacheOptions = {
   'no-cache': { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
-export const CACHE_USAGE = `  --cache-dir DIR    keep per-file results here for a fast restart
+export const CACHE_USAGE = `  --cache-dir DIR    keep the last built graph and per-file results here for a fast restart
                      (default: $TALKGRAPH_CACHE_DIR, else $XDG_CACHE_HOME/talkgraph, else ~/.cache/talkgraph)
   --no-cache         index every file afresh and write no cache`;
 
