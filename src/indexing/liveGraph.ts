@@ -11,9 +11,11 @@
  * immutable version is swapped in with one assignment: a request holds the
  * version it started with, so it sees one consistent graph.
  *
- * With `cacheDir`, the results are the on-disk cache's (`resultCache.ts`):
- * a restart over unchanged notes starts warm, and each new version is
- * written back.
+ * With `cacheDir`, a start over the files of the last fully built graph
+ * loads that graph (`graphCache.ts`) and reads the per-file results on an
+ * idle turn after, for patching; otherwise the results are the on-disk
+ * cache's (`resultCache.ts`), so only changed files are parsed. The results
+ * are written back after each version, the graph after each full build.
  *
  * A post whose new text cannot be indexed (its front matter is broken, say)
  * keeps its last good version in the graph, and its diagnostic is reported.
