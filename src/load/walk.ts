@@ -129,6 +129,7 @@ export function readConfinedSync(
   path: string,
   maxSize: number,
   expected?: { dev: number; ino: number },
+  scratch: { buffer: Buffer } = { buffer: Buffer.alloc(0) },
 ): ReadResult {
   const refuse = (code: 'FILE_OUTSIDE_ROOT' | 'FILE_UNREADABLE' | 'FILE_TOO_LARGE', message: string) => ({
     ok: false as const,
@@ -156,19 +157,25 @@ export function readConfinedSync(
       );
     }
     // Read to the end, but never past one byte over the cap: a file that grew since `stat` is refused.
-    let buffer = Buffer.allocUnsafe(Math.min(maxSize + 1, info.size + 1));
+    // Into the caller's scratch buffer when it is large enough: a buffer per file would leave the
+    // allocator holding the bytes of every file read until the next collection.
+    const wanted = Math.min(maxSize + 1, info.size + 1);
+    let buffer = scratch.buffer.length >= wanted ? scratch.buffer : Buffer.allocUnsafe(wanted);
     let length = 0;
     for (;;) {
-      if (length === buffer.length) {
+      // What may be read into the buffer: never more than one byte over the cap.
+      const room = Math.min(buffer.length, maxSize + 1);
+      if (length === room) {
         if (length > maxSize) break;
         const grown = Buffer.allocUnsafe(Math.min(maxSize + 1, buffer.length * 2));
         buffer.copy(grown, 0, 0, length);
         buffer = grown;
       }
-      const bytesRead = readSync(fd, buffer, length, buffer.length - length, length);
+      const bytesRead = readSync(fd, buffer, length, Math.min(buffer.length, maxSize + 1) - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
     }
+    if (buffer.length > scratch.buffer.length) scratch.buffer = buffer;
     if (length > maxSize) {
       return refuse('FILE_TOO_LARGE', `${path} grew over the limit of ${maxSize} bytes; not indexed`);
     }
@@ -287,9 +294,11 @@ export async function loadContent(
   found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
   const files: LoadedFile[] = [];
+  const scratch = { buffer: Buffer.allocUnsafe(64 * 1024) };
   for (const path of found) {
     await pause();
-    const read = readConfinedSync(root, path, maxSize, identities.get(path));
+    // The bytes are read into `scratch` and used up before the next file is read.
+    const read = readConfinedSync(root, path, maxSize, identities.get(path), scratch);
     if (!read.ok) {
       diagnostics.push(read.diagnostic);
       continue;
