@@ -90,4 +90,22 @@ describe('the live graph started over notes indexed before', () => {
     expect(second.fullBuilds).toBe(1);
     expect(second.current?.data).toEqual(await cold());
   });
+
+  it('saves a broken post as its text gives it, so a later start answers as a cold index', async () => {
+    const first = live();
+    await first.refresh();
+    write('posts/a.md', '---\ntitle: [unclosed\n---\n## Talk A\n');
+    await first.refresh();
+    // The running server keeps the last good version of a.md...
+    expect(first.current?.data.talks.map((t) => t.title).sort()).toEqual(['Talk A', 'Talk B']);
+
+    // ...but a restart over the same files reads the saved results, and must not.
+    const coldData = await cold();
+    expect(coldData.talks.map((t) => t.title)).toEqual(['Talk B']);
+    const restarted = await indexContent({ root, catalogue: false, now: TEST_NOW, cacheDir });
+    expect(restarted.data).toEqual(coldData);
+    const second = live();
+    await second.refresh();
+    expect(second.current?.data).toEqual(coldData);
+  });
 });

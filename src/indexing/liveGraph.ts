@@ -59,8 +59,10 @@ const UNINDEXABLE = new Set(['FRONTMATTER_INVALID', 'FRONTMATTER_UNCLOSED', 'EXT
 
 /**
  * Per-file results that keep a post's last good draft when its new text
- * cannot be indexed: the failed result is stored with the old draft (and the
- * new diagnostics), so the next pass over the same files uses it.
+ * cannot be indexed: passes over the same files read the failed result with
+ * the old draft (and the new diagnostics). What is stored underneath, and
+ * saved to the on-disk cache, is the failed result as its text gives it: a
+ * later start over the same files must answer as a cold index would.
  */
 class LastGoodResults implements FileResults {
   private readonly lastGood = new Map<string, PostDraft>();
@@ -72,26 +74,30 @@ class LastGoodResults implements FileResults {
   constructor(private readonly inner: FileResults) {}
 
   get(path: string, key: string): FileResult | undefined {
-    return this.inner.get(path, key);
+    return this.withLastGood(path, this.inner.get(path, key));
   }
 
   peek(path: string): FileResult | undefined {
-    return this.inner.peek(path);
+    return this.withLastGood(path, this.inner.peek(path));
   }
 
   set(path: string, result: FileResult): void {
     this.held.delete(path);
+    this.inner.set(path, result);
     if (result.draft !== null) {
       this.lastGood.set(path, result.draft);
-      this.inner.set(path, result);
       return;
     }
-    const good = this.lastGood.get(path);
-    if (good !== undefined && result.diagnostics.some((d) => UNINDEXABLE.has(d.code))) {
-      this.inner.set(path, { ...result, draft: good });
+    if (this.lastGood.has(path) && result.diagnostics.some((d) => UNINDEXABLE.has(d.code))) {
       this.kept.push(path);
       this.held.add(path);
-    } else this.inner.set(path, result);
+    }
+  }
+
+  private withLastGood(path: string, result: FileResult | undefined): FileResult | undefined {
+    if (result === undefined || !this.held.has(path)) return result;
+    const good = this.lastGood.get(path);
+    return good === undefined ? result : { ...result, draft: good };
   }
 
   retain(paths: ReadonlySet<string>): number {
