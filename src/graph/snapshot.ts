@@ -18,12 +18,14 @@
 import { readFileSync } from 'node:fs';
 import { type FileHandle, open, rename } from 'node:fs/promises';
 import { Packr } from 'msgpackr';
+import { shareEvidence } from './shareEvidence.js';
 import { StringTable, withStrings } from './snapshotStrings.js';
 import type { GraphData } from './store.js';
+import type { TalkModel } from './types.js';
 
 /** The first bytes of every snapshot: a file of anything else is refused at once. */
 const MAGIC = 'talkgraph-snapshot';
-export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FORMAT = 3;
 // Binary values (a YAML !!binary in front matter) are copied out: the block they were read from is reused.
 const packr = new Packr({ useRecords: true, moreTypes: true, copyBuffers: true });
 /** Entities per block: small enough that a block is a few hundred KB, many enough to pack well. */
@@ -31,8 +33,30 @@ const BLOCK_ITEMS = 500;
 /** Bytes of the length before each block. */
 const PREFIX = 4;
 
-/** A block after the header: new strings, a slice of one of the graph's lists, or one of its other values. */
-type Block = { strings: string[] } | { key: string; items: unknown[] } | { key: string; value: unknown };
+/**
+ * A block after the header: new strings, a slice of one of the graph's lists, or one of its other
+ * values. New strings are their UTF-8 bytes end to end with each one's length in bytes: each is
+ * then read as a string of its own, where MessagePack's reader would cut many strings out of
+ * one long one, and every one of them would keep a view (32 bytes) and the long string alive.
+ */
+type Block =
+  | { text: Uint8Array; lengths: number[] }
+  | { key: string; items: unknown[] }
+  | { key: string; value: unknown };
+
+function stringsBlock(strings: readonly string[]): Block {
+  const lengths = strings.map((s) => Buffer.byteLength(s));
+  return { text: Buffer.from(strings.join('')), lengths };
+}
+
+function readStrings(block: { text: Uint8Array; lengths: number[] }, into: string[]): void {
+  const text = Buffer.from(block.text.buffer, block.text.byteOffset, block.text.byteLength);
+  let at = 0;
+  for (const length of block.lengths) {
+    into.push(text.toString('utf8', at, at + length));
+    at += length;
+  }
+}
 
 export interface SnapshotHeader {
   magic: typeof MAGIC;
@@ -89,7 +113,7 @@ function* encodedBlocks(header: SnapshotHeader, data: GraphData): Generator<Buff
     const payload = 'items' in block ? { ...block, items: table.refs(block.items) } : block;
     if ('value' in payload) payload.value = table.refs(payload.value);
     // The strings a block names come just before it, so a reader knows each one when it meets it.
-    if (table.strings.length > known) yield framed({ strings: table.strings.slice(known) });
+    if (table.strings.length > known) yield framed(stringsBlock(table.strings.slice(known)));
     yield framed(payload);
   };
   for (const [key, value] of Object.entries(data)) {
@@ -147,11 +171,12 @@ class SnapshotReader {
     } catch (error) {
       throw new SnapshotError(`${this.name} is damaged: ${(error as Error).message}`);
     }
-    if ('strings' in decoded) {
-      for (const s of decoded.strings) this.strings.push(s);
-    } else if ('items' in decoded) {
+    if ('lengths' in decoded) readStrings(decoded, this.strings);
+    else if ('items' in decoded) {
       const list = (this.data[decoded.key] as unknown[] | undefined) ?? [];
       this.data[decoded.key] = list;
+      // Mentions written out one by one share their evidence again, as in the indexer's graph.
+      if (decoded.key === 'talks') for (const talk of decoded.items) shareEvidence(talk as TalkModel);
       for (const item of decoded.items) list.push(item);
     } else this.data[decoded.key] = decoded.value;
   }

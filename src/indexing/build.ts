@@ -203,7 +203,7 @@ export function createGraphBuilder(registries: Registries): GraphBuilder {
       postTalks.push(slug);
       candidates.push({ talkSlug: slug, path: post.path, candidates: t.candidates });
     }
-    postModels.push(postModel(post, conference?.slug ?? null, postTalks));
+    postModels.push(postModel(post, conference?.slug ?? null, postTalks.slice()));
   };
 
   const finish = (diagnostics: readonly Diagnostic[]): GraphData => {
@@ -211,6 +211,16 @@ export function createGraphBuilder(registries: Registries): GraphBuilder {
     const tools = [...toolsBySlug.values()].filter((t) => t.origin !== 'CATALOGUE' || usedTools.has(t.slug));
     for (const tool of tools) for (const topic of tool.topics) ensureTopic(topic, topicName(topic), null);
 
+    // Lists grown by push keep room for more entries: each is copied at its length once it is complete.
+    for (const link of links.values()) {
+      link.talkSlugs = link.talkSlugs.slice();
+      link.conferenceSlugs = link.conferenceSlugs.slice();
+    }
+    for (const speaker of speakers.values()) speaker.talkSlugs = speaker.talkSlugs.slice();
+    for (const conference of conferences.values()) {
+      conference.talkSlugs = conference.talkSlugs.slice();
+      conference.linkUrls = conference.linkUrls.slice();
+    }
     return {
       suggestions: suggestTools(candidates, talks, tools),
       conferences: [...conferences.values()],

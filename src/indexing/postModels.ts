@@ -7,6 +7,7 @@
  */
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import type { PostDraft, TalkDraft } from '../extract/post.js';
+import { shareEvidence } from '../graph/shareEvidence.js';
 import type { Evidence, PostModel, TalkModel, ToolModel } from '../graph/types.js';
 import { slugify } from '../keys.js';
 import type { TalkSections } from './talkMarkdown.js';
@@ -77,6 +78,16 @@ export function evidenceOf(path: string): (line: number, text: string) => Eviden
   };
 }
 
+/**
+ * The summary as a view into the notes when they hold it (they do whenever its sentence is written
+ * on one line): the engine then keeps one copy of those characters instead of two.
+ */
+function withinNotes(summary: string | null, notes: string): string | null {
+  if (summary === null) return null;
+  const at = notes.indexOf(summary);
+  return at === -1 ? summary : notes.slice(at, at + summary.length);
+}
+
 export interface TalkPlace {
   slug: string;
   conferenceSlug: string | null;
@@ -93,16 +104,17 @@ export function talkModel(
   markdown: TalkSections | undefined,
 ): TalkModel {
   const { slug, toolSlugs } = place;
-  return {
+  const talk: TalkModel = {
     slug,
     title: t.title,
     kind: t.kind,
     conferenceSlug: place.conferenceSlug,
-    speakerSlugs: place.speakerSlugs,
+    // Copied at its length: a list grown by push keeps room for more than a dozen entries.
+    speakerSlugs: place.speakerSlugs.slice(),
     videoUrl: t.videoUrl,
     youtubeId: t.youtubeId,
     videoStart: t.videoStart,
-    summary: t.summary,
+    summary: withinNotes(t.summary, t.notes),
     notes: t.notes,
     topicSlugs: [...place.topicSlugs],
     citations: t.citations.map((c) => ({ url: c.url, label: c.label, line: c.line })),
@@ -117,6 +129,8 @@ export function talkModel(
     date: post.date,
     ...(markdown === undefined ? {} : { markdown: markdown.section(t.line, t.endLine) }),
   };
+  shareEvidence(talk);
+  return talk;
 }
 
 export function postModel(post: PostDraft, conferenceSlug: string | null, talkSlugs: string[]): PostModel {
