@@ -117,6 +117,22 @@ function addTo(map: Map<string, Set<string>>, key: string, value: string): void 
   else set.add(value);
 }
 
+/**
+ * Appends `value` to the list under `key` unless it was the last one added: values that come
+ * together (a talk's slug for each of its tools) are kept once without a Set beside each list.
+ */
+function pushOnce(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else if (list[list.length - 1] !== value) list.push(value);
+}
+
+/** The lists copied at their length: a list grown by push keeps room for more. */
+function trimmed(map: Map<string, string[]>): Map<string, string[]> {
+  for (const [key, list] of map) map.set(key, list.slice());
+  return map;
+}
+
 function toLists(map: Map<string, Set<string>>): Map<string, string[]> {
   const lists = new Map<string, string[]>();
   for (const [key, set] of map) lists.set(key, [...set]);
@@ -139,12 +155,13 @@ export interface StoreIndexes {
 
 /** Lookups by key, the relation lists and the name tables of one graph. */
 function storeIndexes(data: GraphData): StoreIndexes {
-  const toolTalks = new Map<string, Set<string>>();
-  const topicTalks = new Map<string, Set<string>>();
+  // Each talk is visited once, so a talk repeats in a list only right after itself.
+  const toolTalks = new Map<string, string[]>();
+  const topicTalks = new Map<string, string[]>();
   const topicTools = new Map<string, Set<string>>();
   for (const talk of data.talks) {
-    for (const mention of talk.mentions) addTo(toolTalks, mention.toolSlug, talk.slug);
-    for (const topic of talk.topicSlugs) addTo(topicTalks, topic, talk.slug);
+    for (const mention of talk.mentions) pushOnce(toolTalks, mention.toolSlug, talk.slug);
+    for (const topic of talk.topicSlugs) pushOnce(topicTalks, topic, talk.slug);
   }
   for (const tool of data.tools) {
     for (const topic of tool.topics) addTo(topicTools, topic, tool.slug);
@@ -175,8 +192,8 @@ function storeIndexes(data: GraphData): StoreIndexes {
     topicMap: byKey(data.topics, (t) => t.slug),
     speakerMap: byKey(data.speakers, (s) => s.slug),
     linkMap: byKey(data.links, (l) => l.url),
-    toolTalks: toLists(toolTalks),
-    topicTalks: toLists(topicTalks),
+    toolTalks: trimmed(toolTalks),
+    topicTalks: trimmed(topicTalks),
     topicTools: toLists(topicTools),
     names: {
       conference: names(data.conferences.map((c) => [c.slug, [c.name, ...c.aliases]])),
