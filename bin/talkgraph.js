@@ -15,6 +15,11 @@ const { Script } = require('node:vm');
 // about four times what is live before it collects, so a process would hold twice the memory
 // it needs; growing by 30% instead costs a few more collections of a heap that is mostly live.
 setFlagsFromString('--heap-growing-percent=30');
+// Objects are first made in the young generation, whose two halves V8 doubles, up to 16 MB each, while
+// much of what is made survives; indexing and building search keep most of what they make, so it
+// would soon hold 32 MB more of address space for little gain. Kept at its first size, a young object
+// that survives is moved out sooner; measured, peak RSS fell by about 30 MB for some more CPU time.
+setFlagsFromString('--semi-space-growth-factor=1');
 
 /**
  * Runs the CommonJS bundle with the code V8 compiled for it at build time (scripts/codeCache.mjs),
