@@ -100,7 +100,8 @@ function paramsOf(request: WireRequest): LaneParams | null {
 
 /** Yoga's own answer, read into memory. */
 async function viaYoga(yoga: TalkgraphYoga, request: WireRequest): Promise<Answer> {
-  const headers = new Headers();
+  // Yoga's Headers, not the global one: that would load node's fetch (undici), which nothing else needs.
+  const headers = new yoga.fetchAPI.Headers();
   for (const [name, value] of Object.entries(request.headers)) {
     if (value === undefined) continue;
     for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);

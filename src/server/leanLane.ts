@@ -70,7 +70,12 @@ function judge(
   params: LaneParams,
 ): LaneEntry {
   if (INTROSPECTION.test(params.query)) return YOGA;
-  const request = { method: 'POST', url: '/graphql', headers: new Headers() } as unknown as Request;
+  // Yoga's Headers, not the global one, which would load node's fetch (undici) for this alone.
+  const request = {
+    method: 'POST',
+    url: '/graphql',
+    headers: new yoga.fetchAPI.Headers(),
+  } as unknown as Request;
   const enveloped = yoga.getEnveloped({ request, params });
   let document: DocumentNode;
   try {

@@ -10,8 +10,16 @@
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { PothosValidationError } from '@pothos/core';
+import { createServerAdapter } from '@whatwg-node/server';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
-import { createGraphQLError, createYoga, maskError, type Plugin, type YogaLogger } from 'graphql-yoga';
+import {
+  createGraphQLError,
+  maskError,
+  type Plugin,
+  type YogaLogger,
+  YogaServer,
+  type YogaServerOptions,
+} from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { BAD_USER_INPUT } from '../schema/args.js';
 import { createContext, type GraphContext, type GraphServices } from '../schema/context.js';
@@ -207,7 +215,7 @@ export function createTalkgraphYoga(options: YogaOptions) {
     );
   }
   const context = () => createContext(current());
-  const yoga = createYoga<Record<string, unknown>, GraphContext>({
+  const yoga = createYoga({
     schema,
     context,
     plugins,
@@ -236,6 +244,22 @@ export function createTalkgraphYoga(options: YogaOptions) {
     Object.defineProperty(yoga, LANE, { value: settings });
   }
   return yoga;
+}
+
+/**
+ * Yoga's `createYoga`, but for one answer it gives the server adapter: Yoga's fetch classes are not
+ * node's own (they are @whatwg-node's), so requests carry their own abort signal. `createYoga` has
+ * the adapter find that out by comparing with the global `Request`, and that comparison alone loads
+ * node's fetch (undici) at every start, which talkgraph never uses.
+ */
+function createYoga(options: YogaServerOptions<Record<string, unknown>, GraphContext>) {
+  const server = new YogaServer(options);
+  return createServerAdapter(server, {
+    fetchAPI: server.fetchAPI,
+    // biome-ignore lint/complexity/useLiteralKeys: protected in Yoga's types; createYoga reads it so too
+    plugins: server['plugins'],
+    __useCustomAbortCtrl: true,
+  });
 }
 
 export type TalkgraphYoga = ReturnType<typeof createTalkgraphYoga>;
