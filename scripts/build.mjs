@@ -3,7 +3,8 @@
 // compiled code for it (scripts/codeCache.mjs), so that starting `talkgraph` reads two files instead
 // of resolving and compiling hundreds of modules. Type checking stays with `npm run typecheck` (tsc).
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import { writeCodeCache } from './codeCache.mjs';
 
@@ -64,8 +65,44 @@ const graphiqlFromNodeModules = {
   },
 };
 
+// graphql ships each of its modules twice, as CommonJS (its `main`) and as an ES module (.mjs, its
+// `module`). Bundled from CommonJS, each of the dozens of ES modules that import it makes its own
+// copy of graphql's 400 exports as getters, at every start; bundled from the ES modules, it is joined
+// to them directly. Every path into it, graphql-jit's requires of its .js files too, goes to the .mjs
+// twin: the bundle must hold one graphql, as two would fail each other's instanceof checks.
+const requireHere = createRequire(import.meta.url);
+const graphqlAsEsm = {
+  name: 'graphql-as-esm',
+  setup(build) {
+    build.onResolve({ filter: /^graphql(\/.*)?$/ }, (args) => {
+      const esm = requireHere.resolve(args.path).replace(/\.js$/, '.mjs');
+      if (!existsSync(esm)) throw new Error(`graphql has no ES module twin of ${args.path}`);
+      return { path: esm };
+    });
+  },
+};
+
+// msgpackr looks for its native string decoder (msgpackr-extract) when it loads, and asks which C
+// library the system has (detect-libc) to choose a build. From inside the bundle it never finds one
+// (the decoder's loader looks beside the bundle, not in node_modules), so it always decodes in
+// JavaScript; the bundle makes that lookup fail at once instead of after the probing.
+const noNativeMsgpackr = {
+  name: 'no-native-msgpackr',
+  setup(build) {
+    build.onResolve({ filter: /^msgpackr-extract$/ }, (args) =>
+      args.importer.includes('/node_modules/msgpackr/')
+        ? { path: 'msgpackr-extract', namespace: 'no-native-msgpackr' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'no-native-msgpackr' }, () => ({
+      contents: "throw new Error('msgpackr-extract is left out of the bundle');",
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await build({
+const { metafile } = await build({
   entryPoints: ['src/cli/main.ts'],
   bundle: true,
   // CommonJS, so that bin/talkgraph.js can compile it with node:vm and hand V8 the code it compiled
@@ -83,8 +120,12 @@ await build({
   keepNames: true,
   sourcemap: true,
   logLevel: 'warning',
-  plugins: [unusedJsonSerializer, noEsprima, graphiqlFromNodeModules],
+  metafile: true,
+  plugins: [graphqlAsEsm, noNativeMsgpackr, unusedJsonSerializer, noEsprima, graphiqlFromNodeModules],
 });
+
+const commonJsGraphql = Object.keys(metafile.inputs).filter((f) => /node_modules\/graphql\/.*\.js$/.test(f));
+if (commonJsGraphql.length > 0) throw new Error(`graphql bundled twice, also from ${commonJsGraphql[0]}`);
 
 // The digest of the code just built, which every on-disk cached result depends on: computed here
 // once, so that a start does not read and hash the whole bundle to find it.

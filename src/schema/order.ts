@@ -4,8 +4,17 @@
  */
 
 /** Alphabetical by name, ignoring case and accents. */
-/** One collator for every sort: `localeCompare` with options builds one per comparison. */
-export const collator = new Intl.Collator('en', { sensitivity: 'base' });
+/**
+ * One collator for every sort: `localeCompare` with options builds one per comparison. Made on
+ * first use: making it loads ICU's collation data, which a start need not wait for.
+ */
+let shared: Intl.Collator | undefined;
+export const collator: Pick<Intl.Collator, 'compare'> = {
+  compare: (x, y) => {
+    shared ??= new Intl.Collator('en', { sensitivity: 'base' });
+    return shared.compare(x, y);
+  },
+};
 
 export function byName(a: { name: string }, b: { name: string }): number {
   return collator.compare(a.name, b.name);
