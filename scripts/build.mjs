@@ -101,6 +101,37 @@ const noNativeMsgpackr = {
   },
 };
 
+// Yoga's fetch classes (@whatwg-node/node-fetch) require node:https and node:tls when they load, for
+// requests the server never makes. In the bundle each stands for the module and loads it on first use.
+// Its names are listed here, from this node, so that a module that copies them as it imports (as
+// esbuild's interop does) need not load it.
+const lazyOutbound = {
+  name: 'lazy-outbound',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?(https|tls)$/ }, (args) =>
+      args.namespace === 'lazy-outbound'
+        ? { path: args.path, external: true }
+        : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-outbound' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-outbound' }, async ({ path }) => {
+      const names = Object.getOwnPropertyNames(await import(`node:${path}`)).filter((n) => n !== 'default');
+      return {
+        contents: `let loaded;
+const load = () => (loaded ??= require('node:${path}'));
+const names = ${JSON.stringify(names)};
+module.exports = new Proxy({}, {
+  get: (_, key) => (key === '__esModule' ? undefined : load()[key]),
+  has: (_, key) => names.includes(key),
+  ownKeys: () => names,
+  getOwnPropertyDescriptor: (_, key) =>
+    names.includes(key) ? { configurable: true, enumerable: true, writable: true, value: load()[key] } : undefined,
+});`,
+        loader: 'js',
+      };
+    });
+  },
+};
+
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 const { metafile } = await build({
   entryPoints: ['src/cli/main.ts'],
@@ -121,7 +152,14 @@ const { metafile } = await build({
   sourcemap: true,
   logLevel: 'warning',
   metafile: true,
-  plugins: [graphqlAsEsm, noNativeMsgpackr, unusedJsonSerializer, noEsprima, graphiqlFromNodeModules],
+  plugins: [
+    graphqlAsEsm,
+    noNativeMsgpackr,
+    lazyOutbound,
+    unusedJsonSerializer,
+    noEsprima,
+    graphiqlFromNodeModules,
+  ],
 });
 
 const commonJsGraphql = Object.keys(metafile.inputs).filter((f) => /node_modules\/graphql\/.*\.js$/.test(f));
