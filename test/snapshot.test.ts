@@ -17,6 +17,7 @@ import {
   talkgraphVersion,
   writeSnapshot,
 } from '../src/graph/snapshot.js';
+import type { GraphData } from '../src/graph/store.js';
 import { indexContent } from '../src/indexing/indexer.js';
 import { bundledGraph, clientFor } from './helpers/graphqlClient.js';
 
@@ -59,6 +60,14 @@ describe('a snapshot', () => {
       `graph.snapshot was written by talkgraph 0.0.0-old (snapshot format ${SNAPSHOT_FORMAT}); this is talkgraph ${talkgraphVersion()}`,
     );
     expect(() => decodeSnapshot(bytes, 'graph.snapshot')).toThrow('talkgraph build --out graph.snapshot');
+  });
+
+  it('without one of the graph lists is refused, naming the list', async () => {
+    const { links: _, ...partial } = await bundledGraph();
+    const { bytes } = encodeSnapshot(partial as GraphData, 'content');
+    expect(() => decodeSnapshot(bytes, 'graph.snapshot')).toThrow(
+      'graph.snapshot is not a whole talkgraph snapshot: it has no links',
+    );
   });
 
   it('that is not one is refused by name', async () => {

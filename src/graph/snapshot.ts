@@ -16,7 +16,7 @@
  * fail. A mismatch is a clear error that says how to rebuild.
  */
 import { readFileSync } from 'node:fs';
-import { type FileHandle, open, rename } from 'node:fs/promises';
+import { type FileHandle, open, rename, rm } from 'node:fs/promises';
 import { Packr } from 'msgpackr';
 import { shareEvidence } from './shareEvidence.js';
 import { StringTable, withStrings } from './snapshotStrings.js';
@@ -138,6 +138,18 @@ export function encodeSnapshot(
   return { bytes: Buffer.concat([...encodedBlocks(header, data)]), header };
 }
 
+/** The lists every graph has: a file that decodes without one of them is not a whole graph. */
+const GRAPH_LISTS = [
+  'conferences',
+  'talks',
+  'tools',
+  'topics',
+  'speakers',
+  'links',
+  'posts',
+  'diagnostics',
+] as const satisfies readonly (keyof GraphData)[];
+
 /** Reads blocks into a graph: the header first (refused unless it is this version's), then the rest. */
 class SnapshotReader {
   header: SnapshotHeader | undefined;
@@ -200,7 +212,13 @@ class SnapshotReader {
   }
 
   finish(): { header: SnapshotHeader; data: GraphData } {
-    if (this.header === undefined || !Array.isArray(this.data.talks)) throw this.notASnapshot();
+    if (this.header === undefined) throw this.notASnapshot();
+    const missing = GRAPH_LISTS.find((list) => !Array.isArray(this.data[list]));
+    if (missing !== undefined) {
+      throw new SnapshotError(
+        `${this.name} is not a whole talkgraph snapshot: it has no ${missing}; write one with talkgraph build --out ${this.name}`,
+      );
+    }
     return { header: this.header, data: this.data as unknown as GraphData };
   }
 }
@@ -222,13 +240,18 @@ export function decodeSnapshot(bytes: Uint8Array, name: string): { header: Snaps
 export async function writeSnapshot(file: string, data: GraphData, root: string): Promise<SnapshotHeader> {
   const header = snapshotHeader(data, root, talkgraphVersion());
   const tmp = `${file}.${process.pid}.tmp`;
-  const handle = await open(tmp, 'w');
   try {
-    for (const block of encodedBlocks(header, data)) await handle.write(block);
+    const handle = await open(tmp, 'w');
+    try {
+      for (const block of encodedBlocks(header, data)) await handle.write(block);
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, file);
   } finally {
-    await handle.close();
+    // After a failed write (a full disk, say), no half-written file is left behind.
+    await rm(tmp, { force: true });
   }
-  await rename(tmp, file);
   return header;
 }
 

@@ -28,18 +28,6 @@ import { buildDigest, rootTag } from './resultCache.js';
 
 const SUFFIX = '.graph';
 
-/** The lists every graph has: a file that decodes without one of them is not a whole graph. */
-const LISTS = [
-  'conferences',
-  'talks',
-  'tools',
-  'topics',
-  'speakers',
-  'links',
-  'posts',
-  'diagnostics',
-] as const satisfies readonly (keyof GraphData)[];
-
 /** The digest of every input of a graph: the build, the extraction context, each file and the loader's reports. */
 export function graphInputsKey(
   loaded: { files: readonly LoadedFile[]; diagnostics: readonly Diagnostic[] },
@@ -77,10 +65,7 @@ export function openGraphCache(dir: string, root: string, key: string): GraphCac
         return { miss: true }; // never built from these inputs: the usual miss, nothing to say
       }
       try {
-        const { data } = await readSnapshot(file);
-        const missing = LISTS.find((list) => !Array.isArray(data[list]));
-        if (missing === undefined) return { data };
-        return { miss: true, notice: unreadable(file, `it has no ${missing}`) };
+        return { data: (await readSnapshot(file)).data };
       } catch (error) {
         // The snapshot's own message names the file and how to build a snapshot: here, only why.
         const why = (error as Error).message.replaceAll(file, 'it').split(/; write one|\. Rebuild it/)[0];
@@ -89,11 +74,7 @@ export function openGraphCache(dir: string, root: string, key: string): GraphCac
     },
     async write(data, writtenFrom) {
       await mkdir(dir, { recursive: true });
-      try {
-        await writeSnapshot(file, data, writtenFrom);
-      } finally {
-        await rm(`${file}.${process.pid}.tmp`, { force: true });
-      }
+      await writeSnapshot(file, data, writtenFrom);
       // Graphs of this root built from other inputs, or by another build, can never be read again.
       for (const other of await readdir(dir)) {
         if (other.startsWith(`${tag}-`) && other.endsWith(SUFFIX) && other !== name)
