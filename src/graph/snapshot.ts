@@ -68,9 +68,22 @@ export interface SnapshotHeader {
   counts: { posts: number; talks: number; tools: number; diagnostics: number };
 }
 
+/** A snapshot that cannot be served: its message names the file, says what is wrong, and how to make a good one. */
 export class SnapshotError extends Error {
   override name = 'SnapshotError';
+
+  /** `problem` is what is wrong with the file, said without its name or the advice. */
+  constructor(
+    file: string,
+    readonly problem: string,
+    advice = '',
+  ) {
+    super(`${file} ${problem}${advice}`);
+  }
 }
+
+/** The advice for a file that is no snapshot of any version. */
+const writeOne = (file: string) => `; write one with talkgraph build --out ${file}`;
 
 let versionCache: string | null = null;
 export function talkgraphVersion(): string {
@@ -159,9 +172,7 @@ class SnapshotReader {
   constructor(private readonly name: string) {}
 
   private notASnapshot(): SnapshotError {
-    return new SnapshotError(
-      `${this.name} is not a talkgraph snapshot; write one with talkgraph build --out ${this.name}`,
-    );
+    return new SnapshotError(this.name, 'is not a talkgraph snapshot', writeOne(this.name));
   }
 
   /** The length of the block that starts with these bytes, when it fits in what is left of the file. */
@@ -181,7 +192,7 @@ class SnapshotReader {
     try {
       decoded = withStrings(this.strings, () => packr.unpack(block) as Block);
     } catch (error) {
-      throw new SnapshotError(`${this.name} is damaged: ${(error as Error).message}`);
+      throw new SnapshotError(this.name, `is damaged: ${(error as Error).message}`);
     }
     if ('lengths' in decoded) readStrings(decoded, this.strings);
     else if ('items' in decoded) {
@@ -199,13 +210,17 @@ class SnapshotReader {
       header = packr.unpack(block) as Partial<SnapshotHeader>;
     } catch {
       throw new SnapshotError(
-        `${this.name} is not a talkgraph snapshot (it cannot be decoded); write one with talkgraph build --out ${this.name}`,
+        this.name,
+        'is not a talkgraph snapshot (it cannot be decoded)',
+        writeOne(this.name),
       );
     }
     if (header?.magic !== MAGIC) throw this.notASnapshot();
     if (header.format !== SNAPSHOT_FORMAT || header.version !== talkgraphVersion()) {
       throw new SnapshotError(
-        `${this.name} was written by talkgraph ${header.version} (snapshot format ${header.format}); this is talkgraph ${talkgraphVersion()} (format ${SNAPSHOT_FORMAT}). Rebuild it with this version: talkgraph build --out ${this.name}`,
+        this.name,
+        `was written by talkgraph ${header.version} (snapshot format ${header.format}); this is talkgraph ${talkgraphVersion()} (format ${SNAPSHOT_FORMAT})`,
+        `. Rebuild it with this version: talkgraph build --out ${this.name}`,
       );
     }
     this.header = header as SnapshotHeader;
@@ -216,7 +231,9 @@ class SnapshotReader {
     const missing = GRAPH_LISTS.find((list) => !Array.isArray(this.data[list]));
     if (missing !== undefined) {
       throw new SnapshotError(
-        `${this.name} is not a whole talkgraph snapshot: it has no ${missing}; write one with talkgraph build --out ${this.name}`,
+        this.name,
+        `is not a whole talkgraph snapshot: it has no ${missing}`,
+        writeOne(this.name),
       );
     }
     return { header: this.header, data: this.data as unknown as GraphData };
@@ -274,7 +291,7 @@ export async function readSnapshot(file: string): Promise<{ header: SnapshotHead
     handle = await open(file, 'r');
     size = (await handle.stat()).size;
   } catch (error) {
-    throw new SnapshotError(`snapshot ${file} cannot be read: ${(error as Error).message}`);
+    throw new SnapshotError(`snapshot ${file}`, `cannot be read: ${(error as Error).message}`);
   }
   try {
     const reader = new SnapshotReader(file);

@@ -21,7 +21,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import { readSnapshot, writeSnapshot } from '../graph/snapshot.js';
+import { readSnapshot, SnapshotError, writeSnapshot } from '../graph/snapshot.js';
 import type { GraphData } from '../graph/store.js';
 import type { LoadedFile } from '../load/walk.js';
 import { buildDigest, rootTag } from './resultCache.js';
@@ -68,8 +68,8 @@ export function openGraphCache(dir: string, root: string, key: string): GraphCac
         return { data: (await readSnapshot(file)).data };
       } catch (error) {
         // The snapshot's own message names the file and how to build a snapshot: here, only why.
-        const why = (error as Error).message.replaceAll(file, 'it').split(/; write one|\. Rebuild it/)[0];
-        return { miss: true, notice: unreadable(file, why ?? 'it cannot be read') };
+        const why = error instanceof SnapshotError ? `it ${error.problem}` : (error as Error).message;
+        return { miss: true, notice: unreadable(file, why.replaceAll(file, 'it')) };
       }
     },
     async write(data, writtenFrom) {
