@@ -11,7 +11,7 @@ import matter from 'gray-matter';
 import { parse as parseToml } from 'smol-toml';
 import type { Diagnostic } from '../diagnostics.js';
 import { diagnostic } from '../diagnostics.js';
-import type { SourceFile } from './source.js';
+import { lineText, type SourceFile } from './source.js';
 
 export type FrontMatterFormat = 'toml' | 'yaml' | 'json' | 'none';
 
@@ -225,9 +225,18 @@ function jsonCloseLine(text: string): number {
   return -1;
 }
 
+/** Index of the first line after the opening one that closes the block, or -1. */
+function closingLine(source: SourceFile, close: RegExp): number {
+  for (let i = 1; i < source.lineStarts.length; i++) if (close.test(lineText(source, i + 1))) return i;
+  return -1;
+}
+
 export function parseFrontMatter(source: SourceFile): FrontMatterResult {
-  const lines = source.text.split('\n');
-  const first = (lines[0] ?? '').trim();
+  // Lines are read through the source's line starts: only the front matter's lines are cut out,
+  // and the body is one slice of the text rather than its lines joined again.
+  const { text, lineStarts } = source;
+  const line = (index: number) => lineText(source, index + 1);
+  const first = line(0).trim();
   // Hugo JSON front matter opens with "{" then a key (not "{{<", a shortcode).
   // Own keys only: a first line such as `constructor` must not find Object's prototype.
   const delimiter = Object.hasOwn(DELIMITERS, first)
@@ -242,7 +251,7 @@ export function parseFrontMatter(source: SourceFile): FrontMatterResult {
         format: 'none',
         data: {},
         bodyLine: 1,
-        body: source.text,
+        body: text,
         lines: [],
         startLine: 1,
         warnings: [],
@@ -250,15 +259,17 @@ export function parseFrontMatter(source: SourceFile): FrontMatterResult {
     };
   }
   // Check the closing delimiter first: an unclosed block would otherwise swallow the file.
-  const close =
-    delimiter.format === 'json'
-      ? jsonCloseLine(source.text)
-      : lines.findIndex((line, i) => i > 0 && delimiter.close.test(line));
+  const close = delimiter.format === 'json' ? jsonCloseLine(text) : closingLine(source, delimiter.close);
   if (close === -1) {
     const message = `${delimiter.format.toUpperCase()} front matter opened with ${first} is never closed`;
     return { ok: false, error: diagnostic('FRONTMATTER_UNCLOSED', source.path, 1, message, 1) };
   }
-  const parsed = parseBlock(source, delimiter.format, lines.slice(0, close + 1).join('\n'));
+  const bodyStart = lineStarts[close + 1];
+  const parsed = parseBlock(
+    source,
+    delimiter.format,
+    bodyStart === undefined ? text : text.slice(0, bodyStart - 1),
+  );
   if ('ok' in parsed) return parsed;
   const data = parsed.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
@@ -274,8 +285,8 @@ export function parseFrontMatter(source: SourceFile): FrontMatterResult {
     format: delimiter.format,
     data: plain,
     bodyLine: close + 2,
-    body: lines.slice(close + 1).join('\n'),
-    lines: lines.slice(0, close + 1),
+    body: bodyStart === undefined ? '' : text.slice(bodyStart),
+    lines: Array.from({ length: close + 1 }, (_, i) => line(i)),
     startLine: 1,
     warnings: [],
   };

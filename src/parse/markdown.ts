@@ -124,6 +124,8 @@ function htmlLinks(html: string, line: number, links: InlineLink[]): void {
   });
 }
 
+const MAY_DECODE_TO_BRACE = /[{&%]/;
+
 function inlineBlock(kind: BlockKind, level: number, token: Token, line: number, listDepth: number): Block {
   const runs: TextRun[] = [];
   const links: InlineLink[] = [];
@@ -132,8 +134,10 @@ function inlineBlock(kind: BlockKind, level: number, token: Token, line: number,
   // Text on the current line before the next link: the label of that link.
   let lineText = '';
   let open: { href: string; origin: LinkOrigin; line: number; before: string; text: string } | null = null;
-  const lineTexts = new Map<number, string>();
-  const appendLine = (text: string) => lineTexts.set(current, (lineTexts.get(current) ?? '') + text);
+  // Shortcodes are looked for in each line's text; a block whose source has no brace can hold none,
+  // unless an entity (`&#123;`) or an escaped address (`%7B`) decodes into one.
+  const lineTexts = MAY_DECODE_TO_BRACE.test(token.content) ? new Map<number, string>() : null;
+  const appendLine = (text: string) => lineTexts?.set(current, (lineTexts.get(current) ?? '') + text);
 
   for (const child of token.children ?? []) {
     switch (child.type) {
@@ -219,7 +223,7 @@ function inlineBlock(kind: BlockKind, level: number, token: Token, line: number,
         break;
     }
   }
-  for (const [l, text] of lineTexts) shortcodeLinks(text, l, links);
+  if (lineTexts !== null) for (const [l, text] of lineTexts) shortcodeLinks(text, l, links);
   links.sort((a, b) => a.line - b.line);
   const text = runs.map((r) => r.text).join(' ');
   if (kind === 'heading' && isTitleCase(text)) for (const run of runs) run.title = true;
