@@ -64,11 +64,38 @@ export interface MarkdownDoc {
   breaks: number[];
 }
 
-const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
+/**
+ * An http(s) address that markdown-it's link normalising leaves as it is, both ways: a host of
+ * plain ASCII labels (none punycode), no port or user, and after it only characters that are
+ * never percent-encoded, and no `%` that could be decoded.
+ */
+const PLAIN_ADDRESS =
+  /^https?:\/\/(?:[A-Za-z0-9-]{1,63}\.){0,8}[A-Za-z0-9-]{1,63}(?:[/?#][A-Za-z0-9\-._~!$&'()*+,;=:@/?#]*)?$/;
+
+export function isPlainAddress(url: string): boolean {
+  return url.length <= 2048 && PLAIN_ADDRESS.test(url) && !/xn--/i.test(url);
+}
+
+/**
+ * markdown-it parses, re-encodes and decodes every address (each bare URL twice), which was a
+ * sixth of reading a post full of links; plain addresses, most of them, skip that and stay as
+ * they are, which is what those steps return for them.
+ */
+function plainAddressesAsTheyAre(parser: InstanceType<typeof MarkdownIt>): InstanceType<typeof MarkdownIt> {
+  const { normalizeLink, normalizeLinkText } = parser;
+  parser.normalizeLink = (url: string) => (isPlainAddress(url) ? url : normalizeLink.call(parser, url));
+  parser.normalizeLinkText = (url: string) =>
+    isPlainAddress(url) ? url : normalizeLinkText.call(parser, url);
+  return parser;
+}
+
+const md = plainAddressesAsTheyAre(new MarkdownIt({ html: true, linkify: true, typographer: false }));
 // Only scheme and www links: "prometheus.io" in prose is a name, not a link.
 md.linkify.set({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false });
 // For markdown found inside an HTML block: no HTML blocks there, so it is read once, not recursively.
-const mdInsideHtml = new MarkdownIt({ html: true, linkify: true, typographer: false }).disable('html_block');
+const mdInsideHtml = plainAddressesAsTheyAre(
+  new MarkdownIt({ html: true, linkify: true, typographer: false }).disable('html_block'),
+);
 mdInsideHtml.linkify.set({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false });
 
 // Hugo shortcodes: {{< youtube ID >}}, {{< youtube id="ID" >}}, {{% vimeo 123 %}}, and the
