@@ -66,7 +66,6 @@ interface CompiledName {
   tokens: Token[];
 }
 
-const TOKEN = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu;
 const GLUE_BEFORE = new Set(['-', '.', '/', '_', '@', '#', '$', '~', '\\']);
 const GLUE_AFTER = new Set(['/', '_', '@', '\\', '=']);
 const SENTENCE_END = new Set(['.', '!', '?', '•']);
@@ -74,14 +73,67 @@ const SENTENCE_CLOSE = /[.!?]\s*$/;
 // Domains projects are named by ("Gobot.io", "Parse.com", "Ansible.com").
 const TOP_LEVEL = new Set(['io', 'com', 'org', 'net', 'dev', 'ai', 'app', 'sh', 'rs', 'cloud']);
 
+// What a token is: a run of letters and digits, or one other character that is not white space.
+// `tokenize` reads text by hand with the same classes (the regex is the reference in the tests): a
+// post's runs hold about half a million tokens per thousand posts, and a match object for each was
+// much of the time and garbage of name matching.
+export const TOKEN = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu;
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const SPACE_CHAR = /^\s$/u;
+
+/** Classes of the code units below 128: 1 letter or digit, 2 white space, 0 anything else. */
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  ASCII_CLASS[c] = WORD_CHAR.test(ch) ? 1 : SPACE_CHAR.test(ch) ? 2 : 0;
+}
+/** Classes of code points above ASCII met so far (a text uses few of them). */
+const wideClass = new Map<number, number>();
+
+function classOf(codePoint: number): number {
+  if (codePoint < 128) return ASCII_CLASS[codePoint] as number;
+  let known = wideClass.get(codePoint);
+  if (known === undefined) {
+    const ch = String.fromCodePoint(codePoint);
+    known = WORD_CHAR.test(ch) ? 1 : SPACE_CHAR.test(ch) ? 2 : 0;
+    // Bounded: a hostile text cannot grow it past the number of classes worth keeping.
+    if (wideClass.size < 4096) wideClass.set(codePoint, known);
+  }
+  return known;
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let last = -1;
-  for (const m of text.matchAll(TOKEN)) {
-    const start = m.index;
-    const raw = m[0];
-    tokens.push({ lower: raw.toLowerCase(), raw, start, end: start + raw.length, spaced: start !== last });
-    last = start + raw.length;
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    const unit = text.charCodeAt(i);
+    const cp = unit < 0xd800 ? unit : (text.codePointAt(i) as number);
+    const kind = classOf(cp);
+    const width = cp > 0xffff ? 2 : 1;
+    if (kind === 2) {
+      i += width;
+      continue;
+    }
+    const start = i;
+    i += width;
+    if (kind === 1) {
+      while (i < length) {
+        const u = text.charCodeAt(i);
+        if (u < 128) {
+          if (ASCII_CLASS[u] !== 1) break;
+          i += 1;
+          continue;
+        }
+        const c = u < 0xd800 ? u : (text.codePointAt(i) as number);
+        if (classOf(c) !== 1) break;
+        i += c > 0xffff ? 2 : 1;
+      }
+    }
+    const raw = text.slice(start, i);
+    tokens.push({ lower: raw.toLowerCase(), raw, start, end: i, spaced: start !== last });
+    last = i;
   }
   return tokens;
 }
@@ -100,15 +152,18 @@ function tokensOf(run: TextRun): Token[] {
   return tokens;
 }
 
-function pairKey(first: Token, second: Token): string {
-  return `${first.lower}\u0000${second.lower}`;
+/** The names that open with one token: those of one token, and longer ones by their second token. */
+interface Opening {
+  single: CompiledName[] | undefined;
+  pairs: Map<string, CompiledName[]> | undefined;
 }
 
 export class NameMatcher {
-  /** Names filed under their first token, or their first two for longer names ("cloud build"). */
-  private readonly byKey = new Map<string, CompiledName[]>();
-  /** First tokens of the names filed under two: most words open none, and skip building a pair key. */
-  private readonly pairFirst = new Set<string>();
+  /**
+   * Names filed under their first token, or their first two for longer names ("cloud build"): one
+   * lookup per token of text, and most tokens open no name.
+   */
+  private readonly byFirst = new Map<string, Opening>();
   readonly size: number;
 
   constructor(entries: Iterable<NameEntry>) {
@@ -117,16 +172,30 @@ export class NameMatcher {
       const tokens = tokenize(entry.name);
       const first = tokens[0];
       if (first === undefined) continue;
-      const key = tokens.length > 1 ? pairKey(first, tokens[1] as Token) : first.lower;
-      if (tokens.length > 1) this.pairFirst.add(first.lower);
-      const list = this.byKey.get(key);
+      let opening = this.byFirst.get(first.lower);
+      if (opening === undefined) {
+        opening = { single: undefined, pairs: undefined };
+        this.byFirst.set(first.lower, opening);
+      }
       const compiled = { entry, tokens };
-      if (list === undefined) this.byKey.set(key, [compiled]);
-      else list.push(compiled);
+      const second = tokens[1];
+      if (second === undefined) {
+        opening.single ??= [];
+        opening.single.push(compiled);
+      } else {
+        opening.pairs ??= new Map();
+        const list = opening.pairs.get(second.lower);
+        if (list === undefined) opening.pairs.set(second.lower, [compiled]);
+        else list.push(compiled);
+      }
       size += 1;
     }
     // Longest names first, so "Cloud Build Triggers" wins over "Cloud Build".
-    for (const list of this.byKey.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+    const byLength = (a: CompiledName, b: CompiledName) => b.tokens.length - a.tokens.length;
+    for (const opening of this.byFirst.values()) {
+      opening.single?.sort(byLength);
+      for (const list of opening.pairs?.values() ?? []) list.sort(byLength);
+    }
     this.size = size;
   }
 
@@ -144,12 +213,12 @@ export class NameMatcher {
       let lastMatched = -2;
       for (let i = 0; i < tokens.length; i++) {
         const token = tokens[i] as Token;
+        const opening = this.byFirst.get(token.lower);
+        if (opening === undefined) continue;
         const next0 = tokens[i + 1];
         const pair =
-          next0 === undefined || !this.pairFirst.has(token.lower)
-            ? undefined
-            : this.byKey.get(pairKey(token, next0));
-        const single = this.byKey.get(token.lower);
+          next0 === undefined || opening.pairs === undefined ? undefined : opening.pairs.get(next0.lower);
+        const single = opening.single;
         if (pair === undefined && single === undefined) continue;
         // Two-token names ("Cloud Build") before one-token names ("Cloud").
         const candidates =

@@ -1,0 +1,91 @@
+/**
+ * The hand-written tokenizer of name matching against its definition: the
+ * same tokens as the regex it replaced, on any text, including letters and
+ * digits beyond ASCII, astral characters, lone surrogates and Unicode spaces.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TOKEN, tokenize } from '../../src/extract/nameMatcher.js';
+
+/** Tokens as the regex reads them: the reference. */
+function reference(text: string) {
+  const tokens: { lower: string; raw: string; start: number; end: number; spaced: boolean }[] = [];
+  let last = -1;
+  for (const m of text.matchAll(TOKEN)) {
+    const raw = m[0];
+    tokens.push({
+      lower: raw.toLowerCase(),
+      raw,
+      start: m.index,
+      end: m.index + raw.length,
+      spaced: m.index !== last,
+    });
+    last = m.index + raw.length;
+  }
+  return tokens;
+}
+
+// Characters of every class the tokenizer tells apart, so generated texts mix them densely.
+const PIECES = [
+  'a',
+  'Z',
+  '7',
+  'é',
+  'Ä',
+  'ß',
+  'İ',
+  'ǅ',
+  '٣',
+  '²',
+  'Ⅻ',
+  '中',
+  '𝔘',
+  '😀',
+  '\ud800',
+  '\udc00',
+  ' ',
+  '\t',
+  '\n',
+  '\u00a0',
+  '\u2003',
+  '\u3000',
+  '\ufeff',
+  '\u2028',
+  '.',
+  '-',
+  '/',
+  '@',
+  '#',
+  ':',
+  '(',
+  '’',
+  '—',
+  '_',
+];
+
+describe('tokenize', () => {
+  it('splits any text into the same tokens as the token regex', () => {
+    const text = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((p) => p.join('')),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(tokenize(t)).toEqual(reference(t));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('keeps a name with letters beyond ASCII as one token', () => {
+    expect(tokenize('Ça marche: Kubernetes-Café 2').map((t) => t.raw)).toEqual([
+      'Ça',
+      'marche',
+      ':',
+      'Kubernetes',
+      '-',
+      'Café',
+      '2',
+    ]);
+  });
+});
