@@ -36,6 +36,28 @@ const COMMON = new Set(
   ),
 );
 
+function opensWithCapital(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(word);
+}
+
+/**
+ * Whether the text between the previous word (ending at `previousEnd`, -1 for none) and the word at
+ * `start` opens a sentence (".", "!", "?" or ":" then space) or continues a capitalised phrase (only
+ * space after a capitalised word): in both, a capitalised word says nothing about names.
+ */
+function opensSentenceOrPhrase(
+  text: string,
+  previousEnd: number,
+  start: number,
+  afterCapital: boolean,
+): boolean {
+  if (previousEnd === -1) return true;
+  const before = text.slice(previousEnd, start);
+  return /[.!?:]\s*$/.test(before) || (afterCapital && /^\s+$/.test(before));
+}
+
 /**
  * Candidate terms of a talk's runs. `known` holds words already accounted for
  * (the words of the post's conference name and place); words of multi-word
@@ -57,14 +79,17 @@ export function candidateTerms(
     let previousCapitalised = false;
     for (const m of run.text.matchAll(WORD)) {
       const word = m[0];
-      const before = run.text.slice(Math.max(0, previousEnd), m.index);
-      const sentenceStart = previousEnd === -1 || /[.!?:]\s*$/.test(before);
-      // Adjacent capitalised words form one phrase: only its first word may be a name.
-      const inPhrase = previousCapitalised && /^\s+$/.test(before);
+      const end = previousEnd;
+      const afterCapital = previousCapitalised;
       previousEnd = m.index + word.length;
-      previousCapitalised = /^\p{Lu}/u.test(word);
-      if (word.length < 3 || word.length > 30 || COMMON.has(word) || known.has(word.toLowerCase())) continue;
-      if (INNER_CAPITAL.test(word) || (!sentenceStart && !inPhrase && CAPITALISED.test(word))) {
+      const capital = opensWithCapital(word);
+      previousCapitalised = capital;
+      if (word.length < 3 || word.length > 30) continue;
+      // Most words are in lower case and can be neither kind of name: the cheap tests go first.
+      const inner = INNER_CAPITAL.test(word);
+      if (!inner && !(capital && CAPITALISED.test(word))) continue;
+      if (COMMON.has(word) || known.has(word.toLowerCase())) continue;
+      if (inner || !opensSentenceOrPhrase(run.text, end, m.index, afterCapital)) {
         out.push({ term: word, line: run.line, code: false });
       }
     }

@@ -88,16 +88,27 @@ function itemMarkdown(lineOf: (n: number) => string, block: Block): string {
   return lines.join(' ').replace(LIST_MARKER, '').trim();
 }
 
+/** More than `limit` words (as `split(/\s+/)` counts them), without making the words. */
+function moreWordsThan(text: string, limit: number): boolean {
+  const gaps = /\s+/g;
+  let words = 1;
+  while (gaps.exec(text) !== null) {
+    words += 1;
+    if (words > limit) return true;
+  }
+  return false;
+}
+
 function isProse(title: string): boolean {
-  const words = title.split(/\s+/).length;
   return (
     title === '' ||
     // A title holding an address is a labelled link ("Follow-up talk: https://…"), not a title.
     /https?:\/\/|^www\./i.test(title) ||
-    words > 30 ||
+    moreWordsThan(title, 30) ||
     // A sentence ends before a capital; an abbreviation ("Quarkus vs. Micronaut", "Dr. Lange") does not.
-    /(?<!\b(?:vs|Dr|Mr|Mrs|Ms|St|Jr|Sr|Prof|e\.g|i\.e|etc))[.!]\s+\p{Lu}/u.test(title) ||
-    /\.$/.test(title)
+    ((title.includes('.') || title.includes('!')) &&
+      /(?<!\b(?:vs|Dr|Mr|Mrs|Ms|St|Jr|Sr|Prof|e\.g|i\.e|etc))[.!]\s+\p{Lu}/u.test(title)) ||
+    title.endsWith('.')
   );
 }
 
@@ -277,7 +288,8 @@ export function itemCandidates(
     // The title a reference gives outranks the item's opening words; its speaker joins the item's.
     return ref == null ? item : { ...item, title: ref.title, speakers: [...item.speakers, ...ref.speakers] };
   });
-  const evidence = drafts.map((d, i) => hasVideo(d.blocks) || (read[i]?.speakers.length ?? 0) > 0);
+  const videos = drafts.map((d) => hasVideo(d.blocks));
+  const evidence = drafts.map((d, i) => videos[i] === true || (read[i]?.speakers.length ?? 0) > 0);
   const groups = new Map<number, { n: number; evidenced: number }>();
   drafts.forEach((d, i) => {
     const g = groups.get(d.group) ?? { n: 0, evidenced: 0 };
@@ -292,7 +304,7 @@ export function itemCandidates(
     const g = groups.get(d.group) ?? { n: 1, evidenced: 0 };
     const others = g.n - 1;
     const features: TalkFeatures = {
-      video: hasVideo(d.blocks),
+      video: videos[i] === true,
       slides: hasSlides(d.blocks),
       speaker: r.speakers.length > 0 || cleaned.speakers.length > 0,
       siblings: others === 0 ? 0 : (g.evidenced - (evidence[i] ? 1 : 0)) / others,

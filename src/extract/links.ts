@@ -71,7 +71,10 @@ export function normaliseUrl(raw: string): NormalisedUrl | { invalid: string } |
     const canonical = new URL(youTubeUrl(youtube));
     return { url: canonical.href, parsed: canonical, host: canonical.hostname, youtube };
   }
-  for (const key of [...parsed.searchParams.keys()]) if (TRACKING.test(key)) parsed.searchParams.delete(key);
+  // Most addresses have no query: reading `searchParams` would build one to find nothing in it.
+  if (parsed.search !== '')
+    for (const key of [...parsed.searchParams.keys()])
+      if (TRACKING.test(key)) parsed.searchParams.delete(key);
   parsed.hostname = parsed.hostname.toLowerCase();
   return { url: parsed.href, parsed, host: parsed.hostname.replace(/^www\./, ''), youtube: null };
 }

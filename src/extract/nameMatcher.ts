@@ -152,6 +152,9 @@ function tokensOf(run: TextRun): Token[] {
   return tokens;
 }
 
+/** Texts whose answer `namesAny` keeps before it starts again: a few MB at most. */
+const ALONE_BOUND = 20_000;
+
 /** The names that open with one token: those of one token, and longer ones by their second token. */
 interface Opening {
   single: CompiledName[] | undefined;
@@ -197,6 +200,23 @@ export class NameMatcher {
       for (const list of opening.pairs?.values() ?? []) list.sort(byLength);
     }
     this.size = size;
+  }
+
+  /** Whether text on its own holds a name, by text: candidate terms repeat across talks and posts. */
+  private readonly alone = new Map<string, boolean>();
+
+  /**
+   * Whether `match` finds any name in one run of this text. Only the text decides that (a run's
+   * other fields shape the matches, never whether there are any), so answers are kept, up to a bound.
+   */
+  namesAny(text: string): boolean {
+    let known = this.alone.get(text);
+    if (known === undefined) {
+      known = this.match([{ text, line: 0, code: false }]).length > 0;
+      if (this.alone.size >= ALONE_BOUND) this.alone.clear();
+      this.alone.set(text, known);
+    }
+    return known;
   }
 
   /** All names found in the runs, in order. A run is matched on its own: names never span runs. */

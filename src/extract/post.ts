@@ -263,11 +263,7 @@ export function extractPost(
       inferredTools: inferred,
       topicSlugs: [...topicSlugs],
       candidates: candidateTerms(runs, knownWords)
-        .filter(
-          (c) =>
-            ctx.tools.matcher.match([{ text: c.term, line: c.line, code: c.code }]).length === 0 &&
-            ctx.topics.match([{ text: c.term, line: c.line, code: false }]).length === 0,
-        )
+        .filter((c) => !ctx.tools.matcher.namesAny(c.term) && !ctx.topics.namesAny(c.term))
         .map((c) => ({ ...c, text: line(c.line).trim().slice(0, 240) })),
     };
   });

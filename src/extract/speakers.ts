@@ -111,19 +111,22 @@ export function parseTalkHeading(text: string): ParsedTitle {
     return result(prefix.replace(/\s*(?:\d+\s*)?[:–—-]\s*$/, ''), [heading]);
 
   // "Title (Jane Doe, Acme)" or "Title [Jane Doe]": the first part of the brackets names the speakers.
-  const paren = /^(.*\S)\s*[([]([^()[\]]+)[)\]]$/.exec(heading);
+  // Each pattern below is tried only where its fixed part is in the heading: most headings hold none of them.
+  const closing = heading.charCodeAt(heading.length - 1);
+  const paren = closing === 41 || closing === 93 ? /^(.*\S)\s*[([]([^()[\]]+)[)\]]$/.exec(heading) : null;
   if (paren?.[1] !== undefined && paren[2] !== undefined) {
     const speakers = splitSpeakers(paren[2].split(/\s*[,;]\s*/)[0] ?? '');
     if (speakers.length > 0) return result(paren[1], speakers);
   }
   // "Title by Jane Doe" (a one-word title is more likely "Learning by Doing"); the last "by" names the speakers.
-  const by = /^(.+)\s+by\s+(.+)$/i.exec(heading);
+  const by = /\sby\s/i.test(heading) ? /^(.+)\s+by\s+(.+)$/i.exec(heading) : null;
   if (by?.[1] !== undefined && by[2] !== undefined && /\s/.test(by[1].trim())) {
     const speakers = splitSpeakers(by[2]);
     if (speakers.length > 0) return result(by[1], speakers);
   }
   // "Title - Jane Doe" / "Title | Jane Doe" (the last dash) or "Jane Doe - Title" (the first).
-  const last = /^(.+)\s+[-–—|]\s+(.+)$/.exec(heading);
+  const dashed = /\s[-–—|]\s/.test(heading);
+  const last = dashed ? /^(.+)\s+[-–—|]\s+(.+)$/.exec(heading) : null;
   if (last?.[1] !== undefined && last[2] !== undefined) {
     const right = splitSpeakers(last[2]);
     if (
@@ -133,7 +136,7 @@ export function parseTalkHeading(text: string): ParsedTitle {
       return result(last[1], right);
     }
   }
-  const dash = /^(.+?)\s+[-–—|]\s+(.+)$/.exec(heading);
+  const dash = dashed ? /^(.+?)\s+[-–—|]\s+(.+)$/.exec(heading) : null;
   if (dash?.[1] !== undefined && dash[2] !== undefined) {
     const left = splitSpeakers(dash[1]);
     if (

@@ -230,15 +230,16 @@ export class ToolIndex {
   ): { mentions: MentionDraft[]; inferred: ToolModel[] } {
     const found = new Map<string, MentionDraft>();
     const inferred: ToolModel[] = [];
+    // The evidence line's text is cut only for a line the mention does not hold yet.
+    const evidence = (line: number) => ({ line, text: lineText(line).trim().slice(0, 240) });
     const add = (slug: string, via: MentionVia, line: number) => {
-      const text = lineText(line).trim().slice(0, 240);
       const mention = found.get(slug);
       if (mention === undefined) {
-        found.set(slug, { toolSlug: slug, via, evidence: [{ line, text }] });
+        found.set(slug, { toolSlug: slug, via, evidence: [evidence(line)] });
         return;
       }
       if (VIA_RANK[via] < VIA_RANK[mention.via]) mention.via = via;
-      if (!mention.evidence.some((e) => e.line === line)) mention.evidence.push({ line, text });
+      if (!mention.evidence.some((e) => e.line === line)) mention.evidence.push(evidence(line));
     };
 
     for (const link of links) {
