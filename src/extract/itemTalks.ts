@@ -289,7 +289,7 @@ export function itemCandidates(
     return ref == null ? item : { ...item, title: ref.title, speakers: [...item.speakers, ...ref.speakers] };
   });
   const videos = drafts.map((d) => hasVideo(d.blocks));
-  const evidence = drafts.map((d, i) => videos[i] === true || (read[i]?.speakers.length ?? 0) > 0);
+  const evidence = videos.map((video, i) => video || (read[i]?.speakers.length ?? 0) > 0);
   const groups = new Map<number, { n: number; evidenced: number }>();
   drafts.forEach((d, i) => {
     const g = groups.get(d.group) ?? { n: 0, evidenced: 0 };
