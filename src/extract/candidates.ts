@@ -7,6 +7,7 @@
  * from ordinary capitalised words.
  */
 import type { TextRun } from '../parse/markdown.js';
+import { classOf, codePointAt, WORD } from './charClass.js';
 
 export interface CandidateTerm {
   term: string;
@@ -19,7 +20,31 @@ const INNER_CAPITAL =
   /^(?:\p{Lu}[\p{Ll}\p{N}]+(?:\p{Lu}[\p{Ll}\p{N}]*)+|\p{Ll}+\p{Lu}[\p{L}\p{N}]*|\p{Lu}{2,}\p{Ll}+[\p{L}\p{N}]*)$/u;
 const CAPITALISED = /^\p{Lu}[\p{Ll}]{2,}$/u;
 const CODE_IDENTIFIER = /^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/;
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}_-]*/gu;
+// A word (`[\p{L}\p{N}][\p{L}\p{N}_-]*`): read by code point, without a match object per word.
+const UNDERSCORE = 95;
+const HYPHEN = 45;
+
+/** Offset of the first letter or digit at or after `from`; the text's length when there is none. */
+function nextWord(text: string, from: number): number {
+  let i = from;
+  while (i < text.length) {
+    const cp = codePointAt(text, i);
+    if (classOf(cp) === WORD) return i;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return text.length;
+}
+
+/** End of the word opening at `start`: letters, digits, "_" and "-". */
+function endOfWord(text: string, start: number): number {
+  let i = start;
+  while (i < text.length) {
+    const cp = codePointAt(text, i);
+    if (cp !== UNDERSCORE && cp !== HYPHEN && classOf(cp) !== WORD) break;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return i;
+}
 
 // Capitalised words that are not names: months, days, pronouns and words that open headings.
 const COMMON = new Set(
@@ -75,13 +100,15 @@ export function candidateTerms(
         out.push({ term, line: run.line, code: true });
       continue;
     }
+    const text = run.text;
     let previousEnd = -1;
     let previousCapitalised = false;
-    for (const m of run.text.matchAll(WORD)) {
-      const word = m[0];
+    for (let at = nextWord(text, 0); at < text.length; at = nextWord(text, previousEnd)) {
+      const wordEnd = endOfWord(text, at);
+      const word = text.slice(at, wordEnd);
       const end = previousEnd;
       const afterCapital = previousCapitalised;
-      previousEnd = m.index + word.length;
+      previousEnd = wordEnd;
       const capital = opensWithCapital(word);
       previousCapitalised = capital;
       if (word.length < 3 || word.length > 30) continue;
@@ -89,7 +116,7 @@ export function candidateTerms(
       const inner = INNER_CAPITAL.test(word);
       if (!inner && !(capital && CAPITALISED.test(word))) continue;
       if (COMMON.has(word) || known.has(word.toLowerCase())) continue;
-      if (inner || !opensSentenceOrPhrase(run.text, end, m.index, afterCapital)) {
+      if (inner || !opensSentenceOrPhrase(text, end, at, afterCapital)) {
         out.push({ term: word, line: run.line, code: false });
       }
     }

@@ -6,6 +6,7 @@
  * keeps matching linear in the text whatever the size of the catalogue.
  */
 import { isTitleCase, type TextRun } from '../parse/markdown.js';
+import { classOf, codePointAt, SPACE, WORD } from './charClass.js';
 
 export interface NameEntry {
   /** Slug of the entity the name belongs to. */
@@ -74,33 +75,9 @@ const SENTENCE_CLOSE = /[.!?]\s*$/;
 const TOP_LEVEL = new Set(['io', 'com', 'org', 'net', 'dev', 'ai', 'app', 'sh', 'rs', 'cloud']);
 
 // What a token is: a run of letters and digits, or one other character that is not white space.
-// `tokenize` reads text by hand with the same classes (the regex is the reference in the tests): a
-// post's runs hold about half a million tokens per thousand posts, and a match object for each was
-// much of the time and garbage of name matching.
+// `tokenize` reads text by code point with the same classes (extract/charClass); the regex is the
+// reference its tests hold it to.
 export const TOKEN = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu;
-const WORD_CHAR = /^[\p{L}\p{N}]$/u;
-const SPACE_CHAR = /^\s$/u;
-
-/** Classes of the code units below 128: 1 letter or digit, 2 white space, 0 anything else. */
-const ASCII_CLASS = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const ch = String.fromCharCode(c);
-  ASCII_CLASS[c] = WORD_CHAR.test(ch) ? 1 : SPACE_CHAR.test(ch) ? 2 : 0;
-}
-/** Classes of code points above ASCII met so far (a text uses few of them). */
-const wideClass = new Map<number, number>();
-
-function classOf(codePoint: number): number {
-  if (codePoint < 128) return ASCII_CLASS[codePoint] as number;
-  let known = wideClass.get(codePoint);
-  if (known === undefined) {
-    const ch = String.fromCodePoint(codePoint);
-    known = WORD_CHAR.test(ch) ? 1 : SPACE_CHAR.test(ch) ? 2 : 0;
-    // Bounded: a hostile text cannot grow it past the number of classes worth keeping.
-    if (wideClass.size < 4096) wideClass.set(codePoint, known);
-  }
-  return known;
-}
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -108,26 +85,15 @@ export function tokenize(text: string): Token[] {
   const length = text.length;
   let i = 0;
   while (i < length) {
-    const unit = text.charCodeAt(i);
-    const cp = unit < 0xd800 ? unit : (text.codePointAt(i) as number);
+    const cp = codePointAt(text, i);
     const kind = classOf(cp);
-    const width = cp > 0xffff ? 2 : 1;
-    if (kind === 2) {
-      i += width;
-      continue;
-    }
     const start = i;
-    i += width;
-    if (kind === 1) {
+    i += cp > 0xffff ? 2 : 1;
+    if (kind === SPACE) continue;
+    if (kind === WORD) {
       while (i < length) {
-        const u = text.charCodeAt(i);
-        if (u < 128) {
-          if (ASCII_CLASS[u] !== 1) break;
-          i += 1;
-          continue;
-        }
-        const c = u < 0xd800 ? u : (text.codePointAt(i) as number);
-        if (classOf(c) !== 1) break;
+        const c = codePointAt(text, i);
+        if (classOf(c) !== WORD) break;
         i += c > 0xffff ? 2 : 1;
       }
     }

@@ -1,0 +1,56 @@
+/**
+ * `NameMatcher.namesAny`, the kept answer to "does this text alone hold a
+ * name", against asking `match` each time.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type NameEntry, NameMatcher } from '../../src/extract/nameMatcher.js';
+
+function entry(key: string, name: string, options: Partial<NameEntry> = {}): NameEntry {
+  return { key, name, via: 'NAME', caseSensitive: false, ambiguous: false, ...options };
+}
+
+const matcher = new NameMatcher([
+  entry('helm', 'Helm', { caseSensitive: true }),
+  entry('cloud-build', 'Cloud Build'),
+  entry('go', 'Go', { ambiguous: true }),
+  entry('k8s', 'k8s'),
+]);
+
+describe('names in a text alone', () => {
+  it('answers as matching the text as one run does, asked once or again', () => {
+    const words = [
+      'Helm',
+      'helm',
+      'Cloud',
+      'Build',
+      'cloud',
+      'Go',
+      'go',
+      'k8s',
+      'config',
+      '.',
+      'yaml',
+      '/',
+      'x',
+    ];
+    const text = fc
+      .array(fc.tuple(fc.constantFrom(...words), fc.constantFrom('', ' ', '.', '-')), { maxLength: 5 })
+      .map((parts) => parts.map(([w, g]) => w + g).join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        const expected = matcher.match([{ text: t, line: 1, code: false }]).length > 0;
+        expect(matcher.namesAny(t)).toBe(expected);
+        expect(matcher.namesAny(t)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('finds a name of two words and not a glued one', () => {
+    expect(matcher.namesAny('Cloud Build')).toBe(true);
+    expect(matcher.namesAny('Helm')).toBe(true);
+    expect(matcher.namesAny('helm')).toBe(false);
+    expect(matcher.namesAny('config.yaml')).toBe(false);
+  });
+});
