@@ -110,7 +110,8 @@ export function readItem(
     return { title: quoted[1], speakers: name === undefined ? [] : [name], quoted: true };
   }
   // Title — Speaker ([video](…)) ([slides](…)): the text before the first bracketed link.
-  const text = plain(markdown.split(/\s*\(\s*\[|\s*\[[^\]]*\]\(|:\s+\[/)[0] ?? markdown);
+  const cut = markdown.search(/\s*\(\s*\[|\s*\[[^\]]*\]\(|:\s+\[/);
+  const text = plain(cut === -1 ? markdown : markdown.slice(0, cut));
   if (nameFirst) {
     const lead = speakersFirst(text);
     if (lead !== null) return { ...lead, quoted: false };

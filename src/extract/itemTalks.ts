@@ -88,11 +88,13 @@ function itemMarkdown(lineOf: (n: number) => string, block: Block): string {
   return lines.join(' ').replace(LIST_MARKER, '').trim();
 }
 
+const WORD_GAPS = /\s+/g;
+
 /** More than `limit` words (as `split(/\s+/)` counts them), without making the words. */
 function moreWordsThan(text: string, limit: number): boolean {
-  const gaps = /\s+/g;
+  WORD_GAPS.lastIndex = 0;
   let words = 1;
-  while (gaps.exec(text) !== null) {
+  while (WORD_GAPS.test(text)) {
     words += 1;
     if (words > limit) return true;
   }

@@ -19,7 +19,7 @@ import { frontMatterSpeakers } from './frontMatterSpeakers.js';
 import { itemCandidates } from './itemTalks.js';
 import { findConference } from './postConference.js';
 import { linkTextSpeaker, proseSpeakers } from './proseSpeakers.js';
-import { type NamedSpeaker, namedSpeakers, nameLine, speakersFromLine } from './speakers.js';
+import { type NamedSpeaker, namedSpeakers, nameLine, singleSpaced, speakersFromLine } from './speakers.js';
 import { chooseTalks } from './talkChoice.js';
 import { layoutTalks } from './talks.js';
 import { cleanTitle } from './talkTitle.js';
@@ -28,7 +28,7 @@ export type { CitationDraft } from './citations.js';
 export type { ConferenceDraft, ExtractContext, PostDraft, TalkDraft } from './drafts.js';
 
 function firstSentence(text: string): string | null {
-  const clean = text.replace(/\s+/g, ' ').trim();
+  const clean = singleSpaced(text).trim();
   if (clean === '') return null;
   const m = /^(.{20,280}?[.!?])(\s|$)/.exec(clean);
   if (m?.[1] !== undefined) return m[1];

@@ -88,6 +88,14 @@ const PREFIX =
   /^(?:(?:opening|closing|morning|afternoon|day\s*\d+)\s+)?(?:keynote|talk|session|lightning\s+talk|workshop|training|panel(?:\s+discussion)?|tutorial|presentation|fireside\s+chat)\s*(?:\d+\s*)?[:–—-]\s+/i;
 const NUMBERING = /^(?:\d+[.)]|#\d+|talk\s+\d+[.:]|[-*•])\s+/i;
 
+/**
+ * White space runs as one space: `replace(/\s+/g, ' ')`, which makes a new string even when every run
+ * is one space already, as in most headings and lines.
+ */
+export function singleSpaced(text: string): string {
+  return /[^\S ]|\s\s/.test(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
 export interface ParsedTitle {
   title: string;
   /** The heading without numbering and prefixes, speakers included. */
@@ -97,9 +105,7 @@ export interface ParsedTitle {
 
 /** Splits a talk heading into its title and, where the pattern is clear, its speakers. */
 export function parseTalkHeading(text: string): ParsedTitle {
-  const unprefixed = text
-    .slice(0, MAX_LINE)
-    .replace(/\s+/g, ' ')
+  const unprefixed = singleSpaced(text.slice(0, MAX_LINE))
     .replace(/^(?:\p{Extended_Pictographic}|\uFE0F|\s)+/u, '')
     .trim()
     .replace(NUMBERING, '');
