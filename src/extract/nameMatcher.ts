@@ -105,18 +105,13 @@ export function tokenize(text: string): Token[] {
 }
 
 /**
- * Tokens of runs already read, by run: a post's runs are matched against the tools and then
- * against the topics, and each run is split once. Held weakly, so they go with the post's runs.
+ * Texts and tokens of the runs of the last `match`, by position: a talk's runs are matched against
+ * the tools and then against the topics, and each run is split once. Tokens depend on the text
+ * alone, so a run whose text equals the one kept at its place takes the kept tokens. (A WeakMap of
+ * every run's tokens, kept before, cost more in garbage collection than the splitting it saved.)
  */
-const runTokens = new WeakMap<TextRun, { text: string; tokens: Token[] }>();
-
-function tokensOf(run: TextRun): Token[] {
-  const kept = runTokens.get(run);
-  if (kept !== undefined && kept.text === run.text) return kept.tokens;
-  const tokens = tokenize(run.text);
-  runTokens.set(run, { text: run.text, tokens });
-  return tokens;
-}
+let lastTexts: (string | undefined)[] = [];
+let lastTokens: Token[][] = [];
 
 /** Texts whose answer `namesAny` keeps before it starts again: a few MB at most. */
 const ALONE_BOUND = 20_000;
@@ -188,10 +183,15 @@ export class NameMatcher {
   /** All names found in the runs, in order. A run is matched on its own: names never span runs. */
   match(runs: readonly TextRun[]): NameMatch[] {
     const found: NameMatch[] = [];
+    const texts: (string | undefined)[] = new Array(runs.length);
+    const tokenLists: Token[][] = new Array(runs.length);
     for (let runIndex = 0; runIndex < runs.length; runIndex++) {
       const run = runs[runIndex] as TextRun;
       if (run.label === true) continue;
-      const tokens = tokensOf(run);
+      const tokens =
+        lastTexts[runIndex] === run.text ? (lastTokens[runIndex] as Token[]) : tokenize(run.text);
+      texts[runIndex] = run.text;
+      tokenLists[runIndex] = tokens;
       // Worked out only for runs that hold a match: most runs hold none.
       let titleCase: boolean | undefined;
       let runStart: boolean | undefined;
@@ -276,6 +276,8 @@ export class NameMatcher {
         }
       }
     }
+    lastTexts = texts;
+    lastTokens = tokenLists;
     return found;
   }
 

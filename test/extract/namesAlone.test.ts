@@ -1,6 +1,7 @@
 /**
- * `NameMatcher.namesAny`, the kept answer to "does this text alone hold a
- * name", against asking `match` each time.
+ * What NameMatcher keeps between calls: `namesAny`, the kept answer to "does
+ * this text alone hold a name", against asking `match` each time; and the
+ * tokens of the last runs matched, which must never leak into other runs.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -52,5 +53,22 @@ describe('names in a text alone', () => {
     expect(matcher.namesAny('Helm')).toBe(true);
     expect(matcher.namesAny('helm')).toBe(false);
     expect(matcher.namesAny('config.yaml')).toBe(false);
+  });
+
+  it('matches runs after other runs as it matches them first', () => {
+    const words = ['Helm', 'Cloud Build', 'Go', 'k8s', 'and', 'the', 'config.yaml', 'helm'];
+    const text = fc.array(fc.constantFrom(...words), { maxLength: 4 }).map((w) => w.join(' '));
+    const runs = fc
+      .array(text, { maxLength: 4 })
+      .map((texts) => texts.map((t) => ({ text: t, line: 1, code: false })));
+    fc.assert(
+      fc.property(runs, runs, (before, after) => {
+        matcher.match([]);
+        const fresh = matcher.match(after);
+        matcher.match(before);
+        expect(matcher.match(after)).toEqual(fresh);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
