@@ -300,6 +300,17 @@ export function itemCandidates(
     groups.set(d.group, g);
   });
 
+  // Items share their parent heading: its words are weighed once for all of them.
+  const parents = new Map<string, { talk: boolean; nonTalk: boolean }>();
+  const parentOf = (text: string) => {
+    let kind = parents.get(text);
+    if (kind === undefined) {
+      kind = { talk: TALK_PARENT.test(text), nonTalk: NON_TALK_PARENT.test(text) };
+      parents.set(text, kind);
+    }
+    return kind;
+  };
+
   return drafts.map((d, i) => {
     const r = read[i] as { title: string; speakers: string[]; quoted: boolean };
     const cleaned = cleanTitle(r.title);
@@ -310,8 +321,8 @@ export function itemCandidates(
       slides: hasSlides(d.blocks),
       speaker: r.speakers.length > 0 || cleaned.speakers.length > 0,
       siblings: others === 0 ? 0 : (g.evidenced - (evidence[i] ? 1 : 0)) / others,
-      talkParent: TALK_PARENT.test(d.parent),
-      nonTalkParent: NON_TALK_PARENT.test(d.parent),
+      talkParent: parentOf(d.parent).talk,
+      nonTalkParent: parentOf(d.parent).nonTalk,
       nonTalkWords: NON_TALK_WORDS.test(cleaned.title),
       prose: isProse(cleaned.title),
       tableColumns: d.table?.columns === true,

@@ -229,9 +229,11 @@ export function extractPost(
         return [];
       }
     });
-    const { mentions, inferred } = ctx.tools.mentions([headingRun, ...runs], links, line);
+    // One list for tools and topics: name matching splits each run once for both.
+    const talkRuns = [headingRun, ...runs];
+    const { mentions, inferred } = ctx.tools.mentions(talkRuns, links, line);
     const topicSlugs = new Set<string>(postTopics.map(slugify));
-    for (const m of ctx.topics.match([headingRun, ...runs])) topicSlugs.add(m.entry.key);
+    for (const m of ctx.topics.match(talkRuns)) topicSlugs.add(m.entry.key);
     const summaryBlock = blocks.find(
       (b) =>
         b.kind === 'paragraph' &&

@@ -29,7 +29,8 @@ export function hasKindPrefix(text: string): boolean {
 
 /** True when the text ends with a time range ("… 9:15am to 9:45am"). */
 export function hasTimeRange(text: string): boolean {
-  return TIME_RANGE.test(text) && /\d:\d\d|\d\s*[ap]\.?m/i.test(text);
+  // The short test first: the range's pattern is tried at every place of the text.
+  return /\d:\d\d|\d\s*[ap]\.?m/i.test(text) && TIME_RANGE.test(text);
 }
 
 function kindOf(word: string): TalkKind {
@@ -69,7 +70,9 @@ export function plainTitle(text: string): string {
  * "Keynote - Werner Vogels" names a speaker after the prefix: the title is the kind's word.
  */
 export function cleanTitle(raw: string): { title: string; kind: TalkKind; speakers: string[] } {
-  let title = plainTitle(raw).replace(SESSION_CODE, '').replace(TIME_RANGE, '').trim();
+  // A time range holds digits; most titles hold none, and skip its pattern.
+  const unsessioned = plainTitle(raw).replace(SESSION_CODE, '');
+  let title = (/\d/.test(unsessioned) ? unsessioned.replace(TIME_RANGE, '') : unsessioned).trim();
   let kind: TalkKind | null = null;
   const prefix = KIND_PREFIX.exec(title);
   // "Keynote: Title" loses its prefix; a bare "Keynote" stays the title.
