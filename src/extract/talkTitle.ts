@@ -44,6 +44,8 @@ function kindOf(word: string): TalkKind {
 
 /** The kind a title's words give ("Day 2 Keynote" is a keynote) when no prefix says it. */
 export function kindFromWords(text: string): TalkKind {
+  // Most titles name no kind: one look for any of the words before asking which.
+  if (!/\b(?:keynote|lightning|workshop|tutorial|panel)\b/i.test(text)) return 'TALK';
   if (/\bkeynote\b/i.test(text)) return 'KEYNOTE';
   if (/\blightning\b/i.test(text)) return 'LIGHTNING';
   if (/\b(?:workshop|tutorial)\b/i.test(text)) return 'WORKSHOP';
