@@ -138,13 +138,28 @@ function total(f: TalkFeatures, w: TalkWeights): number {
   return score;
 }
 
+/**
+ * A score whose explanation is written only when read: a class, as an object literal with a getter
+ * made for every candidate of every post is slow to build.
+ */
+class Score implements TalkScore {
+  readonly score: number;
+  readonly talk: boolean;
+  private readonly features: TalkFeatures;
+  private readonly weights: TalkWeights;
+
+  constructor(score: number, features: TalkFeatures, weights: TalkWeights) {
+    this.score = score;
+    this.talk = score > 0;
+    this.features = features;
+    this.weights = weights;
+  }
+
+  get explanation(): string {
+    return explain(this.features, this.weights, this.score);
+  }
+}
+
 export function scoreTalk(features: TalkFeatures, weights: TalkWeights = TALK_WEIGHTS): TalkScore {
-  const score = total(features, weights);
-  return {
-    score,
-    talk: score > 0,
-    get explanation() {
-      return explain(features, weights, score);
-    },
-  };
+  return new Score(total(features, weights), features, weights);
 }
