@@ -15,6 +15,17 @@ const SURNAME_PREFIX = /^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)\p{Lu}/u;
 const CJK_NAME =
   /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{1,4}\s?[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{1,4}$/u;
 
+// The patterns of names below, made once: these run for every word of every candidate name.
+const FIRST_NAME = /^\p{Lu}\p{Ll}{2,15}$/u;
+const CAPITALISED_WORD = /^\p{Lu}\p{Ll}+$/u;
+const NOT_IN_NAMES = /[\d@#/:|()[\]{}]/;
+const SENTENCE_END = /\p{L}{4,}\.$/u;
+const SPACES = /\s+/;
+const NAME_PART = /^\p{Lu}[\p{L}'’.-]*$/u;
+const HYPHEN_LOWER = /-\p{Ll}/u;
+const ACRONYM = /^\p{Lu}{3,}$/u;
+const INNER_CAPITAL = /^\p{Lu}\p{Ll}+\p{Lu}/u;
+
 /**
  * True for one capitalised word that may be a first name where the text gives
  * no more ("facilitated by Ethan and Zack"): no acronym, no inner capital, no
@@ -22,23 +33,23 @@ const CJK_NAME =
  */
 export function isFirstName(word: string): boolean {
   const lower = word.toLowerCase();
-  return /^\p{Lu}\p{Ll}{2,15}$/u.test(word) && !NOT_NAMES.has(lower) && !COMPANY_WORDS.has(lower);
+  return FIRST_NAME.test(word) && !NOT_NAMES.has(lower) && !COMPANY_WORDS.has(lower);
 }
 
 /** One capitalised word that is no common English word nor a topic or role word: "Doris", "Pete", not "Spring". */
 export function isGivenName(word: string): boolean {
   const lower = word.toLowerCase();
-  return /^\p{Lu}\p{Ll}+$/u.test(word) && !COMMON_WORDS.has(lower) && !NOT_NAMES.has(lower);
+  return CAPITALISED_WORD.test(word) && !COMMON_WORDS.has(lower) && !NOT_NAMES.has(lower);
 }
 
 /** True for 2-4 capitalised words that read as a person's name ("Jane Doe", "Ludwig van Beethoven", "佐藤 健"). */
 export function isPersonName(text: string): boolean {
   const name = text.trim();
   if (CJK_NAME.test(name)) return name.replace(/\s/g, '').length >= 2;
-  if (name.length < 4 || name.length > 48 || /[\d@#/:|()[\]{}]/.test(name)) return false;
+  if (name.length < 4 || name.length > 48 || NOT_IN_NAMES.test(name)) return false;
   // A sentence's full stop ends no name; an initial's does ("Martin Luther King Jr.").
-  if (/\p{L}{4,}\.$/u.test(name)) return false;
-  const words = name.split(/\s+/);
+  if (SENTENCE_END.test(name)) return false;
+  const words = name.split(SPACES);
   // Particles do not count: "Felipe dos Santos de Morais" is three names and two particles.
   if (words.length < 2 || words.length > 6) return false;
   let capitalised = 0;
@@ -50,13 +61,13 @@ export function isPersonName(text: string): boolean {
     if (NOT_NAMES.has(lower) && !(given && i === words.length - 1 && !FUNCTION_WORDS.has(lower)))
       return false;
     if (PARTICLES.has(word)) continue;
-    if (!/^\p{Lu}[\p{L}'’.-]*$/u.test(word)) return false;
+    if (!NAME_PART.test(word)) return false;
     // Parts of a double name are capitalised ("Jean-Luc", "Smith-Jones"); "Workshop-artiger" is a word.
-    if (/-\p{Ll}/u.test(word)) return false;
+    if (HYPHEN_LOWER.test(word)) return false;
     // Initials ("JJ", "TJ") are name parts; longer capitals are acronyms ("IDE", "AWS").
-    if (/^\p{Lu}{3,}$/u.test(word)) return false;
+    if (ACRONYM.test(word)) return false;
     // An inner capital makes a product name ("VisualStudio", "GitHub") unless a surname prefix explains it.
-    if (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(word) && !SURNAME_PREFIX.test(word)) return false;
+    if (INNER_CAPITAL.test(word) && !SURNAME_PREFIX.test(word)) return false;
     capitalised += 1;
   }
   return capitalised >= 2 && capitalised <= 4;
