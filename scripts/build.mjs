@@ -1,9 +1,10 @@
 // `npm run build` (run by `prepare`, so by `npm install` and `npm ci`): bundles the CLI with its
 // dependencies into one CommonJS file, dist/cli/talkgraph.cjs, with esbuild, then records V8's
 // compiled code for it (scripts/codeCache.mjs), so that starting `talkgraph` reads two files instead
-// of resolving and compiling hundreds of modules. Type checking stays with `npm run typecheck` (tsc).
+// of resolving and compiling hundreds of modules. The same warm-up writes dist/seed/, the bundled
+// content's graph, read by a first start whose cache folder is empty. Type checking stays with `npm run typecheck` (tsc).
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import { writeCodeCache } from './codeCache.mjs';
@@ -165,6 +166,29 @@ const { metafile } = await build({
 const commonJsGraphql = Object.keys(metafile.inputs).filter((f) => /node_modules\/graphql\/.*\.js$/.test(f));
 if (commonJsGraphql.length > 0) throw new Error(`graphql bundled twice, also from ${commonJsGraphql[0]}`);
 
+// The catalogue's digest and the stamp of its files (names, sizes, times of change), as
+// src/indexing/resultCache.ts computes them: a start whose catalogue has the same stamp takes the
+// digest from here instead of reading and hashing the catalogue's megabyte.
+function catalogueDigest() {
+  const dir = new URL('../catalogue/', import.meta.url);
+  let names;
+  try {
+    names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+  } catch {
+    return undefined; // no catalogue: a start finds none either
+  }
+  const digest = createHash('sha1');
+  const stamp = createHash('sha1');
+  for (const name of names) {
+    const s = statSync(new URL(name, dir), { throwIfNoEntry: false });
+    stamp.update(`${name}\u0000${s?.size}\u0000${s?.mtimeMs}\u0000${s?.ctimeMs}\u0000`);
+    // A folder's name is hashed too, as a start hashes it.
+    digest.update(name);
+    if (s?.isFile()) digest.update(readFileSync(new URL(name, dir)));
+  }
+  return { digest: digest.digest('hex'), stamp: stamp.digest('hex') };
+}
+
 // The digest of the code just built, which every on-disk cached result depends on: computed here
 // once, so that a start does not read and hash the whole bundle to find it.
 const out = new URL('../dist/cli/', import.meta.url);
@@ -173,6 +197,9 @@ for (const name of readdirSync(out)
   .filter((f) => f.endsWith('.cjs'))
   .sort())
   hash.update(name).update(readFileSync(new URL(name, out)));
-writeFileSync(new URL('build-digest.json', out), `${JSON.stringify({ digest: hash.digest('hex') })}\n`);
+writeFileSync(
+  new URL('build-digest.json', out),
+  `${JSON.stringify({ digest: hash.digest('hex'), catalogue: catalogueDigest() })}\n`,
+);
 
 await writeCodeCache();

@@ -1,17 +1,22 @@
 // Records V8's compiled code for the bundle (dist/cli/talkgraph.codecache), as the last step of
-// `npm run build`. It runs `talkgraph serve --no-cache` on the example content, asks it one query,
-// and stops it: on its way out the process writes the code V8 compiled for all of that (the bin's
+// `npm run build`. It runs `talkgraph serve` on the bundled content, asks it one query, and stops
+// it: on its way out the process writes the code V8 compiled for all of that (the bin's
 // TALKGRAPH_RECORD_CODE_CACHE), so that a later start compiles almost nothing before it answers.
+// The same run indexes the content cold into dist/seed/ (its --cache-dir), the seed that a start
+// reads when the user's cache folder has nothing for its inputs (src/indexing/resultCache.ts): so
+// the first `npm start` after an install loads the bundled content's graph, and the install writes
+// nothing outside the package.
 // The code depends on the exact node and V8 flags: where they differ, V8 rejects it and the bin
 // compiles the bundle from its source, as it does when the file is absent. So a build that cannot
 // record it (no content/ folder, no loopback port) says so and goes on without.
 import { spawn } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const CODE_CACHE = fileURLToPath(new URL('../dist/cli/talkgraph.codecache', import.meta.url));
+export const SEED = fileURLToPath(new URL('../dist/seed/', import.meta.url));
 const QUERY = '{ talks(first: 1) { totalCount } tool(name: "gvisor") { name talkCount } }';
 
 /** The first line of the server's log that names its URL. */
@@ -32,6 +37,7 @@ function serverUrl(child) {
 /** Records the code cache; false (with the reason on stderr) when it could not. */
 export async function writeCodeCache() {
   rmSync(CODE_CACHE, { force: true });
+  rmSync(SEED, { recursive: true, force: true });
   const content = join(root, 'content');
   if (!existsSync(content)) {
     process.stderr.write('build: no content/ folder to warm up on; the CLI will compile at each start\n');
@@ -42,6 +48,7 @@ export async function writeCodeCache() {
     return true;
   } catch (error) {
     rmSync(CODE_CACHE, { force: true });
+    rmSync(SEED, { recursive: true, force: true });
     process.stderr.write(
       `build: no code cache recorded (${error.message}); the CLI will compile at each start\n`,
     );
@@ -52,7 +59,18 @@ export async function writeCodeCache() {
 async function record(content) {
   const child = spawn(
     process.execPath,
-    ['bin/talkgraph.js', 'serve', '--content', content, '--port', '0', '--host', '127.0.0.1', '--no-cache'],
+    [
+      'bin/talkgraph.js',
+      'serve',
+      '--content',
+      content,
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+      '--cache-dir',
+      SEED,
+    ],
     {
       cwd: root,
       env: {
@@ -79,4 +97,6 @@ async function record(content) {
     await exited;
   }
   if (!existsSync(CODE_CACHE)) throw new Error('talkgraph serve wrote no code cache');
+  if (!readdirSync(SEED).some((name) => name.endsWith('.graph')))
+    throw new Error('talkgraph serve wrote no seed');
 }

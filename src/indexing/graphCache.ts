@@ -16,6 +16,12 @@
  * a write (a temporary file renamed into place) can never leave a graph
  * under a key it was not built from. A graph file that cannot be read (cut
  * short, damaged, another version's) is ignored with a notice, never served.
+ *
+ * Behind the cache folder stands the seed (`seedDir`): a cache of the bundled
+ * content that `npm run build` writes inside the package, so that the very
+ * first start after an install, with an empty cache folder, loads its graph
+ * too. It is only read, and under the same names: a seed built from other
+ * inputs (other content, registry, catalogue, year or build) is never found.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
@@ -24,7 +30,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { readSnapshot, SnapshotError, writeSnapshot } from '../graph/snapshot.js';
 import type { GraphData } from '../graph/store.js';
 import type { LoadedFile } from '../load/walk.js';
-import { buildDigest, rootTag } from './resultCache.js';
+import { buildDigest, bundledSeedDir, rootTag } from './resultCache.js';
 
 const SUFFIX = '.graph';
 
@@ -52,25 +58,43 @@ export interface GraphCache {
   write(data: GraphData, root: string): Promise<void>;
 }
 
-export function openGraphCache(dir: string, root: string, key: string): GraphCache {
+/** The graph in `file`; a plain miss when there is none, a miss with a notice when it cannot be read. */
+async function readGraph(file: string): Promise<GraphCacheRead> {
+  try {
+    await stat(file);
+  } catch {
+    return { miss: true }; // never built from these inputs: the usual miss, nothing to say
+  }
+  try {
+    return { data: (await readSnapshot(file)).data };
+  } catch (error) {
+    // The snapshot's own message names the file and how to build a snapshot: here, only why.
+    const why = error instanceof SnapshotError ? `it ${error.problem}` : (error as Error).message;
+    return { miss: true, notice: unreadable(file, why.replaceAll(file, 'it')) };
+  }
+}
+
+/**
+ * The graph cache of `root` in `dir` for the inputs `key`. When `dir` has no graph of these inputs,
+ * `seed` (a folder written at build time, only ever read) is looked in under the same name.
+ */
+export function openGraphCache(
+  dir: string,
+  root: string,
+  key: string,
+  seed: string | undefined = bundledSeedDir(),
+): GraphCache {
   const tag = rootTag(root);
   const name = `${tag}-${buildDigest().slice(0, 16)}-${key}${SUFFIX}`;
   const file = join(dir, name);
   return {
     file,
     async read() {
-      try {
-        await stat(file);
-      } catch {
-        return { miss: true }; // never built from these inputs: the usual miss, nothing to say
-      }
-      try {
-        return { data: (await readSnapshot(file)).data };
-      } catch (error) {
-        // The snapshot's own message names the file and how to build a snapshot: here, only why.
-        const why = error instanceof SnapshotError ? `it ${error.problem}` : (error as Error).message;
-        return { miss: true, notice: unreadable(file, why.replaceAll(file, 'it')) };
-      }
+      const kept = await readGraph(file);
+      if ('data' in kept || seed === undefined || join(seed, name) === file) return kept;
+      const seeded = await readGraph(join(seed, name));
+      // A damaged seed is said once, beside what the cache folder said (nothing, on a plain miss).
+      return 'data' in seeded ? seeded : { miss: true, notice: kept.notice ?? seeded.notice };
     },
     async write(data, writtenFrom) {
       await mkdir(dir, { recursive: true });

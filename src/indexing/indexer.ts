@@ -39,6 +39,11 @@ export interface IndexOptions {
   results?: FileResults;
   /** Keep per-file results on disk in this folder, for a warm start next time (`indexContent` only). */
   cacheDir?: string;
+  /**
+   * A cache folder that is only read, where `cacheDir` has nothing for these inputs (default: the
+   * seed the build wrote for the bundled content, `bundledSeedDir`).
+   */
+  seedDir?: string;
 }
 
 export interface IndexResult {
@@ -233,6 +238,7 @@ export async function indexContent(options: IndexOptions): Promise<IndexResult> 
     cacheDir,
     root,
     graphInputsKey(loaded, resultContext(loaded.files, indexOptions)),
+    options.seedDir,
   );
   const kept = await graphCache.read();
   const notices = 'notice' in kept && kept.notice !== undefined ? [kept.notice] : [];
@@ -253,7 +259,7 @@ export async function indexContent(options: IndexOptions): Promise<IndexResult> 
     };
   }
 
-  const cache = await openResultCache(cacheDir, root);
+  const cache = await openResultCache(cacheDir, root, options.seedDir);
   if (cache.notice !== undefined) notices.push(cache.notice);
   const data = await indexFilesAsync(loaded.files, { ...indexOptions, results: cache.results });
   data.diagnostics = sortDiagnostics([...loaded.diagnostics, ...data.diagnostics]);

@@ -217,7 +217,8 @@ export class LiveGraph {
   private openResults(): Promise<LastGoodResults> {
     this.opening ??= (async () => {
       const { root, cacheDir } = this.options;
-      this.cache = cacheDir === undefined ? null : await openResultCache(cacheDir, resolve(root));
+      this.cache =
+        cacheDir === undefined ? null : await openResultCache(cacheDir, resolve(root), this.options.seedDir);
       if (this.cache?.notice !== undefined) this.notices.push(this.cache.notice);
       this.results = new LastGoodResults(this.cache?.results ?? new MemoryFileResults());
       return this.results;
@@ -236,7 +237,12 @@ export class LiveGraph {
     const { root, cacheDir } = this.options;
     if (cacheDir === undefined) return null;
     const context = resultContext(loaded.files, options);
-    const graphCache = openGraphCache(cacheDir, resolve(root), graphInputsKey(loaded, context));
+    const graphCache = openGraphCache(
+      cacheDir,
+      resolve(root),
+      graphInputsKey(loaded, context),
+      this.options.seedDir,
+    );
     const kept = await graphCache.read();
     if ('notice' in kept && kept.notice !== undefined) this.notices.push(kept.notice);
     if (!('data' in kept)) return null;
@@ -324,7 +330,7 @@ export class LiveGraph {
     if (cacheDir === undefined) return;
     const options = { ...this.options, rootName: this.options.rootName ?? basename(resolve(root)) };
     const key = graphInputsKey(loaded, resultContext(loaded.files, options));
-    await openGraphCache(cacheDir, resolve(root), key)
+    await openGraphCache(cacheDir, resolve(root), key, this.options.seedDir)
       .write(data, resolve(root))
       .catch(() => {});
   }

@@ -13,12 +13,18 @@
  * results that depend on it. A cache that cannot be read is ignored and
  * rewritten; one that cannot be written costs the next start its warmth, not
  * this one its graph.
+ *
+ * When the cache folder has no results file for a root, the seed's is read
+ * (`bundledSeedDir`: written by `npm run build` for the bundled content, and
+ * never written at run time); what this index changes is saved to the cache
+ * folder as usual.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Packr } from 'msgpackr';
 import { type FileResult, MemoryFileResults } from './fileResults.js';
 
@@ -48,21 +54,63 @@ function hashTree(hash: ReturnType<typeof createHash>, dir: URL): void {
 }
 
 /**
+ * What the file system says of every entry of a folder (name, size, times of change), hashed: it
+ * differs whenever a file is edited, added or removed, without reading a byte of them. The change
+ * time (ctime) is set by the system on every write and cannot be set back, unlike the mtime.
+ */
+export function treeStamp(dir: URL): string {
+  const hash = createHash('sha1');
+  let entries: string[];
+  try {
+    entries = readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+  } catch {
+    return 'none';
+  }
+  for (const name of entries) {
+    const s = statSync(new URL(name, dir), { throwIfNoEntry: false });
+    hash.update(`${name}\u0000${s?.size}\u0000${s?.mtimeMs}\u0000${s?.ctimeMs}\u0000`);
+  }
+  return hash.digest('hex');
+}
+
+const CATALOGUE_DIR = new URL('../../catalogue/', import.meta.url);
+
+/** The digest of the catalogue's files, read and hashed. */
+export function hashCatalogue(dir: URL = CATALOGUE_DIR): string {
+  const hash = createHash('sha1');
+  hashTree(hash, dir);
+  return hash.digest('hex');
+}
+
+/**
+ * The catalogue's digest. The build records it beside the stamp of the catalogue's files
+ * (build-digest.json, scripts/build.mjs): while the stamp is the same, so are the files, and a start
+ * does not read the catalogue's megabyte to hash it (20 to 60 ms). Any change to them changes the
+ * stamp, and the files are hashed as they are.
+ */
+function catalogueDigest(recorded: { digest?: unknown; stamp?: unknown } | undefined): string {
+  if (typeof recorded?.digest === 'string' && recorded.stamp === treeStamp(CATALOGUE_DIR))
+    return recorded.digest;
+  return hashCatalogue();
+}
+
+/**
  * The code's part of the digest. A built bundle carries it in build-digest.json beside its chunks
  * (written by the build); run from source, the source tree is hashed instead.
  */
-function codeDigest(): string {
+function codeDigest(): { code: string; catalogue?: { digest?: unknown; stamp?: unknown } } {
   try {
     const built = JSON.parse(readFileSync(new URL('build-digest.json', import.meta.url), 'utf8')) as {
       digest?: unknown;
+      catalogue?: { digest?: unknown; stamp?: unknown };
     };
-    if (typeof built.digest === 'string') return built.digest;
+    if (typeof built.digest === 'string') return { code: built.digest, catalogue: built.catalogue };
   } catch {
     // not a built bundle: hash the sources
   }
   const hash = createHash('sha1');
   hashTree(hash, new URL('../', import.meta.url));
-  return hash.digest('hex');
+  return { code: hash.digest('hex') };
 }
 
 let buildCache: string | null = null;
@@ -75,10 +123,20 @@ export function buildDigest(): string {
     version: string;
   };
   hash.update(`talkgraph ${pkg.version} results format ${FORMAT}\u0000`);
-  hash.update(codeDigest());
-  hashTree(hash, new URL('../../catalogue/', import.meta.url));
+  const { code, catalogue } = codeDigest();
+  hash.update(code);
+  hash.update(catalogueDigest(catalogue));
   buildCache = hash.digest('hex');
   return buildCache;
+}
+
+/**
+ * The seed: the cache of the bundled content that `npm run build` writes beside the built CLI
+ * (dist/seed/, scripts/codeCache.mjs), so that a first start after an install finds its graph
+ * without writing anything outside the package at install time. Run from source there is none.
+ */
+export function bundledSeedDir(): string {
+  return fileURLToPath(new URL('../seed/', import.meta.url));
 }
 
 /** A well-formed entry: a path and a result with its key, draft and diagnostics. */
@@ -117,13 +175,22 @@ export function resultCacheFile(dir: string, root: string): string {
   return join(dir, `${rootTag(root)}-${buildDigest().slice(0, 16)}.msgpack`);
 }
 
-export async function openResultCache(dir: string, root: string): Promise<ResultCache> {
+export async function openResultCache(
+  dir: string,
+  root: string,
+  seed: string | undefined = bundledSeedDir(),
+): Promise<ResultCache> {
   const tag = rootTag(root);
   const file = resultCacheFile(dir, root);
   let entries: [string, FileResult][] = [];
   let notice: string | undefined;
-  // Missing or unreadable: start cold, and write a good one after this index.
-  const bytes = await readFile(file).catch(() => null);
+  // Missing: the seed's results, if it has this root's. Unreadable: start cold, and write a good one after this index.
+  let bytes = await readFile(file).catch(() => null);
+  let read = file;
+  if (bytes === null && seed !== undefined) {
+    read = resultCacheFile(seed, root);
+    bytes = await readFile(read).catch(() => null);
+  }
   if (bytes !== null) {
     try {
       const decoded = packr.unpack(bytes) as { format?: unknown; entries?: unknown };
@@ -142,7 +209,7 @@ export async function openResultCache(dir: string, root: string): Promise<Result
     notice:
       notice === undefined
         ? undefined
-        : `the warm-start results ${file} were ignored and will be written again: ${notice}`,
+        : `the warm-start results ${read} were ignored and will be written again: ${notice}`,
     async save() {
       if (!results.changed) return false;
       await mkdir(dir, { recursive: true });
