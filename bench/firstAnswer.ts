@@ -5,10 +5,13 @@
  * `talkgraph index`. The compiled CLI (dist/) is measured beside the same
  * sources compiled at run time by tsx, as `bin/talkgraph.js` ran before.
  * The first answer is also timed from `node bin/talkgraph.js serve`, which
- * npm start runs: the difference is npm's own start.
+ * npm start runs: the difference is npm's own start. And from `npm start` with
+ * an empty cache folder, as the first start after an install: the compiled CLI
+ * then reads the seed its build wrote (dist/seed/), the sources run through tsx
+ * have none and index cold.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,18 +27,23 @@ const cacheDirs = {
 };
 const QUERY = JSON.stringify({ query: '{ tool(name: "gvisor") { name talkCount } }' });
 
-function envFor(fromSource: boolean, port: number): NodeJS.ProcessEnv {
+function envFor(fromSource: boolean, port: number, cacheDir?: string): NodeJS.ProcessEnv {
   return {
     ...process.env,
     PORT: String(port),
     LOG_LEVEL: 'silent',
     TALKGRAPH_FROM_SOURCE: fromSource ? '1' : '',
-    TALKGRAPH_CACHE_DIR: fromSource ? cacheDirs.tsx : cacheDirs.compiled,
+    TALKGRAPH_CACHE_DIR: cacheDir ?? (fromSource ? cacheDirs.tsx : cacheDirs.compiled),
   };
 }
 
 /** Milliseconds from spawning `npm start` (or the command it runs) to the first 200 answer to a GraphQL POST. */
-async function firstAnswer(fromSource: boolean, port: number, viaNpm = true): Promise<number> {
+async function firstAnswer(
+  fromSource: boolean,
+  port: number,
+  viaNpm = true,
+  cacheDir?: string,
+): Promise<number> {
   const start = performance.now();
   const [command, args] = viaNpm
     ? ['npm', ['start', '--silent']]
@@ -43,7 +51,7 @@ async function firstAnswer(fromSource: boolean, port: number, viaNpm = true): Pr
   // Its own process group, so the server under npm is stopped with it.
   const child = spawn(command, args, {
     cwd: root,
-    env: envFor(fromSource, port),
+    env: envFor(fromSource, port, cacheDir),
     stdio: 'ignore',
     detached: true,
   });
@@ -71,6 +79,16 @@ async function firstAnswer(fromSource: boolean, port: number, viaNpm = true): Pr
   }
 }
 
+/** `npm start` to its first answer with a cache folder of its own, empty, removed afterwards. */
+async function firstAnswerEmpty(fromSource: boolean, port: number): Promise<number> {
+  const empty = mkdtempSync(join(tmpdir(), 'talkgraph-bench-first-'));
+  try {
+    return await firstAnswer(fromSource, port, true, empty);
+  } finally {
+    rmSync(empty, { recursive: true, force: true });
+  }
+}
+
 /** A whole `talkgraph index`: cold (`--no-cache`) when timed, as the row has always measured; else it warms the cache. */
 function indexRun(fromSource: boolean, cold = true): number {
   const start = performance.now();
@@ -85,6 +103,8 @@ function indexRun(fromSource: boolean, cold = true): number {
 
 export interface StartupRuns {
   firstAnswer: { compiled: number[]; tsx: number[] };
+  /** The same with an empty cache folder: the first start after an install. */
+  firstAnswerEmpty: { compiled: number[]; tsx: number[] };
   /** The same without npm: `node bin/talkgraph.js serve`. */
   firstAnswerNode: { compiled: number[]; tsx: number[] };
   index: { compiled: number[]; tsx: number[] };
@@ -93,6 +113,7 @@ export interface StartupRuns {
 export async function benchFirstAnswer(rounds: number, port = 4790): Promise<StartupRuns> {
   const runs: StartupRuns = {
     firstAnswer: { compiled: [], tsx: [] },
+    firstAnswerEmpty: { compiled: [], tsx: [] },
     firstAnswerNode: { compiled: [], tsx: [] },
     index: { compiled: [], tsx: [] },
   };
@@ -103,6 +124,8 @@ export async function benchFirstAnswer(rounds: number, port = 4790): Promise<Sta
   for (let i = 0; i < rounds; i++) {
     runs.firstAnswer.compiled.push(await firstAnswer(false, port));
     runs.firstAnswer.tsx.push(await firstAnswer(true, port));
+    runs.firstAnswerEmpty.compiled.push(await firstAnswerEmpty(false, port));
+    runs.firstAnswerEmpty.tsx.push(await firstAnswerEmpty(true, port));
     runs.firstAnswerNode.compiled.push(await firstAnswer(false, port, false));
     runs.firstAnswerNode.tsx.push(await firstAnswer(true, port, false));
     runs.index.compiled.push(indexRun(false));
