@@ -209,7 +209,9 @@ export async function openResultCache(
     notice:
       notice === undefined
         ? undefined
-        : `the warm-start results ${read} were ignored and will be written again: ${notice}`,
+        : read === file
+          ? `the warm-start results ${file} were ignored and will be written again: ${notice}`
+          : `the seed's results ${read} were ignored, and this start's go to ${file}: ${notice}`,
     async save() {
       if (!results.changed) return false;
       await mkdir(dir, { recursive: true });

@@ -97,6 +97,16 @@ describe('the seed', () => {
     expect(start.cache?.notices).toEqual([expect.stringContaining(join(seedDir, graph))]);
     expect(start.data).toEqual((await cold()).data);
   });
+
+  it('is ignored with a notice when its results cannot be decoded, and the answer is the cold one', async () => {
+    const results = readdirSync(seedDir).find((name) => name.endsWith('.msgpack')) as string;
+    writeFileSync(join(seedDir, results), 'not msgpack');
+    appendFileSync(join(content, 'posts', '2018-05-kubecon-europe.md'), '\nOne more line.\n');
+    const start = await first();
+    expect(start.cache?.reused).toBe(0);
+    expect(start.cache?.notices).toEqual([expect.stringContaining(join(seedDir, results))]);
+    expect(start.data).toEqual((await cold()).data);
+  });
 });
 
 /** One change to the content after the seed was built. */
