@@ -4,10 +4,12 @@
  * term and field, a `Map` from document to term frequency: about 80 bytes a
  * posting, and a graph of 10,000 posts has millions of postings, so the
  * search index outweighed the graph itself. Here, while documents are added,
- * each term's postings in a field go into a plain array of numbers (one a
- * posting); once every document is in, all of them are packed into one
- * shared pair of typed arrays (4 bytes of document id and 2 or 4 of
- * frequency a posting), read through small read-only views. The graph never
+ * each term's postings in a field are only counted (how many, and how many
+ * bytes they will take); once every document is in, a second pass writes them
+ * into one shared byte array, each posting as the gap from the document
+ * before and the term's frequency (varints: two or three bytes a posting),
+ * read through small read-only views. MiniSearch's radix tree of terms is
+ * then replaced by a flat sorted table (`flatTerms.ts`). The graph never
  * changes after it is built, so nothing is added to the index later.
  *
  * Searching reads a posting list only through `size`, `keys()` and `get()`,
@@ -18,84 +20,30 @@
  * not MiniSearch's public API: when it is not the one expected, the index is
  * built as MiniSearch builds it.
  */
-/** The read-only posting list that stands for MiniSearch's Map: the slice [start, start + size) of the shared arrays. */
-class PostingView {
-  /** Index of the key `keys()` handed out last, so `get` of that key needs no search. */
-  private cursor = -1;
+import { FlatTerms } from './flatTerms.js';
+import { PostingView, varintLength, Writer } from './postingBytes.js';
 
-  /** Postings written so far by `fill`, while the index is built. */
-  private filled = 0;
-
-  constructor(
-    private readonly ids: Uint32Array,
-    private readonly freqs: Uint16Array | Uint32Array,
-    private readonly start: number,
-    readonly size: number,
-  ) {}
-
-  /** Records one occurrence of the term in a document; documents come in id order. */
-  fill(id: number): void {
-    const last = this.start + this.filled - 1;
-    if (this.filled > 0 && this.ids[last] === id) (this.freqs[last] as number)++;
-    else {
-      const at = this.start + this.filled++;
-      this.ids[at] = id;
-      this.freqs[at] = 1;
-    }
-  }
-
-  keys(): IterableIterator<number> {
-    const view = this;
-    const end = this.start + this.size;
-    let i = this.start;
-    return {
-      [Symbol.iterator]() {
-        return this;
-      },
-      next(): IteratorResult<number> {
-        if (i >= end) return { done: true, value: undefined };
-        view.cursor = i;
-        return { done: false, value: view.ids[i++] as number };
-      },
-    };
-  }
-
-  get(id: number): number | undefined {
-    if (this.ids[this.cursor] === id && this.cursor >= this.start) return this.freqs[this.cursor];
-    // Ids ascend within a list: binary search.
-    let lo = this.start;
-    let hi = this.start + this.size - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const at = this.ids[mid] as number;
-      if (at === id) return this.freqs[mid];
-      if (at < id) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return undefined;
-  }
-
-  has(id: number): boolean {
-    return this.get(id) !== undefined;
-  }
-}
-
-/** A posting list while documents are counted: how many it will hold, and its largest frequency. */
+/** A posting list while documents are counted: how many it will hold, and how many bytes. */
 class Tally {
   count = 0;
-  maxFreq = 0;
+  bytes = 0;
   /** The document counted last and how often the term occurred in it so far. */
   last = -1;
   freq = 0;
+  /** The list's place among all term lists, once they are laid out. */
+  pair = -1;
 
   add(id: number): void {
-    if (id === this.last) this.freq++;
-    else {
+    if (id === this.last) {
+      this.freq++;
+      // A frequency takes one more byte at each power of 128.
+      if (varintLength(this.freq) > varintLength(this.freq - 1)) this.bytes++;
+    } else {
       this.count++;
+      this.bytes += varintLength(id - Math.max(this.last, 0)) + 1;
       this.last = id;
       this.freq = 1;
     }
-    if (this.freq > this.maxFreq) this.maxFreq = this.freq;
   }
 }
 
@@ -189,35 +137,99 @@ export function buildCompact(index: object, documents: () => Iterable<Doc>): num
     Reflect.deleteProperty(index, 'addTerm');
   }
 
-  // Each list's place in the shared arrays.
+  // The terms as the tree lists them, then sorted: each term's lists are laid out in sorted order.
+  const listed: string[] = [];
+  const fieldsOf: Map<number, unknown>[] = [];
+  for (const [term, fields] of terms) {
+    listed.push(term);
+    fieldsOf.push(fields);
+  }
+  const order = Array.from(listed.keys()).sort((a, b) => {
+    const x = listed[a] as string;
+    const y = listed[b] as string;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  let pairs = 0;
   let total = 0;
-  let maxFreq = 0;
-  for (const [, fields] of terms) {
+  let size = 0;
+  for (const fields of fieldsOf) {
     for (const tally of fields.values()) {
       if (!(tally instanceof Tally)) continue;
+      pairs++;
       total += tally.count;
-      maxFreq = Math.max(maxFreq, tally.maxFreq);
+      size += tally.bytes;
     }
   }
-  const ids = new Uint32Array(total);
-  const freqs = maxFreq <= 0xffff ? new Uint16Array(total) : new Uint32Array(total);
-  let at = 0;
-  for (const [, fields] of terms) {
-    for (const [field, tally] of fields) {
+  const text: string[] = [];
+  const starts = new Uint32Array(order.length + 1);
+  const ranks = new Uint32Array(order.length);
+  const firstPair = new Uint32Array(order.length + 1);
+  const pairField = new Uint8Array(pairs);
+  const pairSize = new Uint32Array(pairs);
+  const pairStart = new Uint32Array(pairs + 1);
+  let chars = 0;
+  let pair = 0;
+  for (let at = 0; at < order.length; at++) {
+    const rank = order[at] as number;
+    const term = listed[rank] as string;
+    text.push(term);
+    starts[at] = chars;
+    chars += term.length;
+    ranks[at] = rank;
+    firstPair[at] = pair;
+    const fields = fieldsOf[rank] as Map<number, unknown>;
+    for (const field of [...fields.keys()].sort((a, b) => a - b)) {
+      const tally = fields.get(field);
       if (!(tally instanceof Tally)) continue;
-      fields.set(field, new PostingView(ids, freqs, at, tally.count));
-      at += tally.count;
+      pairField[pair] = field;
+      pairSize[pair] = tally.count;
+      pairStart[pair + 1] = (pairStart[pair] as number) + tally.bytes;
+      tally.pair = pair++;
     }
   }
+  starts[order.length] = chars;
+  firstPair[order.length] = pair;
+  const bytes = new Uint8Array(size);
   // Second pass: the postings into their places, in document order as MiniSearch would add them.
+  const writer = new Writer(bytes, pairStart);
   const full = internals as Required<IndexInternals>;
-  const get = (terms.get as (term: string) => Map<number, PostingView> | undefined).bind(terms);
+  const get = (terms.get as (term: string) => Map<number, Tally> | undefined).bind(terms);
   const idField = full._options.idField;
   for (const doc of documents()) {
     const shortId = full._idToShortId.get(full._options.extractField(doc, idField)) as number;
-    eachTerm(full, doc, (fieldId, term) => get(term)?.get(fieldId)?.fill(shortId));
+    eachTerm(full, doc, (fieldId, term) => {
+      const tally = get(term)?.get(fieldId);
+      if (tally !== undefined) writer.add(tally.pair, shortId);
+    });
   }
+  writer.finish();
+  // The tree goes: the flat table answers for it from now on.
+  const lists = termLists(bytes, firstPair, pairField, pairStart, pairSize);
+  Object.assign(index, { _index: new FlatTerms(text.join(''), starts, ranks, lists) });
   return total;
+}
+
+/**
+ * What the term at each sorted position holds: its posting list in a field.
+ * A function of its own, so the closure keeps only the flat arrays and not
+ * the tree that the build's other closures see.
+ */
+function termLists(
+  bytes: Uint8Array,
+  firstPair: Uint32Array,
+  pairField: Uint8Array,
+  pairStart: Uint32Array,
+  pairSize: Uint32Array,
+): (at: number) => { get(fieldId: number): PostingView | undefined } {
+  return (at) => ({
+    get(fieldId: number): PostingView | undefined {
+      for (let p = firstPair[at] as number; p < (firstPair[at + 1] as number); p++) {
+        if (pairField[p] === fieldId)
+          return new PostingView(bytes, pairStart[p] as number, pairSize[p] as number);
+      }
+      return undefined;
+    },
+  });
 }
 
 /**

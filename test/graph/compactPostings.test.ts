@@ -65,6 +65,38 @@ describe('compactPostings', () => {
     );
   });
 
+  it('finds the same terms by prefix and typo, in the same order, over many similar terms', () => {
+    // Short words over three letters: many share prefixes and lie within an edit or two of each other.
+    const word = fc
+      .array(fc.constantFrom('a', 'b', 'c'), { minLength: 1, maxLength: 7 })
+      .map((letters) => letters.join(''));
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(word, { maxLength: 8 }), { minLength: 1, maxLength: 40 }),
+        fc.array(word, { minLength: 1, maxLength: 3 }),
+        (docs, query) => {
+          const texts = docs.map((words) => ({ name: words.slice(0, 2).join(' '), body: words.join(' ') }));
+          const q = query.join(' ');
+          const options = { prefix: true, fuzzy: 2 };
+          expect(indexOf(texts, true).mini.search(q, options)).toEqual(
+            indexOf(texts, false).mini.search(q, options),
+          );
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps scores over documents far apart and terms repeated hundreds of times', () => {
+    const docs = Array.from({ length: 700 }, (_, i) => ({
+      name: i % 300 === 0 ? 'grafana' : 'kube',
+      body: i % 250 === 0 ? Array.from({ length: 200 + i }, () => 'prometheus').join(' ') : 'alert',
+    }));
+    for (const q of ['grafana', 'prometheus', 'prom', 'alrt kube']) {
+      expect(indexOf(docs, true).mini.search(q)).toEqual(indexOf(docs, false).mini.search(q));
+    }
+  });
+
   it('builds an index whose layout it does not know as the index builds itself', () => {
     const added: unknown[] = [];
     const notAnIndex = { _index: undefined, add: (doc: unknown) => added.push(doc) };
