@@ -153,16 +153,52 @@ export interface StoreIndexes {
   names: Record<Exclude<EntityKind, 'link'>, Map<string, string>>;
 }
 
-/** Lookups by key, the relation lists and the name tables of one graph. */
-function storeIndexes(data: GraphData): StoreIndexes {
-  // Each talk is visited once, so a talk repeats in a list only right after itself.
-  const toolTalks = new Map<string, string[]>();
-  const topicTalks = new Map<string, string[]>();
-  const topicTools = new Map<string, Set<string>>();
-  for (const talk of data.talks) {
-    for (const mention of talk.mentions) pushOnce(toolTalks, mention.toolSlug, talk.slug);
-    for (const topic of talk.topicSlugs) pushOnce(topicTalks, topic, talk.slug);
+/**
+ * Sets `key` of `target` to what `make` returns, made on first read: an
+ * enumerable property, so a copy of the object (`{ ...indexes }`) reads it
+ * as a plain value.
+ */
+function lazily<T extends object, K extends keyof T>(target: T, key: K, make: () => T[K]): void {
+  Object.defineProperty(target, key, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const value = make();
+      Object.defineProperty(target, key, { value, enumerable: true, writable: false, configurable: false });
+      return value;
+    },
+  });
+}
+
+/** Case-insensitive keys (slug, name, aliases) to slugs: slugs and names win over aliases. */
+function nameTable(entries: Iterable<[string, string[]]>): Map<string, string> {
+  const map = new Map<string, string>();
+  // Slugs and names win over aliases: set them last-to-first so earlier, stronger keys stay.
+  const aliasPairs: [string, string][] = [];
+  for (const [slug, keys] of entries) {
+    const [name, ...aliases] = keys;
+    if (!map.has(lookupKey(slug))) map.set(lookupKey(slug), slug);
+    if (name !== undefined && !map.has(lookupKey(name))) map.set(lookupKey(name), slug);
+    for (const alias of aliases) aliasPairs.push([lookupKey(alias), slug]);
   }
+  for (const [key, slug] of aliasPairs) if (!map.has(key)) map.set(key, slug);
+  return map;
+}
+
+/** The name table of each kind, each made when a name of that kind is first looked up. */
+function nameTables(data: GraphData): StoreIndexes['names'] {
+  const names = {} as StoreIndexes['names'];
+  lazily(names, 'conference', () => nameTable(data.conferences.map((c) => [c.slug, [c.name, ...c.aliases]])));
+  lazily(names, 'talk', () => nameTable(data.talks.map((t) => [t.slug, [t.title]])));
+  lazily(names, 'tool', () => nameTable(data.tools.map((t) => [t.slug, [t.name, ...t.aliases]])));
+  lazily(names, 'topic', () => nameTable(data.topics.map((t) => [t.slug, [t.name, ...t.aliases]])));
+  lazily(names, 'speaker', () => nameTable(data.speakers.map((s) => [s.slug, [s.name]])));
+  return names;
+}
+
+/** The tools of each topic: the tools carrying it, then the tools of talks about it. */
+function topicToolsOf(data: GraphData): Map<string, string[]> {
+  const topicTools = new Map<string, Set<string>>();
   for (const tool of data.tools) {
     for (const topic of tool.topics) addTo(topicTools, topic, tool.slug);
   }
@@ -171,21 +207,21 @@ function storeIndexes(data: GraphData): StoreIndexes {
       for (const mention of talk.mentions) addTo(topicTools, topic, mention.toolSlug);
     }
   }
+  return toLists(topicTools);
+}
 
-  const names = (entries: Iterable<[string, string[]]>): Map<string, string> => {
-    const map = new Map<string, string>();
-    // Slugs and names win over aliases: set them last-to-first so earlier, stronger keys stay.
-    const aliasPairs: [string, string][] = [];
-    for (const [slug, keys] of entries) {
-      const [name, ...aliases] = keys;
-      if (!map.has(lookupKey(slug))) map.set(lookupKey(slug), slug);
-      if (name !== undefined && !map.has(lookupKey(name))) map.set(lookupKey(name), slug);
-      for (const alias of aliases) aliasPairs.push([lookupKey(alias), slug]);
-    }
-    for (const [key, slug] of aliasPairs) if (!map.has(key)) map.set(key, slug);
-    return map;
-  };
-  return {
+/**
+ * Lookups by key, the relation lists and the name tables of one graph. The
+ * lists and tables of topics and the name tables are made on first use: at
+ * 10,000 posts they are about 15 MB, and a tool or talk page needs none.
+ */
+function storeIndexes(data: GraphData): StoreIndexes {
+  // Each talk is visited once, so a talk repeats in a list only right after itself.
+  const toolTalks = new Map<string, string[]>();
+  for (const talk of data.talks) {
+    for (const mention of talk.mentions) pushOnce(toolTalks, mention.toolSlug, talk.slug);
+  }
+  const indexes: Partial<StoreIndexes> = {
     conferenceMap: byKey(data.conferences, (c) => c.slug),
     talkMap: byKey(data.talks, (t) => t.slug),
     toolMap: byKey(data.tools, (t) => t.slug),
@@ -193,16 +229,17 @@ function storeIndexes(data: GraphData): StoreIndexes {
     speakerMap: byKey(data.speakers, (s) => s.slug),
     linkMap: byKey(data.links, (l) => l.url),
     toolTalks: trimmed(toolTalks),
-    topicTalks: trimmed(topicTalks),
-    topicTools: toLists(topicTools),
-    names: {
-      conference: names(data.conferences.map((c) => [c.slug, [c.name, ...c.aliases]])),
-      talk: names(data.talks.map((t) => [t.slug, [t.title]])),
-      tool: names(data.tools.map((t) => [t.slug, [t.name, ...t.aliases]])),
-      topic: names(data.topics.map((t) => [t.slug, [t.name, ...t.aliases]])),
-      speaker: names(data.speakers.map((s) => [s.slug, [s.name]])),
-    },
   };
+  lazily(indexes, 'topicTalks', () => {
+    const topicTalks = new Map<string, string[]>();
+    for (const talk of data.talks) {
+      for (const topic of talk.topicSlugs) pushOnce(topicTalks, topic, talk.slug);
+    }
+    return trimmed(topicTalks);
+  });
+  lazily(indexes, 'topicTools', () => topicToolsOf(data));
+  indexes.names = nameTables(data);
+  return indexes as StoreIndexes;
 }
 
 export class MemoryStore implements GraphStore {
