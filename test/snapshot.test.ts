@@ -8,6 +8,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { withPackedSearch } from '../src/graph/discovery.js';
+import { SearchIndex } from '../src/graph/search.js';
 import {
   decodeSnapshot,
   encodeSnapshot,
@@ -51,6 +53,37 @@ describe('a snapshot', () => {
       expect(expected.errors).toBeUndefined();
       expect(await fromSnapshot.query(query)).toEqual(expected);
     }
+  });
+
+  it('restores the search index written with it, which answers every search as one built afresh', async () => {
+    const live = await indexContent({ root: 'test/fixtures/corpus' });
+    const built = SearchIndex.build(live.data);
+    const file = join(dir, 'with-search.snapshot');
+    await writeSnapshot(file, live.data, 'test/fixtures/corpus', built.packed());
+    const { data, search } = await readSnapshot(file);
+    expect(search).toBeDefined();
+    const restored = SearchIndex.restore(data, search as NonNullable<typeof search>);
+    const words = live.data.talks.flatMap((t) => t.title.split(/\s+/)).filter((w) => w.length > 2);
+    const queries = [...words.slice(0, 40), 'kubernets', 'promet', 'obs', 'grafana loki', 'zzzz'];
+    for (const query of queries) {
+      expect(restored.search(query, { limit: 50 })).toEqual(built.search(query, { limit: 50 }));
+    }
+    expect(restored.rank('kubernetes', ['talk'])).toEqual(built.rank('kubernetes', ['talk']));
+  });
+
+  it('answers searches through the API from the search index written with it', async () => {
+    const live = await bundledGraph();
+    const file = join(dir, 'bundled-search.snapshot');
+    await writeSnapshot(file, live, 'content', SearchIndex.build(live).packed());
+    const { data, search } = await readSnapshot(file);
+    withPackedSearch(data, search as NonNullable<typeof search>);
+    const query =
+      '{ search(query: "kubernetes observability gvisor", first: 20) { score snippet node { id } } }';
+    const expected = await clientFor(live).query(query);
+    expect(expected.errors).toBeUndefined();
+    // Matched words are marked in the snippets: the answer has hits to compare.
+    expect(JSON.stringify(expected.data)).toContain('«');
+    expect(await clientFor(data).query(query)).toEqual(expected);
   });
 
   it('written by another version is refused with how to rebuild it', async () => {

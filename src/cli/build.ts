@@ -6,6 +6,7 @@
  * --strict is given, so a pipeline can refuse to ship them.
  */
 import { resolve } from 'node:path';
+import { discoveryOf } from '../graph/discovery.js';
 import { writeSnapshot } from '../graph/snapshot.js';
 import { indexContent } from '../indexing/indexer.js';
 import {
@@ -59,7 +60,8 @@ export async function run(argv: string[]): Promise<number> {
     return 1;
   }
   const out = resolve(values.out);
-  const header = await writeSnapshot(out, data, root);
+  // Search is built here once, so that no replica builds it on its first search.
+  const header = await writeSnapshot(out, data, root, discoveryOf(data).search.packed());
   process.stdout.write(
     `Wrote ${out}: ${plural(header.counts.talks, 'talk')}, ${plural(header.counts.tools, 'tool')}, ${plural(header.counts.diagnostics, 'diagnostic')} from ${plural(header.counts.posts, 'post')}, indexed in ${durationMs.toFixed(0)} ms (talkgraph ${header.version})\n`,
   );

@@ -4,6 +4,7 @@
  * GraphiQL) until SIGINT or SIGTERM, then close cleanly and exit 0.
  */
 import { pino } from 'pino';
+import { withPackedSearch } from '../graph/discovery.js';
 import { readSnapshot } from '../graph/snapshot.js';
 import { type GraphData, MemoryStore } from '../graph/store.js';
 import { type IndexResult, indexContent } from '../indexing/indexer.js';
@@ -13,6 +14,7 @@ import { graphqlListener } from '../server/graphqlListener.js';
 import { createHttpServer } from '../server/http.js';
 import { createTalkgraphYoga, type TalkgraphYoga } from '../server/yoga.js';
 import { CACHE_USAGE, cacheDir, cacheOptions, contentOptions, contentRoot, parse } from './options.js';
+import { settleHeap } from './settleHeap.js';
 
 export const USAGE = `usage: talkgraph serve [--content DIR | --snapshot FILE] [--port N] [--host H] [--cors-origin O] [--no-catalogue]
                        [--graphiql | --no-graphiql] [--watch] [--no-response-cache]
@@ -62,12 +64,16 @@ async function loadGraph(values: {
 }): Promise<IndexResult> {
   if (values.snapshot !== undefined) {
     const started = performance.now();
-    const { header, data } = await readSnapshot(values.snapshot);
+    const { header, data, search } = await readSnapshot(values.snapshot);
+    if (search !== undefined) withPackedSearch(data, search);
     const store = new MemoryStore(data);
+    await settleHeap();
     return { root: header.root, data, store, durationMs: performance.now() - started };
   }
   const root = contentRoot(values.content);
-  return indexContent({ root, catalogue: !values['no-catalogue'], cacheDir: cacheDir(values) });
+  const result = await indexContent({ root, catalogue: !values['no-catalogue'], cacheDir: cacheDir(values) });
+  await settleHeap();
+  return result;
 }
 
 /** GraphiQL is for people exploring: on unless refused, or unless production did not ask for it. */

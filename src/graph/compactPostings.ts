@@ -203,10 +203,87 @@ export function buildCompact(index: object, documents: () => Iterable<Doc>): num
     });
   }
   writer.finish();
-  // The tree goes: the flat table answers for it from now on.
-  const lists = termLists(bytes, firstPair, pairField, pairStart, pairSize);
-  Object.assign(index, { _index: new FlatTerms(text.join(''), starts, ranks, lists) });
+  const fieldLengths = (internals as { _fieldLength: FieldLengths })._fieldLength;
+  install(index, {
+    documentCount: (internals as { _documentCount: number })._documentCount,
+    avgFieldLength: [...(internals as { _avgFieldLength: number[] })._avgFieldLength],
+    fieldLengths: fieldLengths.rowsInUse(),
+    terms: text.join(''),
+    starts,
+    ranks,
+    firstPair,
+    pairField,
+    pairStart,
+    pairSize,
+    postings: bytes,
+  });
   return total;
+}
+
+/**
+ * A packed index as data: what `buildCompact` made, to be written out (in a
+ * snapshot) and put back into a new MiniSearch instance with the same
+ * options by `restoreCompact`, without adding any document again.
+ */
+export interface PackedIndex {
+  documentCount: number;
+  avgFieldLength: number[];
+  /** Each document's field lengths, one row of one number per field. */
+  fieldLengths: Uint32Array;
+  /** The terms, sorted, end to end; `starts` says where each begins (and the last ends). */
+  terms: string;
+  starts: Uint32Array;
+  ranks: Uint32Array;
+  /** Each term's first posting list; a list is a field, how many postings and where its bytes start. */
+  firstPair: Uint32Array;
+  pairField: Uint8Array;
+  pairStart: Uint32Array;
+  pairSize: Uint32Array;
+  postings: Uint8Array;
+}
+
+const packedOf = new WeakMap<object, PackedIndex>();
+
+/** The tree goes: the flat table answers for it from now on. */
+function install(index: object, packed: PackedIndex): void {
+  const width = Object.keys((index as IndexInternals)._fieldIds ?? {}).length;
+  const lists = termLists(
+    packed.postings,
+    packed.firstPair,
+    packed.pairField,
+    packed.pairStart,
+    packed.pairSize,
+  );
+  Object.assign(index, {
+    _index: new FlatTerms(packed.terms, packed.starts, packed.ranks, lists),
+    // The rows at their length, where the ones grown while adding kept room for more.
+    _fieldLength: FieldLengths.of(packed.fieldLengths, width),
+  });
+  packedOf.set(index, packed);
+}
+
+/** The packed form of an index `buildCompact` packed; undefined for one it built as MiniSearch does. */
+export function packedIndex(index: object): PackedIndex | undefined {
+  return packedOf.get(index);
+}
+
+/** Puts a packed index into a MiniSearch instance made with the options it was built with and no documents. */
+export function restoreCompact(index: object, packed: PackedIndex): void {
+  const internals = index as IndexInternals;
+  const width = Object.keys(internals._fieldIds ?? {}).length;
+  if (width === 0 || packed.fieldLengths.length !== packed.documentCount * width) {
+    throw new Error('the packed search index does not fit this index');
+  }
+  const ids = new Identity();
+  ids.size = packed.documentCount;
+  Object.assign(index, {
+    _documentIds: ids,
+    _idToShortId: ids,
+    _documentCount: packed.documentCount,
+    _nextId: packed.documentCount,
+    _avgFieldLength: [...packed.avgFieldLength],
+  });
+  install(index, packed);
 }
 
 /**
@@ -275,9 +352,22 @@ class Identity {
  * only for fields in which a term was found, so a row is never missing.
  */
 class FieldLengths {
-  private rows = new Uint32Array(0);
+  private rows: Uint32Array = new Uint32Array(0);
   size = 0;
   constructor(private readonly width: number) {}
+
+  /** The lengths of `rows.length / width` documents, as `rowsInUse` gave them. */
+  static of(rows: Uint32Array, width: number): FieldLengths {
+    const lengths = new FieldLengths(width);
+    lengths.rows = rows;
+    lengths.size = rows.length / width;
+    return lengths;
+  }
+
+  /** The rows of every document, and no room beyond them. */
+  rowsInUse(): Uint32Array {
+    return this.rows.slice(0, this.size * this.width);
+  }
 
   get(id: number): Uint32Array | undefined {
     if (!Number.isInteger(id) || id < 0) return undefined;

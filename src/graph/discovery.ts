@@ -7,6 +7,8 @@
  * answer its first plain query without paying for the ones nobody asked for.
  * `discoveryOf` shares them between every store of one graph.
  */
+
+import type { PackedIndex } from './compactPostings.js';
 import { RelatedIndex } from './related.js';
 import { SearchIndex } from './search.js';
 import { GraphView } from './traverse.js';
@@ -18,13 +20,15 @@ export interface Discovery {
   readonly view: GraphView;
 }
 
-export function buildDiscovery(data: GraphData): Discovery {
+/** `packedSearch`: the graph's search index as written beside it, restored on first use instead of built. */
+export function buildDiscovery(data: GraphData, packedSearch?: PackedIndex): Discovery {
   let search: SearchIndex | undefined;
   let related: RelatedIndex | undefined;
   let view: GraphView | undefined;
   return {
     get search() {
-      search ??= SearchIndex.build(data);
+      search ??=
+        packedSearch === undefined ? SearchIndex.build(data) : SearchIndex.restore(data, packedSearch);
       return search;
     },
     get related() {
@@ -48,4 +52,9 @@ export function discoveryOf(data: GraphData): Discovery {
     discoveries.set(data, discovery);
   }
   return discovery;
+}
+
+/** Makes the discovery indexes of a graph read from a snapshot restore its search index rather than build it. */
+export function withPackedSearch(data: GraphData, packedSearch: PackedIndex): void {
+  discoveries.set(data, buildDiscovery(data, packedSearch));
 }

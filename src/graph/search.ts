@@ -23,7 +23,7 @@
  * 12 terms) so a hostile query stays cheap.
  */
 import MiniSearch, { type SearchResult as MiniSearchResult } from 'minisearch';
-import { buildCompact } from './compactPostings.js';
+import { buildCompact, type PackedIndex, packedIndex, restoreCompact } from './compactPostings.js';
 import { excerpt } from './searchExcerpt.js';
 import type {
   ConferenceModel,
@@ -247,7 +247,7 @@ export class SearchIndex {
   /** Document id of each entity, by kind and key. */
   private readonly ids: Map<EntityKind, Map<string, number>>;
 
-  private constructor(documents: Documents) {
+  private constructor(documents: Documents, packed?: PackedIndex) {
     this.documents = documents;
     this.ids = new Map(KINDS.map((kind) => [kind, new Map<string, number>()]));
     for (let id = 0; id < documents.count; id++) this.ids.get(documents.kind(id))?.set(documents.key(id), id);
@@ -261,6 +261,10 @@ export class SearchIndex {
         combineWith: 'OR',
       },
     });
+    if (packed !== undefined && packed.documentCount === documents.count) {
+      restoreCompact(this.mini, packed);
+      return;
+    }
     // Nothing is added after this: the postings are packed for good.
     buildCompact(this.mini, function* () {
       for (let id = 0; id < documents.count; id++) yield { id, ...documents.document(id).fields };
@@ -269,6 +273,20 @@ export class SearchIndex {
 
   static build(data: GraphData): SearchIndex {
     return new SearchIndex(new Documents(data));
+  }
+
+  /**
+   * The index of a graph from its packed form (`packed()` of an index built
+   * from the same graph), without reading any document; built afresh when
+   * the packed form has another number of documents than the graph.
+   */
+  static restore(data: GraphData, packed: PackedIndex): SearchIndex {
+    return new SearchIndex(new Documents(data), packed);
+  }
+
+  /** This index as data, to be written beside its graph and restored without building it. */
+  packed(): PackedIndex | undefined {
+    return packedIndex(this.mini);
   }
 
   /**

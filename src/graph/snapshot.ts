@@ -8,7 +8,9 @@
  * lists a few hundred entities at a time, each block preceded by the strings
  * it introduces (`snapshotStrings.ts`). A replica reads it block by block,
  * so it never holds the whole file beside the graph decoded from it, and
- * reads each distinct string once.
+ * reads each distinct string once. A snapshot written by `talkgraph build`
+ * ends with the graph's search index, packed (`compactPostings.ts`), so a
+ * replica restores it rather than building it on its first search.
  *
  * A snapshot is read only by the same talkgraph version: the graph's shape
  * and the extraction behind it change between versions, and a replica
@@ -18,6 +20,7 @@
 import { readFileSync } from 'node:fs';
 import { type FileHandle, open, rename, rm } from 'node:fs/promises';
 import { Packr } from 'msgpackr';
+import type { PackedIndex } from './compactPostings.js';
 import { shareEvidence } from './shareEvidence.js';
 import { StringTable, withStrings } from './snapshotStrings.js';
 import type { GraphData } from './store.js';
@@ -25,7 +28,7 @@ import type { TalkModel } from './types.js';
 
 /** The first bytes of every snapshot: a file of anything else is refused at once. */
 const MAGIC = 'talkgraph-snapshot';
-export const SNAPSHOT_FORMAT = 3;
+export const SNAPSHOT_FORMAT = 4;
 // Binary values (a YAML !!binary in front matter) are copied out: the block they were read from is reused.
 const packr = new Packr({ useRecords: true, moreTypes: true, copyBuffers: true });
 /** Entities per block: small enough that a block is a few hundred KB, many enough to pack well. */
@@ -40,6 +43,7 @@ const PREFIX = 4;
  * one long one, and every one of them would keep a view (32 bytes) and the long string alive.
  */
 type Block =
+  | { search: EncodedSearch }
   | { text: Uint8Array; lengths: number[] }
   | { key: string; items: unknown[] }
   | { key: string; value: unknown };
@@ -56,6 +60,54 @@ function readStrings(block: { text: Uint8Array; lengths: number[] }, into: strin
     into.push(text.toString('utf8', at, at + length));
     at += length;
   }
+}
+
+/** A packed search index with its typed arrays as bytes, which MessagePack writes as they are. */
+type EncodedSearch = {
+  [K in keyof PackedIndex]: PackedIndex[K] extends number | number[] | string ? PackedIndex[K] : Uint8Array;
+};
+
+// A Buffer, which MessagePack writes as plain bytes (other typed arrays as an extension type).
+const asBytes = (array: ArrayBufferView): Uint8Array =>
+  Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+
+function encodeSearch(packed: PackedIndex): EncodedSearch {
+  return {
+    ...packed,
+    fieldLengths: asBytes(packed.fieldLengths),
+    pairField: asBytes(packed.pairField),
+    postings: asBytes(packed.postings),
+    starts: asBytes(packed.starts),
+    ranks: asBytes(packed.ranks),
+    firstPair: asBytes(packed.firstPair),
+    pairStart: asBytes(packed.pairStart),
+    pairSize: asBytes(packed.pairSize),
+  };
+}
+
+/** 32-bit numbers from bytes in this machine's order (a snapshot is read where it is served). */
+function words(bytes: Uint8Array): Uint32Array {
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  return new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
+}
+
+function decodeSearch(encoded: EncodedSearch): PackedIndex {
+  return {
+    ...encoded,
+    fieldLengths: words(encoded.fieldLengths),
+    starts: words(encoded.starts),
+    ranks: words(encoded.ranks),
+    firstPair: words(encoded.firstPair),
+    pairStart: words(encoded.pairStart),
+    pairSize: words(encoded.pairSize),
+  };
+}
+
+/** What a snapshot holds: its header, the graph, and the graph's search index when it was written with one. */
+export interface Snapshot {
+  header: SnapshotHeader;
+  data: GraphData;
+  search?: PackedIndex;
 }
 
 export interface SnapshotHeader {
@@ -118,7 +170,7 @@ function framed(value: unknown): Buffer {
 }
 
 /** The snapshot's blocks in order, each framed: written one at a time, never all at once. */
-function* encodedBlocks(header: SnapshotHeader, data: GraphData): Generator<Buffer> {
+function* encodedBlocks(header: SnapshotHeader, data: GraphData, search?: PackedIndex): Generator<Buffer> {
   yield framed(header);
   const table = new StringTable();
   const withNewStrings = function* (block: Block): Generator<Buffer> {
@@ -140,6 +192,7 @@ function* encodedBlocks(header: SnapshotHeader, data: GraphData): Generator<Buff
       yield* withNewStrings({ key, items: value.slice(at, at + BLOCK_ITEMS) });
     }
   }
+  if (search !== undefined) yield framed({ search: encodeSearch(search) } satisfies Block);
 }
 
 export function encodeSnapshot(
@@ -168,6 +221,7 @@ class SnapshotReader {
   header: SnapshotHeader | undefined;
   private readonly strings: string[] = [];
   private readonly data: Record<string, unknown> = {};
+  private search: PackedIndex | undefined;
 
   constructor(private readonly name: string) {}
 
@@ -194,7 +248,8 @@ class SnapshotReader {
     } catch (error) {
       throw new SnapshotError(this.name, `is damaged: ${(error as Error).message}`);
     }
-    if ('lengths' in decoded) readStrings(decoded, this.strings);
+    if ('search' in decoded) this.search = decodeSearch(decoded.search);
+    else if ('lengths' in decoded) readStrings(decoded, this.strings);
     else if ('items' in decoded) {
       const list = (this.data[decoded.key] as unknown[] | undefined) ?? [];
       this.data[decoded.key] = list;
@@ -226,7 +281,7 @@ class SnapshotReader {
     this.header = header as SnapshotHeader;
   }
 
-  finish(): { header: SnapshotHeader; data: GraphData } {
+  finish(): Snapshot {
     if (this.header === undefined) throw this.notASnapshot();
     const missing = GRAPH_LISTS.find((list) => !Array.isArray(this.data[list]));
     if (missing !== undefined) {
@@ -236,12 +291,14 @@ class SnapshotReader {
         writeOne(this.name),
       );
     }
-    return { header: this.header, data: this.data as unknown as GraphData };
+    const snapshot: Snapshot = { header: this.header, data: this.data as unknown as GraphData };
+    if (this.search !== undefined) snapshot.search = this.search;
+    return snapshot;
   }
 }
 
 /** Decodes a snapshot; throws SnapshotError when it is not one or was written by another version. */
-export function decodeSnapshot(bytes: Uint8Array, name: string): { header: SnapshotHeader; data: GraphData } {
+export function decodeSnapshot(bytes: Uint8Array, name: string): Snapshot {
   const reader = new SnapshotReader(name);
   let at = 0;
   while (at < bytes.length) {
@@ -254,13 +311,19 @@ export function decodeSnapshot(bytes: Uint8Array, name: string): { header: Snaps
 }
 
 /** Writes through a temporary file and a rename, so a replica never reads half a snapshot. */
-export async function writeSnapshot(file: string, data: GraphData, root: string): Promise<SnapshotHeader> {
+/** `search`: the graph's packed search index, written after the graph so a server need not build it. */
+export async function writeSnapshot(
+  file: string,
+  data: GraphData,
+  root: string,
+  search?: PackedIndex,
+): Promise<SnapshotHeader> {
   const header = snapshotHeader(data, root, talkgraphVersion());
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     const handle = await open(tmp, 'w');
     try {
-      for (const block of encodedBlocks(header, data)) await handle.write(block);
+      for (const block of encodedBlocks(header, data, search)) await handle.write(block);
     } finally {
       await handle.close();
     }
@@ -284,7 +347,7 @@ async function readAt(handle: FileHandle, into: Buffer, length: number, position
 }
 
 /** Reads a snapshot block by block: only one block of the file is in memory at a time. */
-export async function readSnapshot(file: string): Promise<{ header: SnapshotHeader; data: GraphData }> {
+export async function readSnapshot(file: string): Promise<Snapshot> {
   let handle: FileHandle;
   let size: number;
   try {

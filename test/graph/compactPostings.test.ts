@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { buildCompact } from '../../src/graph/compactPostings.js';
+import { buildCompact, packedIndex, restoreCompact } from '../../src/graph/compactPostings.js';
 
 const WORDS = [
   'prometheus',
@@ -95,6 +95,32 @@ describe('compactPostings', () => {
     for (const q of ['grafana', 'prometheus', 'prom', 'alrt kube']) {
       expect(indexOf(docs, true).mini.search(q)).toEqual(indexOf(docs, false).mini.search(q));
     }
+  });
+
+  it('answers the same from its packed form put back into a new index, without adding any document', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ name: text, body: text }), { minLength: 1, maxLength: 30 }),
+        fc.array(fc.constantFrom(...WORDS, 'prom', 'graf', 'latncy', 'kub'), { minLength: 1, maxLength: 3 }),
+        (docs, query) => {
+          const built = indexOf(docs, true).mini;
+          const packed = packedIndex(built);
+          expect(packed).toBeDefined();
+          const restored = new MiniSearch(OPTIONS);
+          restoreCompact(restored, packed as NonNullable<typeof packed>);
+          const q = query.join(' ');
+          expect(restored.search(q)).toEqual(built.search(q));
+          expect(restored.documentCount).toBe(docs.length);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('refuses a packed index made with other fields', () => {
+    const packed = packedIndex(indexOf([{ name: 'grafana', body: 'alert' }], true).mini);
+    const other = new MiniSearch({ fields: ['name', 'body', 'tags'] });
+    expect(() => restoreCompact(other, packed as NonNullable<typeof packed>)).toThrow('does not fit');
   });
 
   it('builds an index whose layout it does not know as the index builds itself', () => {
