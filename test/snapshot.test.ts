@@ -71,6 +71,19 @@ describe('a snapshot', () => {
     expect(restored.rank('kubernetes', ['talk'])).toEqual(built.rank('kubernetes', ['talk']));
   });
 
+  it('cut short inside its search index is refused as damaged', async () => {
+    const live = await bundledGraph();
+    const packed = SearchIndex.build(live).packed() as NonNullable<ReturnType<SearchIndex['packed']>>;
+    const file = join(dir, 'cut-search.snapshot');
+    await writeSnapshot(file, live, 'content', packed);
+    const bytes = readFileSync(file);
+    // Without its last block, the search index's postings.
+    const cut = bytes.subarray(0, bytes.length - 4 - packed.postings.byteLength);
+    expect(() => decodeSnapshot(cut, 'graph.snapshot')).toThrow(
+      'graph.snapshot is damaged: the search index is cut short',
+    );
+  });
+
   it('answers searches through the API from the search index written with it', async () => {
     const live = await bundledGraph();
     const file = join(dir, 'bundled-search.snapshot');

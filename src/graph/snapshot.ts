@@ -22,6 +22,7 @@ import { type FileHandle, open, rename, rm } from 'node:fs/promises';
 import { Packr } from 'msgpackr';
 import type { PackedIndex } from './compactPostings.js';
 import { shareEvidence } from './shareEvidence.js';
+import { type SearchHead, SearchReader, searchBlocks } from './snapshotSearch.js';
 import { StringTable, withStrings } from './snapshotStrings.js';
 import type { GraphData } from './store.js';
 import type { TalkModel } from './types.js';
@@ -43,7 +44,7 @@ const PREFIX = 4;
  * one long one, and every one of them would keep a view (32 bytes) and the long string alive.
  */
 type Block =
-  | { search: EncodedSearch }
+  | { search: SearchHead }
   | { text: Uint8Array; lengths: number[] }
   | { key: string; items: unknown[] }
   | { key: string; value: unknown };
@@ -60,47 +61,6 @@ function readStrings(block: { text: Uint8Array; lengths: number[] }, into: strin
     into.push(text.toString('utf8', at, at + length));
     at += length;
   }
-}
-
-/** A packed search index with its typed arrays as bytes, which MessagePack writes as they are. */
-type EncodedSearch = {
-  [K in keyof PackedIndex]: PackedIndex[K] extends number | number[] | string ? PackedIndex[K] : Uint8Array;
-};
-
-// A Buffer, which MessagePack writes as plain bytes (other typed arrays as an extension type).
-const asBytes = (array: ArrayBufferView): Uint8Array =>
-  Buffer.from(array.buffer, array.byteOffset, array.byteLength);
-
-function encodeSearch(packed: PackedIndex): EncodedSearch {
-  return {
-    ...packed,
-    fieldLengths: asBytes(packed.fieldLengths),
-    pairField: asBytes(packed.pairField),
-    postings: asBytes(packed.postings),
-    starts: asBytes(packed.starts),
-    ranks: asBytes(packed.ranks),
-    firstPair: asBytes(packed.firstPair),
-    pairStart: asBytes(packed.pairStart),
-    pairSize: asBytes(packed.pairSize),
-  };
-}
-
-/** 32-bit numbers from bytes in this machine's order (a snapshot is read where it is served). */
-function words(bytes: Uint8Array): Uint32Array {
-  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
-  return new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
-}
-
-function decodeSearch(encoded: EncodedSearch): PackedIndex {
-  return {
-    ...encoded,
-    fieldLengths: words(encoded.fieldLengths),
-    starts: words(encoded.starts),
-    ranks: words(encoded.ranks),
-    firstPair: words(encoded.firstPair),
-    pairStart: words(encoded.pairStart),
-    pairSize: words(encoded.pairSize),
-  };
 }
 
 /** What a snapshot holds: its header, the graph, and the graph's search index when it was written with one. */
@@ -192,7 +152,16 @@ function* encodedBlocks(header: SnapshotHeader, data: GraphData, search?: Packed
       yield* withNewStrings({ key, items: value.slice(at, at + BLOCK_ITEMS) });
     }
   }
-  if (search !== undefined) yield framed({ search: encodeSearch(search) } satisfies Block);
+  if (search !== undefined) {
+    const { head, arrays } = searchBlocks(search);
+    yield framed({ search: head } satisfies Block);
+    for (const bytes of arrays) {
+      const prefix = Buffer.allocUnsafe(PREFIX);
+      prefix.writeUInt32BE(bytes.byteLength, 0);
+      yield prefix;
+      yield Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    }
+  }
 }
 
 export function encodeSnapshot(
@@ -221,7 +190,7 @@ class SnapshotReader {
   header: SnapshotHeader | undefined;
   private readonly strings: string[] = [];
   private readonly data: Record<string, unknown> = {};
-  private search: PackedIndex | undefined;
+  private search: SearchReader | undefined;
 
   constructor(private readonly name: string) {}
 
@@ -237,7 +206,16 @@ class SnapshotReader {
     return length;
   }
 
+  /** True when the next block is one of the search index's arrays, best read into memory of its own. */
+  get wantsOwnBlock(): boolean {
+    return this.search?.pending === true;
+  }
+
   read(block: Uint8Array): void {
+    if (this.search?.pending) {
+      this.search.add(block);
+      return;
+    }
     if (this.header === undefined) {
       this.readHeader(block);
       return;
@@ -248,13 +226,21 @@ class SnapshotReader {
     } catch (error) {
       throw new SnapshotError(this.name, `is damaged: ${(error as Error).message}`);
     }
-    if ('search' in decoded) this.search = decodeSearch(decoded.search);
+    if ('search' in decoded) this.search = new SearchReader(decoded.search);
     else if ('lengths' in decoded) readStrings(decoded, this.strings);
     else if ('items' in decoded) {
       const list = (this.data[decoded.key] as unknown[] | undefined) ?? [];
       this.data[decoded.key] = list;
       // Mentions written out one by one share their evidence again, as in the indexer's graph.
-      if (decoded.key === 'talks') for (const talk of decoded.items) shareEvidence(talk as TalkModel);
+      if (decoded.key === 'talks') {
+        for (const talk of decoded.items as TalkModel[]) {
+          shareEvidence(talk);
+          // A summary is a view into the notes, as in the indexer's graph, rather than a string of its own.
+          const at = talk.summary === null ? -1 : talk.notes.indexOf(talk.summary);
+          if (at !== -1 && talk.summary !== null)
+            talk.summary = talk.notes.slice(at, at + talk.summary.length);
+        }
+      }
       for (const item of decoded.items) list.push(item);
     } else this.data[decoded.key] = decoded.value;
   }
@@ -292,7 +278,13 @@ class SnapshotReader {
       );
     }
     const snapshot: Snapshot = { header: this.header, data: this.data as unknown as GraphData };
-    if (this.search !== undefined) snapshot.search = this.search;
+    if (this.search !== undefined) {
+      try {
+        snapshot.search = this.search.finish();
+      } catch (error) {
+        throw new SnapshotError(this.name, `is damaged: ${(error as Error).message}`);
+      }
+    }
     return snapshot;
   }
 }
@@ -364,8 +356,13 @@ export async function readSnapshot(file: string): Promise<Snapshot> {
     while (at < size) {
       const length = reader.blockLength(await readAt(handle, prefix, PREFIX, at), size - at);
       at += PREFIX;
-      if (length > buffer.length) buffer = Buffer.alloc(length);
-      reader.read(await readAt(handle, buffer, length, at));
+      if (reader.wantsOwnBlock) {
+        const own = Buffer.from(new ArrayBuffer(length));
+        reader.read(await readAt(handle, own, length, at));
+      } else {
+        if (length > buffer.length) buffer = Buffer.alloc(length);
+        reader.read(await readAt(handle, buffer, length, at));
+      }
       at += length;
     }
     return reader.finish();
