@@ -24,17 +24,9 @@
  */
 import MiniSearch, { type SearchResult as MiniSearchResult } from 'minisearch';
 import { buildCompact, type PackedIndex, packedIndex, restoreCompact } from './compactPostings.js';
+import { Documents, FIELDS, type Field, type SearchDocument } from './searchDocuments.js';
 import { excerpt } from './searchExcerpt.js';
-import type {
-  ConferenceModel,
-  EntityKind,
-  GraphData,
-  LinkModel,
-  SpeakerModel,
-  TalkModel,
-  ToolModel,
-  TopicModel,
-} from './types.js';
+import type { EntityKind, GraphData } from './types.js';
 
 export interface SearchResult {
   kind: EntityKind;
@@ -67,10 +59,6 @@ export { HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, SNIPPET_MAX } from './searchExcerpt.js
 const MAX_QUERY_LENGTH = 256;
 const MAX_QUERY_TERMS = 12;
 
-const FIELDS = ['name', 'aliases', 'people', 'tags', 'context', 'body'] as const;
-type Field = (typeof FIELDS)[number];
-/** The kinds in the order their documents are numbered. */
-const KINDS: readonly EntityKind[] = ['talk', 'tool', 'conference', 'topic', 'speaker', 'link'];
 const BOOST: Record<Field, number> = { name: 5, aliases: 3, people: 2, tags: 1.5, context: 1, body: 0.5 };
 /** Which matched field a snippet quotes: prose reads better than a list of tags, so notes rank above tags here. */
 const SNIPPET_PREFERENCE: Record<Field, number> = {
@@ -85,172 +73,14 @@ const SNIPPET_PREFERENCE: Record<Field, number> = {
 /** The separators of MiniSearch's default tokenizer, so snippets find the terms it indexed. */
 const SEPARATORS = /[\n\r\p{Z}\p{P}]+/u;
 
-interface SearchDocument {
-  id: number;
-  kind: EntityKind;
-  key: string;
-  fields: Record<Field, string>;
-}
-
-const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
-
-function fieldsOf(fields: Partial<Record<Field, string | null | (string | null)[]>>): Record<Field, string> {
-  const out = {} as Record<Field, string>;
-  for (const field of FIELDS) {
-    const value = fields[field];
-    const parts = Array.isArray(value) ? value : [value];
-    out[field] = collapse(
-      parts.filter((p): p is string => typeof p === 'string' && p.trim() !== '').join(', '),
-    );
-  }
-  return out;
-}
-
-/**
- * Every entity as a search document, numbered in corpus order: talks, tools,
- * conferences, topics, speakers, links. A document's fields are written out
- * only when asked for (to index it, or to quote it in a snippet) and not
- * kept: they copy the talk notes, the largest text of the graph.
- */
-class Documents {
-  readonly count: number;
-  /** Where each kind's documents start, in the order above. */
-  private readonly starts: number[];
-  private readonly conferenceName: Map<string, string>;
-  private readonly toolName: Map<string, string>;
-  private readonly topicName: Map<string, string>;
-  private readonly speakerName: Map<string, string>;
-  private readonly talkTitle: Map<string, string>;
-
-  constructor(private readonly data: GraphData) {
-    const sizes = [
-      data.talks.length,
-      data.tools.length,
-      data.conferences.length,
-      data.topics.length,
-      data.speakers.length,
-      data.links.length,
-    ];
-    let at = 0;
-    this.starts = sizes.map((size) => {
-      const start = at;
-      at += size;
-      return start;
-    });
-    this.count = at;
-    this.conferenceName = new Map(data.conferences.map((c) => [c.slug, c.name]));
-    this.toolName = new Map(data.tools.map((t) => [t.slug, t.name]));
-    this.topicName = new Map(data.topics.map((t) => [t.slug, t.name]));
-    this.speakerName = new Map(data.speakers.map((s) => [s.slug, s.name]));
-    this.talkTitle = new Map(data.talks.map((t) => [t.slug, t.title]));
-  }
-
-  /** The kind of a document and the position of its entity in that kind's list. */
-  private locate(id: number): [EntityKind, number] {
-    for (let k = KINDS.length - 1; k >= 0; k--) {
-      const start = this.starts[k] as number;
-      if (id >= start) return [KINDS[k] as EntityKind, id - start];
-    }
-    throw new RangeError(`no search document ${id}`);
-  }
-
-  kind(id: number): EntityKind {
-    return this.locate(id)[0];
-  }
-
-  key(id: number): string {
-    const [kind, at] = this.locate(id);
-    const d = this.data;
-    switch (kind) {
-      case 'talk':
-        return (d.talks[at] as TalkModel).slug;
-      case 'tool':
-        return (d.tools[at] as ToolModel).slug;
-      case 'conference':
-        return (d.conferences[at] as ConferenceModel).slug;
-      case 'topic':
-        return (d.topics[at] as TopicModel).slug;
-      case 'speaker':
-        return (d.speakers[at] as SpeakerModel).slug;
-      case 'link':
-        return (d.links[at] as LinkModel).url;
-    }
-  }
-
-  document(id: number): SearchDocument {
-    const [kind, at] = this.locate(id);
-    return { id, kind, key: this.key(id), fields: this.fields(kind, at) };
-  }
-
-  private fields(kind: EntityKind, at: number): Record<Field, string> {
-    const name = (map: Map<string, string>, slug: string): string => map.get(slug) ?? slug;
-    const d = this.data;
-    switch (kind) {
-      case 'talk': {
-        const talk = d.talks[at] as TalkModel;
-        return fieldsOf({
-          name: talk.title,
-          people: talk.speakerSlugs.map((s) => name(this.speakerName, s)),
-          tags: [
-            ...new Set([
-              ...talk.mentions.map((m) => name(this.toolName, m.toolSlug)),
-              ...talk.topicSlugs.map((t) => name(this.topicName, t)),
-            ]),
-          ],
-          context: talk.conferenceSlug === null ? null : name(this.conferenceName, talk.conferenceSlug),
-          body: talk.notes,
-        });
-      }
-      case 'tool': {
-        const tool = d.tools[at] as ToolModel;
-        return fieldsOf({
-          name: tool.name,
-          aliases: tool.aliases,
-          tags: tool.topics.map((t) => name(this.topicName, t)),
-          body: tool.description,
-        });
-      }
-      case 'conference': {
-        const conference = d.conferences[at] as ConferenceModel;
-        return fieldsOf({
-          name: conference.name,
-          aliases: conference.aliases,
-          context: [conference.location, conference.year === null ? null : String(conference.year)],
-        });
-      }
-      case 'topic': {
-        const topic = d.topics[at] as TopicModel;
-        return fieldsOf({
-          name: topic.name,
-          aliases: topic.aliases,
-          context: topic.parentSlug === null ? null : name(this.topicName, topic.parentSlug),
-        });
-      }
-      case 'speaker': {
-        const speaker = d.speakers[at] as SpeakerModel;
-        return fieldsOf({
-          name: speaker.name,
-          context: speaker.talkSlugs.map((t) => name(this.talkTitle, t)),
-        });
-      }
-      case 'link': {
-        const link = d.links[at] as LinkModel;
-        return fieldsOf({ name: link.label ?? link.host, context: link.host, body: link.url });
-      }
-    }
-  }
-}
-
 export class SearchIndex {
   private readonly documents: Documents;
   private readonly mini: MiniSearch<{ id: number } & Record<Field, string>>;
-  /** Document id of each entity, by kind and key. */
-  private readonly ids: Map<EntityKind, Map<string, number>>;
+  /** Document id of each entity, by kind and key: each kind's made when a snippet first asks for one of it. */
+  private readonly ids = new Map<EntityKind, Map<string, number>>();
 
   private constructor(documents: Documents, packed?: PackedIndex) {
     this.documents = documents;
-    this.ids = new Map(KINDS.map((kind) => [kind, new Map<string, number>()]));
-    for (let id = 0; id < documents.count; id++) this.ids.get(documents.kind(id))?.set(documents.key(id), id);
     this.mini = new MiniSearch<{ id: number } & Record<Field, string>>({
       fields: [...FIELDS],
       idField: 'id',
@@ -343,7 +173,14 @@ export class SearchIndex {
   }
 
   private idOf(ref: { kind: EntityKind; key: string }): number | undefined {
-    return this.ids.get(ref.kind)?.get(ref.key);
+    let ids = this.ids.get(ref.kind);
+    if (ids === undefined) {
+      ids = new Map();
+      const { start, end } = this.documents.range(ref.kind);
+      for (let id = start; id < end; id++) ids.set(this.documents.key(id), id);
+      this.ids.set(ref.kind, ids);
+    }
+    return ids.get(ref.key);
   }
 }
 
