@@ -118,19 +118,41 @@ function addTo(map: Map<string, Set<string>>, key: string, value: string): void 
 }
 
 /**
- * Appends `value` to the list under `key` unless it was the last one added: values that come
- * together (a talk's slug for each of its tools) are kept once without a Set beside each list.
+ * The talks (slugs, in corpus order) under each key `keysOf` gives a talk, each talk once a key.
+ * Counted first, then filled: each list is made at its length, where lists grown by push and then
+ * copied at their length would leave as much memory again to collect.
  */
-function pushOnce(map: Map<string, string[]>, key: string, value: string): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else if (list[list.length - 1] !== value) list.push(value);
-}
-
-/** The lists copied at their length: a list grown by push keeps room for more. */
-function trimmed(map: Map<string, string[]>): Map<string, string[]> {
-  for (const [key, list] of map) map.set(key, list.slice());
-  return map;
+function talksBy(
+  talks: readonly TalkModel[],
+  keysOf: (talk: TalkModel) => Iterable<string>,
+): Map<string, string[]> {
+  const lists = new Map<string, { list: string[]; at: number; last: TalkModel | null }>();
+  for (const talk of talks) {
+    for (const key of keysOf(talk)) {
+      const entry = lists.get(key);
+      if (entry === undefined) lists.set(key, { list: [], at: 1, last: talk });
+      else if (entry.last !== talk) {
+        entry.at++;
+        entry.last = talk;
+      }
+    }
+  }
+  for (const entry of lists.values()) {
+    entry.list = new Array<string>(entry.at);
+    entry.at = 0;
+    entry.last = null;
+  }
+  for (const talk of talks) {
+    for (const key of keysOf(talk)) {
+      const entry = lists.get(key) as { list: string[]; at: number; last: TalkModel | null };
+      if (entry.last === talk) continue;
+      entry.list[entry.at++] = talk.slug;
+      entry.last = talk;
+    }
+  }
+  const out = new Map<string, string[]>();
+  for (const [key, entry] of lists) out.set(key, entry.list);
+  return out;
 }
 
 function toLists(map: Map<string, Set<string>>): Map<string, string[]> {
@@ -217,10 +239,6 @@ function topicToolsOf(data: GraphData): Map<string, string[]> {
  */
 function storeIndexes(data: GraphData): StoreIndexes {
   // Each talk is visited once, so a talk repeats in a list only right after itself.
-  const toolTalks = new Map<string, string[]>();
-  for (const talk of data.talks) {
-    for (const mention of talk.mentions) pushOnce(toolTalks, mention.toolSlug, talk.slug);
-  }
   const indexes: Partial<StoreIndexes> = {
     conferenceMap: byKey(data.conferences, (c) => c.slug),
     talkMap: byKey(data.talks, (t) => t.slug),
@@ -228,15 +246,9 @@ function storeIndexes(data: GraphData): StoreIndexes {
     topicMap: byKey(data.topics, (t) => t.slug),
     speakerMap: byKey(data.speakers, (s) => s.slug),
     linkMap: byKey(data.links, (l) => l.url),
-    toolTalks: trimmed(toolTalks),
+    toolTalks: talksBy(data.talks, (talk) => talk.mentions.map((m) => m.toolSlug)),
   };
-  lazily(indexes, 'topicTalks', () => {
-    const topicTalks = new Map<string, string[]>();
-    for (const talk of data.talks) {
-      for (const topic of talk.topicSlugs) pushOnce(topicTalks, topic, talk.slug);
-    }
-    return trimmed(topicTalks);
-  });
+  lazily(indexes, 'topicTalks', () => talksBy(data.talks, (talk) => talk.topicSlugs));
   lazily(indexes, 'topicTools', () => topicToolsOf(data));
   indexes.names = nameTables(data);
   return indexes as StoreIndexes;
