@@ -71,6 +71,24 @@ describe('a snapshot', () => {
     expect(restored.rank('kubernetes', ['talk'])).toEqual(built.rank('kubernetes', ['talk']));
   });
 
+  it('tells its reader once when the graph is read, with or without a search index after it', async () => {
+    const live = await bundledGraph();
+    const packed = SearchIndex.build(live).packed();
+    for (const [name, search] of [
+      ['no-search', undefined],
+      ['search', packed],
+    ] as const) {
+      const file = join(dir, `${name}-told.snapshot`);
+      await writeSnapshot(file, live, 'content', search);
+      const told: boolean[] = [];
+      const read = await readSnapshot(file, async () => {
+        told.push(true);
+      });
+      expect(told).toEqual([true]);
+      expect(read.search === undefined).toBe(search === undefined);
+    }
+  });
+
   it('cut short inside its search index is refused as damaged', async () => {
     const live = await bundledGraph();
     const packed = SearchIndex.build(live).packed() as NonNullable<ReturnType<SearchIndex['packed']>>;

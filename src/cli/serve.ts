@@ -64,10 +64,10 @@ async function loadGraph(values: {
 }): Promise<IndexResult> {
   if (values.snapshot !== undefined) {
     const started = performance.now();
-    const { header, data, search } = await readSnapshot(values.snapshot);
+    // The heap is settled once the graph is read, before its search index is.
+    const { header, data, search } = await readSnapshot(values.snapshot, settleHeap);
     if (search !== undefined) withPackedSearch(data, search);
     const store = new MemoryStore(data);
-    await settleHeap();
     return { root: header.root, data, store, durationMs: performance.now() - started };
   }
   const root = contentRoot(values.content);

@@ -339,7 +339,12 @@ async function readAt(handle: FileHandle, into: Buffer, length: number, position
 }
 
 /** Reads a snapshot block by block: only one block of the file is in memory at a time. */
-export async function readSnapshot(file: string): Promise<Snapshot> {
+/**
+ * `graphRead`: called once the graph is read, before anything after it (the
+ * search index) is: a server settles its heap there, so what reading the
+ * graph left is given back before more is held.
+ */
+export async function readSnapshot(file: string, graphRead?: () => Promise<void>): Promise<Snapshot> {
   let handle: FileHandle;
   let size: number;
   try {
@@ -353,10 +358,17 @@ export async function readSnapshot(file: string): Promise<Snapshot> {
     const prefix = Buffer.alloc(PREFIX);
     let buffer = Buffer.alloc(1 << 20);
     let at = 0;
+    let graphDone = false;
     while (at < size) {
       const length = reader.blockLength(await readAt(handle, prefix, PREFIX, at), size - at);
       at += PREFIX;
       if (reader.wantsOwnBlock) {
+        if (!graphDone) {
+          graphDone = true;
+          // The read buffer goes first: it held the graph's blocks.
+          buffer = Buffer.alloc(0);
+          await graphRead?.();
+        }
         const own = Buffer.from(new ArrayBuffer(length));
         reader.read(await readAt(handle, own, length, at));
       } else {
@@ -365,7 +377,9 @@ export async function readSnapshot(file: string): Promise<Snapshot> {
       }
       at += length;
     }
-    return reader.finish();
+    const snapshot = reader.finish();
+    if (!graphDone) await graphRead?.();
+    return snapshot;
   } finally {
     await handle.close();
   }
