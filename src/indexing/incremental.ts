@@ -53,7 +53,10 @@ export class IncrementalIndex {
   prepare(): void {
     this.ctx ??= createExtractContext(this.registries, this.options, () => {});
     this.base ??= patchBaseOf(this.current.data, this.registries, (path) => this.results.peek(path)?.draft);
-    void this.current.store.index;
+    // The topic lists too, which the store makes on first use and a change patches.
+    const { topicTalks, topicTools } = this.current.store.index;
+    void topicTalks;
+    void topicTools;
   }
 
   /**
