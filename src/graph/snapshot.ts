@@ -211,6 +211,14 @@ class SnapshotReader {
     return this.search?.pending === true;
   }
 
+  /**
+   * Forgets the string table once the graph is read (only the graph refers to it). Strings the
+   * graph no longer holds (evidence lines and summaries it keeps as slices) go with it.
+   */
+  graphRead(): void {
+    this.strings.length = 0;
+  }
+
   read(block: Uint8Array): void {
     if (this.search?.pending) {
       this.search.add(block);
@@ -365,8 +373,9 @@ export async function readSnapshot(file: string, graphRead?: () => Promise<void>
       if (reader.wantsOwnBlock) {
         if (!graphDone) {
           graphDone = true;
-          // The read buffer goes first: it held the graph's blocks.
+          // The read buffer and the string table go first: only the graph's blocks needed them.
           buffer = Buffer.alloc(0);
+          reader.graphRead();
           await graphRead?.();
         }
         const own = Buffer.from(new ArrayBuffer(length));
