@@ -7,6 +7,8 @@
  * they are folded into a new base, so lookups stay one or two map reads.
  */
 
+import { HashedLookup } from './hashedLookup.js';
+
 /** What the store reads from its maps by key. */
 export interface Lookup<V> {
   get(key: string): V | undefined;
@@ -18,15 +20,15 @@ const FOLD_SHARE = 8;
 
 export class LayeredMap<V> implements Lookup<V> {
   private constructor(
-    private readonly base: Lookup<V> & Iterable<[string, V]>,
+    private readonly base: Lookup<V> & Iterable<[string, V]> & { readonly size: number },
     /** Changed entries; null marks a removed key. */
     private readonly top: ReadonlyMap<string, V | null>,
   ) {}
 
   static of<V>(lookup: Lookup<V>): LayeredMap<V> {
     if (lookup instanceof LayeredMap) return lookup;
-    if (lookup instanceof Map) return new LayeredMap(lookup, new Map());
-    throw new TypeError('a layered map starts from a Map');
+    if (lookup instanceof Map || lookup instanceof HashedLookup) return new LayeredMap(lookup, new Map());
+    throw new TypeError('a layered map starts from a Map or a hashed lookup');
   }
 
   get(key: string): V | undefined {
@@ -43,8 +45,7 @@ export class LayeredMap<V> implements Lookup<V> {
   with(changes: Iterable<[string, V | null]>): LayeredMap<V> {
     const top = new Map(this.top);
     for (const [key, value] of changes) top.set(key, value);
-    const size = this.base instanceof Map ? this.base.size : Number.POSITIVE_INFINITY;
-    if (top.size * FOLD_SHARE < size) return new LayeredMap(this.base, top);
+    if (top.size * FOLD_SHARE < this.base.size) return new LayeredMap(this.base, top);
     const base = new Map(this.base);
     for (const [key, value] of top) {
       if (value === null) base.delete(key);

@@ -13,6 +13,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { lookupKey } from '../keys.js';
 import { type Discovery, discoveryOf } from './discovery.js';
+import { HashedLookup } from './hashedLookup.js';
 import type { Lookup } from './layeredMap.js';
 import type { RelatedTalkResult } from './related.js';
 import type { SearchMatch } from './search.js';
@@ -241,11 +242,11 @@ function storeIndexes(data: GraphData): StoreIndexes {
   // Each talk is visited once, so a talk repeats in a list only right after itself.
   const indexes: Partial<StoreIndexes> = {
     conferenceMap: byKey(data.conferences, (c) => c.slug),
-    talkMap: byKey(data.talks, (t) => t.slug),
+    talkMap: new HashedLookup(data.talks, (t) => t.slug),
     toolMap: byKey(data.tools, (t) => t.slug),
     topicMap: byKey(data.topics, (t) => t.slug),
     speakerMap: byKey(data.speakers, (s) => s.slug),
-    linkMap: byKey(data.links, (l) => l.url),
+    linkMap: new HashedLookup(data.links, (l) => l.url),
     toolTalks: talksBy(data.talks, (talk) => talk.mentions.map((m) => m.toolSlug)),
   };
   lazily(indexes, 'topicTalks', () => talksBy(data.talks, (talk) => talk.topicSlugs));
