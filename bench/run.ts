@@ -20,7 +20,7 @@ import { benchStartup } from './startup.js';
 import { median, ratio } from './stats.js';
 import { formatTable, type Row } from './table.js';
 
-const { values } = parseArgs({
+const options = {
   options: {
     only: { type: 'string' },
     small: { type: 'string', default: '1000' },
@@ -29,14 +29,19 @@ const { values } = parseArgs({
     'scale-out-repeat': { type: 'string' },
     repeat: { type: 'string', default: '5' },
     duration: { type: 'string', default: '5' },
+    help: { type: 'boolean', short: 'h' },
   },
-});
+} as const;
+function parseOptions() {
+  try {
+    return parseArgs(options);
+  } catch (error) {
+    process.stderr.write(`bench: ${(error as Error).message}\n(npm run bench -- --help lists the options)\n`);
+    process.exit(2);
+  }
+}
+const { values } = parseOptions();
 const repeat = Number(values.repeat);
-
-// The CLI rows run the compiled CLI, as users do: build it from the current sources first.
-execSync('npm run build --silent', { stdio: 'inherit' });
-
-const dir = mkdtempSync(join(tmpdir(), 'talkgraph-bench-'));
 
 interface Suite {
   name: string;
@@ -121,6 +126,33 @@ const suites: Suite[] = [
     },
   },
 ];
+
+const SUITES = suites.map((suite) => suite.name);
+const USAGE = `Usage: npm run bench -- [options]
+
+  --only LIST             suites to run, comma-separated (default: all):
+                          ${SUITES.join(', ')}
+  --repeat N              repeats of each measurement (default 5); medians are reported
+  --small N, --large N    posts in the indexing corpora (default 1000 and 4000)
+  --scale-out N           posts in the scale-out corpus (default 10000)
+  --scale-out-repeat N    repeats of the scale-out rows (default: half of --repeat)
+  --duration S            seconds of load for each serving row (default 5)
+  -h, --help              this text
+`;
+if (values.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
+const unknown = values.only?.split(',').filter((name) => !SUITES.includes(name)) ?? [];
+if (unknown.length > 0) {
+  process.stderr.write(`bench: unknown suite ${unknown.join(', ')}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+// The CLI rows run the compiled CLI, as users do: build it from the current sources first.
+execSync('npm run build --silent', { stdio: 'inherit' });
+
+const dir = mkdtempSync(join(tmpdir(), 'talkgraph-bench-'));
 
 const selected = values.only?.split(',');
 const rows: Row[] = [];
