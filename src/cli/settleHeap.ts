@@ -15,12 +15,19 @@
  * MB once ready, for a few hundred ms of collecting.
  */
 import { Session } from 'node:inspector';
-import { setFlagsFromString } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+
+/**
+ * Below this much heap in use the collections cost more start-up time than the memory they give
+ * back: a server of the bundled content holds a fraction of it and answers sooner without them.
+ */
+const SETTLE_FROM_BYTES = 128 * 1024 * 1024;
 
 export async function settleHeap(): Promise<void> {
   // From now on the objects made are a server's: lookups and indexes kept for good, or one
   // request's short-lived answer. Neither gains from a larger young generation.
   setFlagsFromString('--semi-space-growth-factor=1');
+  if (getHeapStatistics().used_heap_size < SETTLE_FROM_BYTES) return;
   const session = new Session();
   session.connect();
   try {
