@@ -7,12 +7,17 @@
  * they are folded into a new base, so lookups stay one or two map reads.
  */
 
-import { HashedLookup } from './hashedLookup.js';
-
 /** What the store reads from its maps by key. */
 export interface Lookup<V> {
   get(key: string): V | undefined;
   has(key: string): boolean;
+}
+
+/** A lookup that can also list its entries and count them (a Map, a hashed lookup): a layer's base. */
+type BaseLookup<V> = Lookup<V> & Iterable<[string, V]> & { readonly size: number };
+
+function isBase<V>(lookup: Lookup<V>): lookup is BaseLookup<V> {
+  return Symbol.iterator in lookup && typeof (lookup as { size?: unknown }).size === 'number';
 }
 
 /** Changes folded into a new base once they are more than this share of it. */
@@ -20,15 +25,15 @@ const FOLD_SHARE = 8;
 
 export class LayeredMap<V> implements Lookup<V> {
   private constructor(
-    private readonly base: Lookup<V> & Iterable<[string, V]> & { readonly size: number },
+    private readonly base: BaseLookup<V>,
     /** Changed entries; null marks a removed key. */
     private readonly top: ReadonlyMap<string, V | null>,
   ) {}
 
   static of<V>(lookup: Lookup<V>): LayeredMap<V> {
     if (lookup instanceof LayeredMap) return lookup;
-    if (lookup instanceof Map || lookup instanceof HashedLookup) return new LayeredMap(lookup, new Map());
-    throw new TypeError('a layered map starts from a Map or a hashed lookup');
+    if (isBase(lookup)) return new LayeredMap(lookup, new Map());
+    throw new TypeError('a layered map starts from a lookup that lists its entries and counts them');
   }
 
   get(key: string): V | undefined {
