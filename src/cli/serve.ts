@@ -14,7 +14,7 @@ import { graphqlListener } from '../server/graphqlListener.js';
 import { createHttpServer } from '../server/http.js';
 import { createTalkgraphYoga, type TalkgraphYoga } from '../server/yoga.js';
 import { CACHE_USAGE, cacheDir, cacheOptions, contentOptions, contentRoot, parse } from './options.js';
-import { settleHeap } from './settleHeap.js';
+import { heapForRequests, settleHeap } from './settleHeap.js';
 
 export const USAGE = `usage: talkgraph serve [--content DIR | --snapshot FILE] [--port N] [--host H] [--cors-origin O] [--no-catalogue]
                        [--graphiql | --no-graphiql] [--watch] [--no-response-cache]
@@ -188,6 +188,7 @@ export async function run(argv: string[]): Promise<number> {
   // Yoga's own response cache stays off, or every query would take the slow path.
   const cache = values['no-response-cache'] ? undefined : { version: served.version };
   const handler = graphqlListener(createAnswerer(yoga), yoga, { cache });
+  heapForRequests();
   http.ready(handler, {
     talks: data.talks.length,
     conferences: data.conferences.length,

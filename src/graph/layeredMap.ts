@@ -13,7 +13,7 @@ export interface Lookup<V> {
   has(key: string): boolean;
 }
 
-/** A lookup that can also list its entries and count them (a Map, a hashed lookup): a layer's base. */
+/** A lookup that can also list its entries and count them (a Map, say): a layer's base. */
 type BaseLookup<V> = Lookup<V> & Iterable<[string, V]> & { readonly size: number };
 
 function isBase<V>(lookup: Lookup<V>): lookup is BaseLookup<V> {
