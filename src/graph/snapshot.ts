@@ -18,9 +18,10 @@
  * fail. A mismatch is a clear error that says how to rebuild.
  */
 import { readFileSync } from 'node:fs';
-import { type FileHandle, open, rename, rm } from 'node:fs/promises';
+import { type FileHandle, open } from 'node:fs/promises';
 import { Packr } from 'msgpackr';
 import type { PackedIndex } from './compactPostings.js';
+import { framed as framedWith, PREFIX, readAt, writeFrames } from './frames.js';
 import { shareEvidence } from './shareEvidence.js';
 import { type SearchHead, SearchReader, searchBlocks } from './snapshotSearch.js';
 import { StringTable, withStrings } from './snapshotStrings.js';
@@ -34,8 +35,6 @@ export const SNAPSHOT_FORMAT = 4;
 const packr = new Packr({ useRecords: true, moreTypes: true, copyBuffers: true });
 /** Entities per block: small enough that a block is a few hundred KB, many enough to pack well. */
 const BLOCK_ITEMS = 500;
-/** Bytes of the length before each block. */
-const PREFIX = 4;
 
 /**
  * A block after the header: new strings, a slice of one of the graph's lists, or one of its other
@@ -122,11 +121,7 @@ function snapshotHeader(data: GraphData, root: string, version: string): Snapsho
 }
 
 function framed(value: unknown): Buffer {
-  const body = packr.pack(value);
-  const out = Buffer.allocUnsafe(PREFIX + body.length);
-  out.writeUInt32BE(body.length, 0);
-  body.copy(out, PREFIX);
-  return out;
+  return framedWith(packr, value);
 }
 
 /** The snapshot's blocks in order, each framed: written one at a time, never all at once. */
@@ -319,31 +314,8 @@ export async function writeSnapshot(
   search?: PackedIndex,
 ): Promise<SnapshotHeader> {
   const header = snapshotHeader(data, root, talkgraphVersion());
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    const handle = await open(tmp, 'w');
-    try {
-      for (const block of encodedBlocks(header, data, search)) await handle.write(block);
-    } finally {
-      await handle.close();
-    }
-    await rename(tmp, file);
-  } finally {
-    // After a failed write (a full disk, say), no half-written file is left behind.
-    await rm(tmp, { force: true });
-  }
+  await writeFrames(file, encodedBlocks(header, data, search));
   return header;
-}
-
-/** Reads exactly `length` bytes at `position` into `into`; fewer when the file ends first. */
-async function readAt(handle: FileHandle, into: Buffer, length: number, position: number): Promise<Buffer> {
-  let got = 0;
-  while (got < length) {
-    const { bytesRead } = await handle.read(into, got, length - got, position + got);
-    if (bytesRead === 0) break;
-    got += bytesRead;
-  }
-  return into.subarray(0, got);
 }
 
 /** Reads a snapshot block by block: only one block of the file is in memory at a time. */

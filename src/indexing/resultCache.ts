@@ -21,15 +21,77 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readdir, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Packr } from 'msgpackr';
+import { FrameError, framed, readFrames, writeFrames } from '../graph/frames.js';
 import { type FileResult, MemoryFileResults } from './fileResults.js';
 
-const FORMAT = 1;
-const packr = new Packr({ useRecords: true, moreTypes: true });
+/** Format 2: a head, then the entries in frames of `CHUNK` (format 1 packed them all as one value). */
+const FORMAT = 2;
+const CHUNK = 256;
+// Frames are read into a buffer that is reused: binary values (a YAML !!binary) are copied out of it.
+const packr = new Packr({ useRecords: true, moreTypes: true, copyBuffers: true });
+
+type Entry = [string, FileResult];
+
+/** The file's frames: its head, then its entries a chunk at a time. */
+function* resultFrames(entries: ReadonlyMap<string, FileResult>): Generator<Buffer> {
+  yield framed(packr, { format: FORMAT, count: entries.size });
+  let chunk: Entry[] = [];
+  for (const entry of entries) {
+    chunk.push(entry);
+    if (chunk.length === CHUNK) {
+      yield framed(packr, chunk);
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield framed(packr, chunk);
+}
+
+/** The entries of a results file, or why they cannot be used. */
+async function readEntries(handle: FileHandle): Promise<Entry[] | { notice: string }> {
+  const entries: Entry[] = [];
+  let count: unknown;
+  try {
+    for await (const frame of readFrames(handle)) {
+      const value = packr.unpack(frame) as unknown;
+      if (count === undefined) {
+        const head = value as { format?: unknown; count?: unknown } | null;
+        if (head?.format !== FORMAT) return { notice: 'it is not a results file of this talkgraph' };
+        count = head.count;
+        continue;
+      }
+      if (!Array.isArray(value) || !value.every(isEntry))
+        return { notice: 'it holds something other than results' };
+      for (const entry of value) entries.push(entry);
+    }
+  } catch (error) {
+    if (error instanceof FrameError) return { notice: 'it is not a results file of this talkgraph' };
+    return { notice: `it cannot be decoded (${(error as Error).message})` };
+  }
+  if (count !== entries.length) return { notice: 'it is cut short' };
+  return entries;
+}
+
+/** The entries of the first of these files that exists, with the one read and why it was unusable (if it was). */
+async function readFirst(files: string[]): Promise<{ read: string; entries: Entry[]; notice?: string }> {
+  for (const file of files) {
+    const handle = await open(file, 'r').catch(() => null);
+    if (handle === null) continue;
+    try {
+      const read = await readEntries(handle);
+      return Array.isArray(read)
+        ? { read: file, entries: read }
+        : { read: file, entries: [], notice: read.notice };
+    } finally {
+      await handle.close();
+    }
+  }
+  return { read: files[0] as string, entries: [] };
+}
 
 /** Where caches go: $TALKGRAPH_CACHE_DIR, else $XDG_CACHE_HOME/talkgraph, else ~/.cache/talkgraph. */
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -182,25 +244,10 @@ export async function openResultCache(
 ): Promise<ResultCache> {
   const tag = rootTag(root);
   const file = resultCacheFile(dir, root);
-  let entries: [string, FileResult][] = [];
-  let notice: string | undefined;
   // Missing: the seed's results, if it has this root's. Unreadable: start cold, and write a good one after this index.
-  let bytes = await readFile(file).catch(() => null);
-  let read = file;
-  if (bytes === null && seed !== undefined) {
-    read = resultCacheFile(seed, root);
-    bytes = await readFile(read).catch(() => null);
-  }
-  if (bytes !== null) {
-    try {
-      const decoded = packr.unpack(bytes) as { format?: unknown; entries?: unknown };
-      if (decoded?.format === FORMAT && Array.isArray(decoded.entries) && decoded.entries.every(isEntry))
-        entries = decoded.entries;
-      else notice = 'it is not a results file of this talkgraph';
-    } catch (error) {
-      notice = `it cannot be decoded (${(error as Error).message})`;
-    }
-  }
+  const { read, entries, notice } = await readFirst(
+    seed === undefined ? [file] : [file, resultCacheFile(seed, root)],
+  );
   const results = new MemoryFileResults(entries);
   return {
     results,
@@ -215,9 +262,7 @@ export async function openResultCache(
     async save() {
       if (!results.changed) return false;
       await mkdir(dir, { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      await writeFile(tmp, packr.pack({ format: FORMAT, entries: [...results.entries] }));
-      await rename(tmp, file);
+      await writeFrames(file, resultFrames(results.entries));
       results.changed = false;
       // Caches of this root written by other builds can never be read again.
       for (const name of await readdir(dir)) {

@@ -3,13 +3,14 @@
  * cold index, and only files whose digest or context changed are extracted
  * again.
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MemoryFileResults } from '../../src/indexing/fileResults.js';
 import { indexContent } from '../../src/indexing/indexer.js';
+import { openResultCache } from '../../src/indexing/resultCache.js';
 
 const now = new Date('2026-06-01T00:00:00Z');
 let dir: string;
@@ -73,6 +74,32 @@ describe('the on-disk result cache', () => {
     const third = await index();
     expect(third.cache?.wholeGraph).toBe(true);
     expect(third.cache?.notices).toEqual([]);
+  });
+
+  it('writes results a few hundred at a time and reads them all back; a file cut short is ignored with a notice', async () => {
+    const root = join(dir, 'many');
+    const first = await openResultCache(cacheDir, root, undefined);
+    const written = Array.from({ length: 700 }, (_v, i) => [
+      `posts/${i}.md`,
+      { key: `k${i}`, draft: null, diagnostics: [] },
+    ]) as [string, { key: string; draft: null; diagnostics: [] }][];
+    for (const [path, result] of written) first.results.set(path, result);
+    expect(await first.save()).toBe(true);
+    const again = await openResultCache(cacheDir, root, undefined);
+    expect(again.notice).toBeUndefined();
+    expect([...again.results.entries]).toEqual(written);
+    const bytes = readFileSync(first.file);
+    writeFileSync(first.file, bytes.subarray(0, bytes.length - 1));
+    const cut = await openResultCache(cacheDir, root, undefined);
+    expect(cut.loaded).toBe(0);
+    expect(cut.notice).toContain(first.file);
+    // Cut where a frame ends: whole frames are left, and the head's count says some are missing.
+    const head = 4 + bytes.readUInt32BE(0);
+    const chunk = 4 + bytes.readUInt32BE(head);
+    writeFileSync(first.file, bytes.subarray(0, head + chunk));
+    const short = await openResultCache(cacheDir, root, undefined);
+    expect(short.loaded).toBe(0);
+    expect(short.notice).toContain('cut short');
   });
 
   it('drops the results of deleted posts', async () => {

@@ -1,0 +1,82 @@
+/**
+ * @module graph/frames
+ * Files written as a run of MessagePack values, each behind its length in
+ * bytes (4 bytes, big-endian). A writer packs and writes one value at a
+ * time and a reader reads one at a time, so neither holds the whole file: a
+ * graph or the results of 10,000 posts are over 100 MB packed, and packing
+ * them as one value held that much again, twice over while the packer's
+ * buffer grew. Snapshots and the warm-start results are written so.
+ */
+import { type FileHandle, open, rename, rm } from 'node:fs/promises';
+import type { Packr } from 'msgpackr';
+
+/** Bytes of the length before each frame. */
+export const PREFIX = 4;
+
+/** A value packed behind its length. */
+export function framed(packr: Packr, value: unknown): Buffer {
+  const body = packr.pack(value);
+  const out = Buffer.allocUnsafe(PREFIX + body.length);
+  out.writeUInt32BE(body.length, 0);
+  body.copy(out, PREFIX);
+  return out;
+}
+
+/** Writes the frames one at a time through a temporary file and a rename, so no reader sees half a file. */
+export async function writeFrames(file: string, frames: Iterable<Buffer>): Promise<void> {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    const handle = await open(tmp, 'w');
+    try {
+      for (const frame of frames) await handle.write(frame);
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, file);
+  } finally {
+    // After a failed write (a full disk, say), no half-written file is left behind.
+    await rm(tmp, { force: true });
+  }
+}
+
+/** Reads exactly `length` bytes at `position` into `into`; fewer when the file ends first. */
+export async function readAt(
+  handle: FileHandle,
+  into: Buffer,
+  length: number,
+  position: number,
+): Promise<Buffer> {
+  let got = 0;
+  while (got < length) {
+    const { bytesRead } = await handle.read(into, got, length - got, position + got);
+    if (bytesRead === 0) break;
+    got += bytesRead;
+  }
+  return into.subarray(0, got);
+}
+
+/** A file that is not a run of frames: a length runs past its end. */
+export class FrameError extends Error {}
+
+/**
+ * Each frame's bytes in order, read into one buffer that is reused: a frame
+ * is valid until the next is asked for, so unpack it before going on (and
+ * unpack with `copyBuffers`, or binary values would point into the buffer).
+ */
+export async function* readFrames(handle: FileHandle): AsyncGenerator<Buffer> {
+  const size = (await handle.stat()).size;
+  const prefix = Buffer.alloc(PREFIX);
+  let buffer = Buffer.alloc(1 << 16);
+  let at = 0;
+  while (at < size) {
+    const head = await readAt(handle, prefix, PREFIX, at);
+    if (head.length < PREFIX) throw new FrameError(`a frame's length is cut off at byte ${at}`);
+    const length = head.readUInt32BE(0);
+    at += PREFIX;
+    if (length > size - at)
+      throw new FrameError(`a frame of ${length} bytes runs past the end at byte ${at}`);
+    if (length > buffer.length) buffer = Buffer.alloc(length);
+    yield await readAt(handle, buffer, length, at);
+    at += length;
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Files written as frames (snapshots, warm-start results): what is written
+ * is read back frame by frame, and a file cut anywhere inside a frame is
+ * refused rather than read as something else.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { Packr } from 'msgpackr';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FrameError, framed, readFrames, writeFrames } from '../../src/graph/frames.js';
+
+const packr = new Packr({ useRecords: true, moreTypes: true, copyBuffers: true });
+const dir = mkdtempSync(join(tmpdir(), 'talkgraph-frames-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function readAll(file: string): Promise<unknown[]> {
+  const handle = await open(file, 'r');
+  try {
+    const values: unknown[] = [];
+    for await (const frame of readFrames(handle)) values.push(packr.unpack(frame));
+    return values;
+  } finally {
+    await handle.close();
+  }
+}
+
+const values = fc.array(
+  fc.oneof(
+    fc.string(),
+    fc.array(fc.tuple(fc.string(), fc.integer())),
+    fc.record({ text: fc.string({ maxLength: 3000 }), n: fc.integer() }),
+  ),
+  { maxLength: 12 },
+);
+
+describe('framed files', () => {
+  it('read back every value written, in order', async () => {
+    await fc.assert(
+      fc.asyncProperty(values, async (written) => {
+        const file = join(dir, 'round-trip');
+        await writeFrames(
+          file,
+          written.map((value) => framed(packr, value)),
+        );
+        expect(await readAll(file)).toEqual(written);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('refuse a file cut inside a frame, and lose whole frames only when cut between them', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        values.filter((v) => v.length > 0),
+        fc.nat(),
+        async (written, at) => {
+          const frames = written.map((value) => framed(packr, value));
+          const whole = Buffer.concat(frames);
+          const cut = at % whole.length;
+          const file = join(dir, 'cut');
+          writeFileSync(file, whole.subarray(0, cut));
+          // The offsets where a frame ends: a cut there leaves the frames before it, whole.
+          const ends = frames.map((_f, i) => frames.slice(0, i + 1).reduce((n, f) => n + f.length, 0));
+          const boundary = cut === 0 ? 0 : ends.indexOf(cut) + 1;
+          if (cut === 0 || boundary > 0) expect(await readAll(file)).toEqual(written.slice(0, boundary));
+          else await expect(readAll(file)).rejects.toBeInstanceOf(FrameError);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('leave no temporary file behind and the old file in place when a frame cannot be made', async () => {
+    const file = join(dir, 'kept');
+    await writeFrames(file, [framed(packr, 'old')]);
+    function* failing(): Generator<Buffer> {
+      yield framed(packr, 'new');
+      throw new Error('disk full');
+    }
+    await expect(writeFrames(file, failing())).rejects.toThrow('disk full');
+    expect(await readAll(file)).toEqual(['old']);
+    expect(readFileSync(file).length).toBe(framed(packr, 'old').length);
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});
