@@ -6,7 +6,7 @@
  * order is total and a cursor whose talk is gone still finds its place.
  */
 import type { ArgBuilder } from '@pothos/core';
-import type { TalkModel } from '../graph/types.js';
+import type { ConferenceModel, TalkModel } from '../graph/types.js';
 import { badUserInput } from './args.js';
 import { builder, type Types } from './builder.js';
 import {
@@ -82,15 +82,15 @@ function talkListOrder(
     keys,
     values: async (slugs) => {
       const talks = await loadAll(ctx.loaders.talk, slugs);
-      const conferenceSlugs = [
-        ...new Set(talks.flatMap((t) => (t?.conferenceSlug ? [t.conferenceSlug] : []))),
-      ];
-      const conferences =
-        order === 'DATE'
-          ? new Map(
-              (await loadAll(ctx.loaders.conference, conferenceSlugs)).map((c, i) => [conferenceSlugs[i], c]),
-            )
-          : null;
+      // Only a date order needs the conferences (an undated talk takes its conference's start).
+      let conferences: Map<string | undefined, ConferenceModel | null> | null = null;
+      if (order === 'DATE') {
+        const conferenceSlugs = [
+          ...new Set(talks.flatMap((t) => (t?.conferenceSlug ? [t.conferenceSlug] : []))),
+        ];
+        const loaded = await loadAll(ctx.loaders.conference, conferenceSlugs);
+        conferences = new Map(loaded.map((c, i) => [conferenceSlugs[i], c]));
+      }
       return talks.map((talk, i) => {
         if (talk === null) return [null, null, null, slugs[i] ?? null];
         if (order === 'FILE') return filePlace(talk);
