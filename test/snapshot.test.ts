@@ -21,6 +21,7 @@ import {
 } from '../src/graph/snapshot.js';
 import type { GraphData } from '../src/graph/store.js';
 import { indexContent } from '../src/indexing/indexer.js';
+import { listBounds } from '../src/schema/listBounds.js';
 import { bundledGraph, clientFor } from './helpers/graphqlClient.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'talkgraph-snapshot-'));
@@ -69,6 +70,17 @@ describe('a snapshot', () => {
       expect(restored.search(query, { limit: 50 })).toEqual(built.search(query, { limit: 50 }));
     }
     expect(restored.rank('kubernetes', ['talk'])).toEqual(built.rank('kubernetes', ['talk']));
+  });
+
+  it('keeps the list bounds measured when it was written, so a replica need not measure them', async () => {
+    const live = await bundledGraph();
+    const file = join(dir, 'bounds.snapshot');
+    await writeSnapshot(file, live, 'content', undefined, listBounds(live));
+    const { header, data } = await readSnapshot(file);
+    expect(header.listBounds).toEqual(listBounds(data));
+    expect(header.listBounds?.['Talk.tools']).toBeGreaterThan(0);
+    await writeSnapshot(file, live, 'content');
+    expect((await readSnapshot(file)).header.listBounds).toBeUndefined();
   });
 
   it('tells its reader once when the graph is read, with or without a search index after it', async () => {

@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { discoveryOf } from '../graph/discovery.js';
 import { writeSnapshot } from '../graph/snapshot.js';
 import { indexContent } from '../indexing/indexer.js';
+import { listBounds } from '../schema/listBounds.js';
 import {
   CACHE_USAGE,
   cacheDir,
@@ -60,8 +61,8 @@ export async function run(argv: string[]): Promise<number> {
     return 1;
   }
   const out = resolve(values.out);
-  // Search is built here once, so that no replica builds it on its first search.
-  const header = await writeSnapshot(out, data, root, discoveryOf(data).search.packed());
+  // Search and list bounds are made here once, so that no replica makes them as it starts.
+  const header = await writeSnapshot(out, data, root, discoveryOf(data).search.packed(), listBounds(data));
   process.stdout.write(
     `Wrote ${out}: ${plural(header.counts.talks, 'talk')}, ${plural(header.counts.tools, 'tool')}, ${plural(header.counts.diagnostics, 'diagnostic')} from ${plural(header.counts.posts, 'post')}, indexed in ${durationMs.toFixed(0)} ms (talkgraph ${header.version})\n`,
   );

@@ -8,7 +8,7 @@ import { withPackedSearch } from '../graph/discovery.js';
 import { readSnapshot } from '../graph/snapshot.js';
 import { type GraphData, MemoryStore } from '../graph/store.js';
 import { type IndexResult, indexContent } from '../indexing/indexer.js';
-import { createGraphServices } from '../schema/context.js';
+import { createGraphServices, rememberListBounds } from '../schema/context.js';
 import { createAnswerer } from '../server/fastPath.js';
 import { graphqlListener } from '../server/graphqlListener.js';
 import { createHttpServer } from '../server/http.js';
@@ -67,6 +67,7 @@ async function loadGraph(values: {
     // The heap is settled once the graph is read, before its search index is.
     const { header, data, search } = await readSnapshot(values.snapshot, settleHeap);
     if (search !== undefined) withPackedSearch(data, search);
+    if (header.listBounds !== undefined) rememberListBounds(data, header.listBounds);
     const store = new MemoryStore(data);
     return { root: header.root, data, store, durationMs: performance.now() - started };
   }

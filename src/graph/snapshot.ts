@@ -30,7 +30,7 @@ import type { TalkModel } from './types.js';
 
 /** The first bytes of every snapshot: a file of anything else is refused at once. */
 const MAGIC = 'talkgraph-snapshot';
-export const SNAPSHOT_FORMAT = 4;
+export const SNAPSHOT_FORMAT = 5;
 // Binary values (a YAML !!binary in front matter) are copied out: the block they were read from is reused.
 const packr = new Packr({ useRecords: true, moreTypes: true, copyBuffers: true });
 /** Entities per block: small enough that a block is a few hundred KB, many enough to pack well. */
@@ -77,6 +77,11 @@ export interface SnapshotHeader {
   /** The content root it was indexed from, for the operator's information only. */
   root: string;
   counts: { posts: number; talks: number; tools: number; diagnostics: number };
+  /**
+   * The longest plain list of each list field, as query cost counts them (`schema/listBounds`),
+   * when the writer measured them: a replica then need not walk the whole graph before it serves.
+   */
+  listBounds?: Record<string, number>;
 }
 
 /** A snapshot that cannot be served: its message names the file, says what is wrong, and how to make a good one. */
@@ -104,7 +109,12 @@ export function talkgraphVersion(): string {
   return versionCache;
 }
 
-function snapshotHeader(data: GraphData, root: string, version: string): SnapshotHeader {
+function snapshotHeader(
+  data: GraphData,
+  root: string,
+  version: string,
+  listBounds?: Record<string, number>,
+): SnapshotHeader {
   return {
     magic: MAGIC,
     format: SNAPSHOT_FORMAT,
@@ -117,6 +127,7 @@ function snapshotHeader(data: GraphData, root: string, version: string): Snapsho
       tools: data.tools.length,
       diagnostics: data.diagnostics.length,
     },
+    ...(listBounds === undefined ? {} : { listBounds }),
   };
 }
 
@@ -305,15 +316,19 @@ export function decodeSnapshot(bytes: Uint8Array, name: string): Snapshot {
   return reader.finish();
 }
 
-/** Writes through a temporary file and a rename, so a replica never reads half a snapshot. */
-/** `search`: the graph's packed search index, written after the graph so a server need not build it. */
+/**
+ * Writes through a temporary file and a rename, so a replica never reads half a snapshot.
+ * `search`: the graph's packed search index, written after the graph so a server need not build it.
+ * `listBounds`: the graph's list bounds, kept in the header for the same reason.
+ */
 export async function writeSnapshot(
   file: string,
   data: GraphData,
   root: string,
   search?: PackedIndex,
+  listBounds?: Record<string, number>,
 ): Promise<SnapshotHeader> {
-  const header = snapshotHeader(data, root, talkgraphVersion());
+  const header = snapshotHeader(data, root, talkgraphVersion(), listBounds);
   await writeFrames(file, encodedBlocks(header, data, search));
   return header;
 }

@@ -256,6 +256,11 @@ export function createGraphServices(
 
 const bounds = new WeakMap<GraphData, ListBounds>();
 
+/** Takes a graph's list bounds as measured when it was written (a snapshot's), rather than measuring them. */
+export function rememberListBounds(data: GraphData, measured: ListBounds): void {
+  bounds.set(data, measured);
+}
+
 function boundsOf(data: GraphData): ListBounds {
   let found = bounds.get(data);
   if (found === undefined) {
