@@ -22,7 +22,7 @@ import { type FileHandle, open } from 'node:fs/promises';
 import { Packr } from 'msgpackr';
 import type { PackedIndex } from './compactPostings.js';
 import { framed as framedWith, PREFIX, readAt, writeFrames } from './frames.js';
-import { shareEvidence } from './shareEvidence.js';
+import { type PackedMentions, packMentions, unpackMentions } from './snapshotMentions.js';
 import { type SearchHead, SearchReader, searchBlocks } from './snapshotSearch.js';
 import { StringTable, withStrings } from './snapshotStrings.js';
 import type { GraphData } from './store.js';
@@ -155,7 +155,9 @@ function* encodedBlocks(header: SnapshotHeader, data: GraphData, search?: Packed
     }
     // An empty list is written too: the graph read back has every list the written one had.
     for (let at = 0; at === 0 || at < value.length; at += BLOCK_ITEMS) {
-      yield* withNewStrings({ key, items: value.slice(at, at + BLOCK_ITEMS) });
+      let items: unknown[] = value.slice(at, at + BLOCK_ITEMS);
+      if (key === 'talks') items = (items as TalkModel[]).map((t) => ({ ...t, mentions: packMentions(t) }));
+      yield* withNewStrings({ key, items });
     }
   }
   if (search !== undefined) {
@@ -190,6 +192,15 @@ const GRAPH_LISTS = [
   'posts',
   'diagnostics',
 ] as const satisfies readonly (keyof GraphData)[];
+
+/** Talks as read: mentions unpacked, and the summary a view into the notes, as in the indexer's graph. */
+function unpackTalks(talks: TalkModel[]): void {
+  for (const talk of talks) {
+    talk.mentions = unpackMentions(talk.mentions as unknown as PackedMentions, talk.markdown);
+    const at = talk.summary === null ? -1 : talk.notes.indexOf(talk.summary);
+    if (at !== -1 && talk.summary !== null) talk.summary = talk.notes.slice(at, at + talk.summary.length);
+  }
+}
 
 /** Reads blocks into a graph: the header first (refused unless it is this version's), then the rest. */
 class SnapshotReader {
@@ -237,6 +248,7 @@ class SnapshotReader {
     let decoded: Block;
     try {
       decoded = withStrings(this.strings, () => packr.unpack(block) as Block);
+      if ('items' in decoded && decoded.key === 'talks') unpackTalks(decoded.items as TalkModel[]);
     } catch (error) {
       throw new SnapshotError(this.name, `is damaged: ${(error as Error).message}`);
     }
@@ -245,16 +257,6 @@ class SnapshotReader {
     else if ('items' in decoded) {
       const list = (this.data[decoded.key] as unknown[] | undefined) ?? [];
       this.data[decoded.key] = list;
-      // Mentions written out one by one share their evidence again, as in the indexer's graph.
-      if (decoded.key === 'talks') {
-        for (const talk of decoded.items as TalkModel[]) {
-          shareEvidence(talk);
-          // A summary is a view into the notes, as in the indexer's graph, rather than a string of its own.
-          const at = talk.summary === null ? -1 : talk.notes.indexOf(talk.summary);
-          if (at !== -1 && talk.summary !== null)
-            talk.summary = talk.notes.slice(at, at + talk.summary.length);
-        }
-      }
       for (const item of decoded.items) list.push(item);
     } else this.data[decoded.key] = decoded.value;
   }
