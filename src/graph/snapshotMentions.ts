@@ -58,20 +58,21 @@ export function unpackMentions(packed: PackedMentions, markdown: string | undefi
   const lists: Evidence[][] = [];
   for (let i = 0; i < l.length; ) {
     const length = l[i++] as number;
-    const list: Evidence[] = [];
-    for (let k = 0; k < length; k++) list.push(evidence[l[i++] as number] as Evidence);
+    // At its length: a list grown by push would keep room for a dozen more (some 300,000 lists).
+    const list = new Array<Evidence>(length);
+    for (let k = 0; k < length; k++) list[k] = evidence[l[i++] as number] as Evidence;
     lists.push(list);
   }
-  const mentions: ToolMentionModel[] = [];
+  const mentions = new Array<ToolMentionModel>(m.length / 4);
   for (let i = 0; i < m.length; i += 4) {
     const list = lists[m[i + 3] as number];
     if (list === undefined) throw new Error('a mention names evidence the snapshot does not hold');
-    mentions.push({
+    mentions[i / 4] = {
       toolSlug: m[i] as string,
       talkSlug: m[i + 1] as string,
       via: m[i + 2] as MentionVia,
       evidence: list,
-    });
+    };
   }
   return mentions;
 }
