@@ -138,6 +138,18 @@ describe('a snapshot', () => {
     expect(() => decodeSnapshot(bytes, 'graph.snapshot')).toThrow('talkgraph build --out graph.snapshot');
   });
 
+  it('of an older format from this same version is refused with how to rebuild it', async () => {
+    const { bytes } = encodeSnapshot(await bundledGraph(), 'content');
+    // The header's format, a small number right after its magic, set back by one.
+    const magic = Buffer.from('talkgraph-snapshot');
+    const at = bytes.indexOf(magic) + magic.length;
+    expect(bytes[at]).toBe(SNAPSHOT_FORMAT);
+    bytes[at] = SNAPSHOT_FORMAT - 1;
+    expect(() => decodeSnapshot(bytes, 'old.snapshot')).toThrow(
+      `(snapshot format ${SNAPSHOT_FORMAT - 1}); this is talkgraph ${talkgraphVersion()} (format ${SNAPSHOT_FORMAT}). Rebuild it with this version: talkgraph build --out old.snapshot`,
+    );
+  });
+
   it('without one of the graph lists is refused, naming the list', async () => {
     const { links: _, ...partial } = await bundledGraph();
     const { bytes } = encodeSnapshot(partial as GraphData, 'content');

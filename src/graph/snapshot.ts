@@ -230,7 +230,7 @@ class SnapshotReader {
 
   /**
    * Forgets the string table once the graph is read (only the graph refers to it). Strings the
-   * graph no longer holds (evidence lines and summaries it keeps as slices) go with it.
+   * graph no longer holds (summaries it keeps as slices of the notes) go with it.
    */
   graphRead(): void {
     this.strings.length = 0;
