@@ -88,9 +88,21 @@ function runBundle() {
     filename: file,
     cachedData,
   });
-  // The build asks for the code compiled by a warm-up run, written as the process ends.
+  // The build asks for the code compiled by a warm-up run, written as the process ends. V8 stamps
+  // it with the flags of that moment, and a server changes its young generation's rule as it
+  // serves: the flag the bundle is compiled under is set back first, or every start would reject it.
   const record = process.env.TALKGRAPH_RECORD_CODE_CACHE;
-  if (record) process.once('exit', () => writeFileSync(record, script.createCachedData()));
+  if (record) {
+    process.once('exit', () => {
+      setFlagsFromString('--semi-space-growth-factor=1');
+      writeFileSync(record, script.createCachedData());
+    });
+  }
+  // Whether V8 took the recorded code, for the build's check and the tests.
+  if (process.env.TALKGRAPH_REPORT_CODE_CACHE === '1') {
+    const state = cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'accepted';
+    process.stderr.write(`talkgraph: code cache ${state}\n`);
+  }
   youngGeneration();
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));

@@ -9,7 +9,7 @@
 // The code depends on the exact node and V8 flags: where they differ, V8 rejects it and the bin
 // compiles the bundle from its source, as it does when the file is absent. So a build that cannot
 // record it (no content/ folder, no loopback port) says so and goes on without.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,6 +97,14 @@ async function record(content) {
     await exited;
   }
   if (!existsSync(CODE_CACHE)) throw new Error('talkgraph serve wrote no code cache');
+  // A code cache recorded under other flags than a start compiles with is rejected by every start.
+  const check = spawnSync(process.execPath, ['bin/talkgraph.js', '--help'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, TALKGRAPH_REPORT_CODE_CACHE: '1', TALKGRAPH_FROM_SOURCE: '' },
+  });
+  if (!check.stderr.includes('code cache accepted'))
+    throw new Error(`a start does not take the recorded code: ${check.stderr.trim().split('\n')[0]}`);
   if (!readdirSync(SEED).some((name) => name.endsWith('.graph')))
     throw new Error('talkgraph serve wrote no seed');
 }

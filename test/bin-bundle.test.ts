@@ -59,6 +59,16 @@ describe('the built talkgraph command', () => {
     expect(body.data.talks.edges[0]?.node.notesHtml).toMatch(/^<[a-z]/);
   });
 
+  it('takes the code recorded at build time, for a server and for index alike', () => {
+    for (const args of [['--help'], ['index', '--json', '--no-cache'], ['serve', '--help']]) {
+      const result = spawnSync(process.execPath, ['bin/talkgraph.js', ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, TALKGRAPH_FROM_SOURCE: '', TALKGRAPH_REPORT_CODE_CACHE: '1' },
+      });
+      expect(result.stderr).toContain('talkgraph: code cache accepted');
+    }
+  });
+
   it('indexes alike whether V8 takes the recorded code or compiles the bundle afresh', () => {
     // Any V8 flag on the command line makes V8 reject code recorded without it.
     expect(indexJson(['--stack-size=2000'])).toBe(indexJson([]));
