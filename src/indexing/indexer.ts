@@ -281,6 +281,9 @@ export async function indexContent(options: IndexOptions): Promise<IndexResult> 
     if (result.cache) result.cache.saveError = error instanceof Error ? error.message : String(error);
   };
   await cache.save().catch(saveError);
+  // Nothing reads the per-file results after this (they are on disk, or could not be written): let
+  // them go before the graph is written, which holds a table of all its strings meanwhile.
+  cache.results.entries.clear();
   await graphCache.write(data, root).catch(saveError);
   return result;
 }
