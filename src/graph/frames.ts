@@ -40,7 +40,7 @@ export async function writeFrames(file: string, frames: Iterable<Buffer>): Promi
 }
 
 /** Reads exactly `length` bytes at `position` into `into`; fewer when the file ends first. */
-export async function readAt(
+async function readAt(
   handle: FileHandle,
   into: Buffer,
   length: number,
@@ -58,15 +58,27 @@ export async function readAt(
 /** A file that is not a run of frames: a length runs past its end. */
 export class FrameError extends Error {}
 
+/** A buffer that grows to the largest frame asked of it and is used again for every frame. */
+function reusedBuffer(): (length: number) => Buffer {
+  let buffer = Buffer.alloc(1 << 16);
+  return (length) => {
+    if (length > buffer.length) buffer = Buffer.alloc(length);
+    return buffer;
+  };
+}
+
 /**
- * Each frame's bytes in order, read into one buffer that is reused: a frame
- * is valid until the next is asked for, so unpack it before going on (and
+ * Each frame's bytes in order, each read into the buffer `into` gives for
+ * its length (by default one buffer, reused): a frame in a reused buffer is
+ * valid until the next is asked for, so unpack it before going on (and
  * unpack with `copyBuffers`, or binary values would point into the buffer).
  */
-export async function* readFrames(handle: FileHandle): AsyncGenerator<Buffer> {
+export async function* readFrames(
+  handle: FileHandle,
+  into: (length: number) => Buffer = reusedBuffer(),
+): AsyncGenerator<Buffer> {
   const size = (await handle.stat()).size;
   const prefix = Buffer.alloc(PREFIX);
-  let buffer = Buffer.alloc(1 << 16);
   let at = 0;
   while (at < size) {
     const head = await readAt(handle, prefix, PREFIX, at);
@@ -75,8 +87,7 @@ export async function* readFrames(handle: FileHandle): AsyncGenerator<Buffer> {
     at += PREFIX;
     if (length > size - at)
       throw new FrameError(`a frame of ${length} bytes runs past the end at byte ${at}`);
-    if (length > buffer.length) buffer = Buffer.alloc(length);
-    yield await readAt(handle, buffer, length, at);
+    yield await readAt(handle, into(length), length, at);
     at += length;
   }
 }

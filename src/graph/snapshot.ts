@@ -21,7 +21,7 @@ import { readFileSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { Packr } from 'msgpackr';
 import type { PackedIndex } from './compactPostings.js';
-import { framed as framedWith, PREFIX, readAt, writeFrames } from './frames.js';
+import { FrameError, framed as framedWith, PREFIX, readFrames, writeFrames } from './frames.js';
 import { type PackedMentions, packMentions, unpackMentions } from './snapshotMentions.js';
 import { type SearchHead, SearchReader, searchBlocks } from './snapshotSearch.js';
 import { StringTable, withStrings } from './snapshotStrings.js';
@@ -211,7 +211,7 @@ class SnapshotReader {
 
   constructor(private readonly name: string) {}
 
-  private notASnapshot(): SnapshotError {
+  notASnapshot(): SnapshotError {
     return new SnapshotError(this.name, 'is not a talkgraph snapshot', writeOne(this.name));
   }
 
@@ -343,37 +343,35 @@ export async function writeSnapshot(
  */
 export async function readSnapshot(file: string, graphRead?: () => Promise<void>): Promise<Snapshot> {
   let handle: FileHandle;
-  let size: number;
   try {
     handle = await open(file, 'r');
-    size = (await handle.stat()).size;
   } catch (error) {
     throw new SnapshotError(`snapshot ${file}`, `cannot be read: ${(error as Error).message}`);
   }
   try {
     const reader = new SnapshotReader(file);
-    const prefix = Buffer.alloc(PREFIX);
-    let buffer = Buffer.alloc(1 << 20);
-    let at = 0;
+    // The graph's blocks are read into one buffer, used again; the search index's arrays each into
+    // memory of their own, which they keep.
+    let shared = Buffer.alloc(1 << 20);
+    const into = (length: number): Buffer => {
+      if (reader.wantsOwnBlock) return Buffer.from(new ArrayBuffer(length));
+      if (length > shared.length) shared = Buffer.alloc(length);
+      return shared;
+    };
     let graphDone = false;
-    while (at < size) {
-      const length = reader.blockLength(await readAt(handle, prefix, PREFIX, at), size - at);
-      at += PREFIX;
-      if (reader.wantsOwnBlock) {
-        if (!graphDone) {
+    try {
+      for await (const block of readFrames(handle, into)) {
+        reader.read(block);
+        if (reader.wantsOwnBlock && !graphDone) {
           graphDone = true;
           // The read buffer and the string table go first: only the graph's blocks needed them.
-          buffer = Buffer.alloc(0);
+          shared = Buffer.alloc(0);
           reader.graphRead();
           await graphRead?.();
         }
-        const own = Buffer.from(new ArrayBuffer(length));
-        reader.read(await readAt(handle, own, length, at));
-      } else {
-        if (length > buffer.length) buffer = Buffer.alloc(length);
-        reader.read(await readAt(handle, buffer, length, at));
       }
-      at += length;
+    } catch (error) {
+      throw error instanceof FrameError ? reader.notASnapshot() : error;
     }
     const snapshot = reader.finish();
     if (!graphDone) await graphRead?.();
