@@ -40,12 +40,7 @@ export async function writeFrames(file: string, frames: Iterable<Buffer>): Promi
 }
 
 /** Reads exactly `length` bytes at `position` into `into`; fewer when the file ends first. */
-async function readAt(
-  handle: FileHandle,
-  into: Buffer,
-  length: number,
-  position: number,
-): Promise<Buffer> {
+async function readAt(handle: FileHandle, into: Buffer, length: number, position: number): Promise<Buffer> {
   let got = 0;
   while (got < length) {
     const { bytesRead } = await handle.read(into, got, length - got, position + got);
