@@ -13,12 +13,19 @@ import type { Packr } from 'msgpackr';
 /** Bytes of the length before each frame. */
 export const PREFIX = 4;
 
+/** Largest packing buffer kept between values. */
+const KEEP_PACK_BUFFER = 64 * 1024;
+
 /** A value packed behind its length. */
 export function framed(packr: Packr, value: unknown): Buffer {
   const body = packr.pack(value);
   const out = Buffer.allocUnsafe(PREFIX + body.length);
   out.writeUInt32BE(body.length, 0);
   body.copy(out, PREFIX);
+  // The packer packs into one buffer that it grows to four times the largest value it met and
+  // keeps for the life of the process: after a graph's frames, tens of MB that a server held for
+  // nothing. Each value is copied out above, so a large buffer is given back once it is used.
+  if (body.buffer.byteLength > KEEP_PACK_BUFFER) packr.useBuffer(Buffer.allocUnsafeSlow(KEEP_PACK_BUFFER));
   return out;
 }
 
