@@ -67,6 +67,16 @@ export function createGraphBuilder(registries: Registries): GraphBuilder {
   for (const slug of conferences.keys()) conferenceSlugs.reserve(slug);
   const candidates: TalkCandidates[] = [];
   const conferenceLinks = new Map<string, Set<string>>();
+  // Each post's parse makes its own copy of a link's label and host and of every slug it names: at
+  // 10,000 posts, 250,000 copies of a few thousand strings ("Video Link", "github.com", a topic's
+  // slug). The graph keeps one of each, as a graph read from a snapshot does.
+  const shared = new Map<string, string>();
+  const one = (text: string): string => {
+    const known = shared.get(text);
+    if (known !== undefined) return known;
+    shared.set(text, text);
+    return text;
+  };
 
   const ensureTopic = (slug: string, name: string, path: string | null) => {
     if (!topics.has(slug)) {
@@ -86,8 +96,8 @@ export function createGraphBuilder(registries: Registries): GraphBuilder {
       link = {
         url: c.url,
         kind: c.kind,
-        label: c.label,
-        host: c.host,
+        label: c.label === null ? null : one(c.label),
+        host: one(c.host),
         youtubeId: c.youtubeId,
         talkSlugs: [],
         conferenceSlugs: [],
@@ -95,7 +105,7 @@ export function createGraphBuilder(registries: Registries): GraphBuilder {
       };
       links.set(c.url, link);
     }
-    if (link.label === null && c.label !== null) link.label = c.label;
+    if (link.label === null && c.label !== null) link.label = one(c.label);
     // Talk slugs are unique and a talk's citations come together: a repeat is always the last entry.
     if (owner.talk !== undefined && link.talkSlugs[link.talkSlugs.length - 1] !== owner.talk)
       link.talkSlugs.push(owner.talk);
@@ -176,10 +186,10 @@ export function createGraphBuilder(registries: Registries): GraphBuilder {
           if (!topics.has(topic)) ensureTopic(topic, topicName(topic), null);
         }
       }
-      const topicSlugs = talkTopicSlugs(t, toolSlugs, toolsBySlug);
+      const topicSlugs = new Set([...talkTopicSlugs(t, toolSlugs, toolsBySlug)].map(one));
       const speakerSlugs: string[] = [];
       for (const name of t.speakers) {
-        const s = slugify(name);
+        const s = one(slugify(name));
         const affiliation = t.affiliations.find((a) => a.name === name)?.affiliation ?? null;
         const speaker = speakers.get(s) ?? { slug: s, name, affiliation, talkSlugs: [] };
         // The first affiliation written with the name stands; later talks may omit it.
