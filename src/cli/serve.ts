@@ -4,7 +4,7 @@
  * GraphiQL) until SIGINT or SIGTERM, then close cleanly and exit 0.
  */
 import { pino } from 'pino';
-import { withPackedSearch } from '../graph/discovery.js';
+import { discoveryOf, withPackedSearch } from '../graph/discovery.js';
 import { readSnapshot } from '../graph/snapshot.js';
 import { type GraphData, MemoryStore } from '../graph/store.js';
 import { type IndexResult, indexContent } from '../indexing/indexer.js';
@@ -73,7 +73,14 @@ async function loadGraph(values: {
   }
   const root = contentRoot(values.content);
   const result = await indexContent({ root, catalogue: !values['no-catalogue'], cacheDir: cacheDir(values) });
-  await settleHeap();
+  if (await settleHeap()) {
+    // A large graph's search index is built before it serves, in a settled heap with the young
+    // generation small: built on the first search instead, it held that request for seconds and
+    // left the young generation grown and the heap tens of MB larger (at 10,000 posts, 473 against
+    // 438 MB after the same queries). A small graph's takes milliseconds, on first use.
+    discoveryOf(result.data).search;
+    await settleHeap();
+  }
   return result;
 }
 

@@ -25,10 +25,11 @@ import { getHeapStatistics, setFlagsFromString } from 'node:v8';
  */
 const SETTLE_FROM_BYTES = 128 * 1024 * 1024;
 
-export async function settleHeap(): Promise<void> {
+/** Resolves to whether it collected: false for a heap too small to be worth it. */
+export async function settleHeap(): Promise<boolean> {
   // What is made until the server serves (the search index read after the graph) is kept for good.
   setFlagsFromString('--semi-space-growth-factor=1');
-  if (getHeapStatistics().used_heap_size < SETTLE_FROM_BYTES) return;
+  if (getHeapStatistics().used_heap_size < SETTLE_FROM_BYTES) return false;
   const session = new Session();
   session.connect();
   try {
@@ -38,6 +39,7 @@ export async function settleHeap(): Promise<void> {
   } finally {
     session.disconnect();
   }
+  return true;
 }
 
 /**

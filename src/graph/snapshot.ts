@@ -341,7 +341,7 @@ export async function writeSnapshot(
  * search index) is: a server settles its heap there, so what reading the
  * graph left is given back before more is held.
  */
-export async function readSnapshot(file: string, graphRead?: () => Promise<void>): Promise<Snapshot> {
+export async function readSnapshot(file: string, graphRead?: () => Promise<unknown>): Promise<Snapshot> {
   let handle: FileHandle;
   try {
     handle = await open(file, 'r');
