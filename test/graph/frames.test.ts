@@ -85,4 +85,12 @@ describe('framed files', () => {
     expect(readFileSync(file).length).toBe(framed(packr, 'old').length);
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
+
+  it('do not leave the packer holding a buffer grown for a large value', () => {
+    const large = { text: 'x'.repeat(4 * 1024 * 1024) };
+    const frame = framed(packr, large);
+    expect(packr.unpack(frame.subarray(4))).toEqual(large);
+    // What the packer packs into next is a fresh, small buffer, not the one grown for the 4 MB value.
+    expect(packr.pack(1).buffer.byteLength).toBeLessThanOrEqual(64 * 1024);
+  });
 });
