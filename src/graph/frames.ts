@@ -30,12 +30,15 @@ export function framed(packr: Packr, value: unknown): Buffer {
 }
 
 /** Writes the frames one at a time through a temporary file and a rename, so no reader sees half a file. */
-export async function writeFrames(file: string, frames: Iterable<Buffer>): Promise<void> {
+export async function writeFrames(
+  file: string,
+  frames: Iterable<Buffer> | AsyncIterable<Buffer>,
+): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     const handle = await open(tmp, 'w');
     try {
-      for (const frame of frames) await handle.write(frame);
+      for await (const frame of frames) await handle.write(frame);
     } finally {
       await handle.close();
     }

@@ -20,7 +20,8 @@ import { loadRegistries, type Registries } from '../registry/registry.js';
 import { createGraphBuilder } from './build.js';
 import { contextDigest, type FileResults, resultKey } from './fileResults.js';
 import { graphInputsKey, openGraphCache } from './graphCache.js';
-import { openResultCache, resultCacheFile } from './resultCache.js';
+import { resultCacheFile } from './resultCache.js';
+import { openResultStream } from './resultStream.js';
 
 export interface IndexOptions {
   /** Content root: posts/, conferences/, tools/, topics/ below it. */
@@ -259,7 +260,7 @@ export async function indexContent(options: IndexOptions): Promise<IndexResult> 
     };
   }
 
-  const cache = await openResultCache(cacheDir, root, options.seedDir);
+  const cache = await openResultStream(cacheDir, root, options.seedDir);
   if (cache.notice !== undefined) notices.push(cache.notice);
   const data = await indexFilesAsync(loaded.files, { ...indexOptions, results: cache.results });
   data.diagnostics = sortDiagnostics([...loaded.diagnostics, ...data.diagnostics]);
@@ -276,14 +277,12 @@ export async function indexContent(options: IndexOptions): Promise<IndexResult> 
       notices,
     },
   };
-  // Saved after timing: the graph is ready; the writes only speed up the next start.
+  // Saved after timing: the graph is ready; the writes only speed up the next start. The results
+  // were written as they were made; the graph is written whole.
   const saveError = (error: unknown) => {
     if (result.cache) result.cache.saveError = error instanceof Error ? error.message : String(error);
   };
-  await cache.save().catch(saveError);
-  // Nothing reads the per-file results after this (they are on disk, or could not be written): let
-  // them go before the graph is written, which holds a table of all its strings meanwhile.
-  cache.results.entries.clear();
+  await cache.finish().catch(saveError);
   await graphCache.write(data, root).catch(saveError);
   return result;
 }

@@ -29,55 +29,78 @@ import { Packr } from 'msgpackr';
 import { FrameError, framed, readFrames, writeFrames } from '../graph/frames.js';
 import { type FileResult, MemoryFileResults } from './fileResults.js';
 
-/** Format 2: a head, then the entries in frames of `CHUNK` (format 1 packed them all as one value). */
-const FORMAT = 2;
-const CHUNK = 256;
+/**
+ * Format 3: a head, the entries in frames of `RESULTS_CHUNK`, then a tail with their count, so that a
+ * file can be written as the results are made (`resultStream.ts`). Format 2 had the count in its head;
+ * format 1 packed every entry as one value.
+ */
+const FORMAT = 3;
+export const RESULTS_CHUNK = 256;
 // Frames are read into a buffer that is reused: binary values (a YAML !!binary) are copied out of it.
 const packr = new Packr({ useRecords: true, moreTypes: true, copyBuffers: true });
 
-type Entry = [string, FileResult];
+export type ResultEntry = [string, FileResult];
 
-/** The file's frames: its head, then its entries a chunk at a time. */
+/** One frame of a results file: its head, a chunk of entries, or its tail. */
+export const resultsFrame = {
+  head: (): Buffer => framed(packr, { format: FORMAT }),
+  entries: (chunk: readonly ResultEntry[]): Buffer => framed(packr, chunk),
+  tail: (count: number): Buffer => framed(packr, { count }),
+};
+
+/** The file's frames: its head, its entries a chunk at a time, and its tail. */
 function* resultFrames(entries: ReadonlyMap<string, FileResult>): Generator<Buffer> {
-  yield framed(packr, { format: FORMAT, count: entries.size });
-  let chunk: Entry[] = [];
+  yield resultsFrame.head();
+  let chunk: ResultEntry[] = [];
   for (const entry of entries) {
     chunk.push(entry);
-    if (chunk.length === CHUNK) {
-      yield framed(packr, chunk);
+    if (chunk.length === RESULTS_CHUNK) {
+      yield resultsFrame.entries(chunk);
       chunk = [];
     }
   }
-  if (chunk.length > 0) yield framed(packr, chunk);
+  if (chunk.length > 0) yield resultsFrame.entries(chunk);
+  yield resultsFrame.tail(entries.size);
 }
 
 /** The entries of a results file, or why they cannot be used. */
-async function readEntries(handle: FileHandle): Promise<Entry[] | { notice: string }> {
-  const entries: Entry[] = [];
-  let count: unknown;
+async function readEntries(handle: FileHandle): Promise<ResultEntry[] | { notice: string }> {
+  const entries: ResultEntry[] = [];
+  let head = false;
+  let count: number | undefined;
   try {
     for await (const frame of readFrames(handle)) {
       const value = packr.unpack(frame) as unknown;
-      if (count === undefined) {
-        const head = value as { format?: unknown; count?: unknown } | null;
-        if (head?.format !== FORMAT) return { notice: 'it is not a results file of this talkgraph' };
-        count = head.count;
+      if (!head) {
+        if ((value as { format?: unknown } | null)?.format !== FORMAT)
+          return { notice: 'it is not a results file of this talkgraph' };
+        head = true;
         continue;
       }
-      if (!Array.isArray(value) || !value.every(isEntry))
-        return { notice: 'it holds something other than results' };
-      for (const entry of value) entries.push(entry);
+      if (count !== undefined) return { notice: 'it holds something after its end' };
+      if (Array.isArray(value)) {
+        if (!value.every(isEntry)) return { notice: 'it holds something other than results' };
+        for (const entry of value) entries.push(entry);
+        continue;
+      }
+      const tail = (value as { count?: unknown } | null)?.count;
+      if (typeof tail !== 'number') return { notice: 'it holds something other than results' };
+      count = tail;
     }
   } catch (error) {
     if (error instanceof FrameError) return { notice: 'it is not a results file of this talkgraph' };
     return { notice: `it cannot be decoded (${(error as Error).message})` };
   }
-  if (count !== entries.length) return { notice: 'it is cut short' };
+  // No tail: the writer stopped part way (or the file was cut where a frame ends).
+  if (count === undefined) return { notice: 'it is cut short' };
+  if (count !== entries.length) return { notice: `it says it holds ${count} results, not ${entries.length}` };
   return entries;
 }
 
 /** The entries of the first of these files that exists, with the one read and why it was unusable (if it was). */
-async function readFirst(files: string[]): Promise<{ read: string; entries: Entry[]; notice?: string }> {
+async function readFirst(
+  files: string[],
+): Promise<{ read: string; entries: ResultEntry[]; notice?: string }> {
   for (const file of files) {
     const handle = await open(file, 'r').catch(() => null);
     if (handle === null) continue;
@@ -237,38 +260,57 @@ export function resultCacheFile(dir: string, root: string): string {
   return join(dir, `${rootTag(root)}-${buildDigest().slice(0, 16)}.msgpack`);
 }
 
-export async function openResultCache(
+/** The results kept for `root`: from the cache folder, else from the seed; why a file was ignored, if one was. */
+export async function readResults(
   dir: string,
   root: string,
-  seed: string | undefined = bundledSeedDir(),
-): Promise<ResultCache> {
-  const tag = rootTag(root);
+  seed: string | undefined,
+): Promise<{ file: string; entries: ResultEntry[]; notice: string | undefined }> {
   const file = resultCacheFile(dir, root);
   // Missing: the seed's results, if it has this root's. Unreadable: start cold, and write a good one after this index.
   const { read, entries, notice } = await readFirst(
     seed === undefined ? [file] : [file, resultCacheFile(seed, root)],
   );
-  const results = new MemoryFileResults(entries);
   return {
-    results,
     file,
-    loaded: entries.length,
+    entries,
     notice:
       notice === undefined
         ? undefined
         : read === file
           ? `the warm-start results ${file} were ignored and will be written again: ${notice}`
           : `the seed's results ${read} were ignored, and this start's go to ${file}: ${notice}`,
+  };
+}
+
+/** Removes the results files of `root` written by other builds: they can never be read again. */
+export async function dropOtherBuilds(dir: string, root: string): Promise<void> {
+  const tag = rootTag(root);
+  const file = resultCacheFile(dir, root);
+  for (const name of await readdir(dir)) {
+    if (name.startsWith(`${tag}-`) && join(dir, name) !== file && name.endsWith('.msgpack'))
+      await rm(join(dir, name), { force: true });
+  }
+}
+
+export async function openResultCache(
+  dir: string,
+  root: string,
+  seed: string | undefined = bundledSeedDir(),
+): Promise<ResultCache> {
+  const { file, entries, notice } = await readResults(dir, root, seed);
+  const results = new MemoryFileResults(entries);
+  return {
+    results,
+    file,
+    loaded: entries.length,
+    notice,
     async save() {
       if (!results.changed) return false;
       await mkdir(dir, { recursive: true });
       await writeFrames(file, resultFrames(results.entries));
       results.changed = false;
-      // Caches of this root written by other builds can never be read again.
-      for (const name of await readdir(dir)) {
-        if (name.startsWith(`${tag}-`) && join(dir, name) !== file && name.endsWith('.msgpack'))
-          await rm(join(dir, name), { force: true });
-      }
+      await dropOtherBuilds(dir, root);
       return true;
     },
   };

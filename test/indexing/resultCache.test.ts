@@ -93,7 +93,7 @@ describe('the on-disk result cache', () => {
     const cut = await openResultCache(cacheDir, root, undefined);
     expect(cut.loaded).toBe(0);
     expect(cut.notice).toContain(first.file);
-    // Cut where a frame ends: whole frames are left, and the head's count says some are missing.
+    // Cut where a frame ends: whole frames are left, but no tail says how many results there were.
     const head = 4 + bytes.readUInt32BE(0);
     const chunk = 4 + bytes.readUInt32BE(head);
     writeFileSync(first.file, bytes.subarray(0, head + chunk));
