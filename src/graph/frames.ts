@@ -13,8 +13,10 @@ import type { Packr } from 'msgpackr';
 /** Bytes of the length before each frame. */
 export const PREFIX = 4;
 
-/** Largest packing buffer kept between values. */
+/** Largest packing buffer kept once a file is written. */
 const KEEP_PACK_BUFFER = 64 * 1024;
+/** Packers whose buffer grew past `KEEP_PACK_BUFFER` while a file was being framed. */
+const grown = new Set<Packr>();
 
 /** A value packed behind its length. */
 export function framed(packr: Packr, value: unknown): Buffer {
@@ -22,11 +24,20 @@ export function framed(packr: Packr, value: unknown): Buffer {
   const out = Buffer.allocUnsafe(PREFIX + body.length);
   out.writeUInt32BE(body.length, 0);
   body.copy(out, PREFIX);
-  // The packer packs into one buffer that it grows to four times the largest value it met and
-  // keeps for the life of the process: after a graph's frames, tens of MB that a server held for
-  // nothing. Each value is copied out above, so a large buffer is given back once it is used.
-  if (body.buffer.byteLength > KEEP_PACK_BUFFER) packr.useBuffer(Buffer.allocUnsafeSlow(KEEP_PACK_BUFFER));
+  if (body.buffer.byteLength > KEEP_PACK_BUFFER) grown.add(packr);
   return out;
+}
+
+/**
+ * The packer packs into one buffer that it grows to four times the largest value it met, and keeps
+ * for the life of the process: after a graph's frames, tens of MB that a server held for nothing.
+ * Each value is copied out of it as it is framed, so a large one is given back once a file is
+ * written (not after each value: growing it anew for every frame left the allocator's memory
+ * fragmented).
+ */
+function releasePackBuffers(): void {
+  for (const packr of grown) packr.useBuffer(Buffer.allocUnsafeSlow(KEEP_PACK_BUFFER));
+  grown.clear();
 }
 
 /** Writes the frames one at a time through a temporary file and a rename, so no reader sees half a file. */
@@ -44,6 +55,7 @@ export async function writeFrames(
     }
     await rename(tmp, file);
   } finally {
+    releasePackBuffers();
     // After a failed write (a full disk, say), no half-written file is left behind.
     await rm(tmp, { force: true });
   }
