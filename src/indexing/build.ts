@@ -67,9 +67,9 @@ export function createGraphBuilder(registries: Registries): GraphBuilder {
   for (const slug of conferences.keys()) conferenceSlugs.reserve(slug);
   const candidates: TalkCandidates[] = [];
   const conferenceLinks = new Map<string, Set<string>>();
-  // Each post's parse makes its own copy of a link's label and host and of every slug it names: at
-  // 10,000 posts, 250,000 copies of a few thousand strings ("Video Link", "github.com", a topic's
-  // slug). The graph keeps one of each, as a graph read from a snapshot does.
+  // Each post's parse makes its own copy of a link's label and host, of its tags and of every slug it
+  // names: at 10,000 posts, 250,000 copies of a few thousand strings ("Video Link", "github.com", a
+  // topic's slug). The graph keeps one of each, as a graph read from a snapshot does.
   const shared = new Map<string, string>();
   const one = (text: string): string => {
     const known = shared.get(text);
@@ -207,13 +207,14 @@ export function createGraphBuilder(registries: Registries): GraphBuilder {
           { slug, conferenceSlug, speakerSlugs, toolSlugs, topicSlugs },
           evidenceAt,
           markdown,
+          one,
         ),
       );
       conference?.talkSlugs.push(slug);
       postTalks.push(slug);
       candidates.push({ talkSlug: slug, path: post.path, candidates: t.candidates });
     }
-    postModels.push(postModel(post, conference?.slug ?? null, postTalks.slice()));
+    postModels.push(postModel(post, conference?.slug ?? null, postTalks.slice(), one));
   };
 
   const finish = (diagnostics: readonly Diagnostic[]): GraphData => {

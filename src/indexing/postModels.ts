@@ -102,6 +102,7 @@ export function talkModel(
   place: TalkPlace,
   evidenceAt: (line: number, text: string) => Evidence,
   markdown: TalkSections | undefined,
+  share: (text: string) => string = (text) => text,
 ): TalkModel {
   const { slug, toolSlugs } = place;
   const talk: TalkModel = {
@@ -117,7 +118,11 @@ export function talkModel(
     summary: withinNotes(t.summary, t.notes),
     notes: t.notes,
     topicSlugs: [...place.topicSlugs],
-    citations: t.citations.map((c) => ({ url: c.url, label: c.label, line: c.line })),
+    citations: t.citations.map((c) => ({
+      url: c.url,
+      label: c.label === null ? null : share(c.label),
+      line: c.line,
+    })),
     mentions: t.mentions.map((m, i) => ({
       toolSlug: toolSlugs[i] ?? m.toolSlug,
       talkSlug: slug,
@@ -133,13 +138,18 @@ export function talkModel(
   return talk;
 }
 
-export function postModel(post: PostDraft, conferenceSlug: string | null, talkSlugs: string[]): PostModel {
+export function postModel(
+  post: PostDraft,
+  conferenceSlug: string | null,
+  talkSlugs: string[],
+  share: (text: string) => string = (text) => text,
+): PostModel {
   return {
     path: post.path,
     title: post.title,
     date: post.date,
-    tags: post.tags,
-    categories: post.categories,
+    tags: post.tags.map(share),
+    categories: post.categories.map(share),
     description: post.description,
     draft: post.draft,
     frontMatter: post.frontMatter,

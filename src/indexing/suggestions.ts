@@ -68,7 +68,7 @@ export function suggestTools(
       talkSlugs: mentionsOf.get(t.slug)?.talkSlugs ?? [],
       occurrences: mentionsOf.get(t.slug)?.occurrences ?? [],
     }));
-  return [
+  const suggestions = [
     ...recurring
       .sort(
         (a, b) =>
@@ -77,4 +77,10 @@ export function suggestTools(
       .map(({ count: _count, ...s }) => s),
     ...inferred,
   ];
+  // Lists grown by push keep room for a dozen more entries: thousands of them are kept at their length.
+  for (const s of suggestions) {
+    s.talkSlugs = s.talkSlugs.slice();
+    s.occurrences = s.occurrences.slice();
+  }
+  return suggestions;
 }
