@@ -27,6 +27,13 @@ function trimTrailing(text: string): string {
 const TRACKING =
   /^(utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ref_src|_hsenc|_hsmi|si|feature)$/i;
 
+/** How often `c` occurs in `text`, without splitting it. */
+function occurrences(text: string, c: string): number {
+  let n = 0;
+  for (let at = text.indexOf(c); at !== -1; at = text.indexOf(c, at + 1)) n += 1;
+  return n;
+}
+
 /**
  * Normalise an address as written in notes. Returns null for things that are
  * not web links (anchors, relative paths, mailto); throws nothing.
@@ -42,9 +49,8 @@ export function normaliseUrl(raw: string): NormalisedUrl | { invalid: string } |
   if (!/^https?:/i.test(text)) return null;
   text = trimTrailing(text);
   // A closing bracket belongs to the URL only when it opened inside it: "(see https://x.io/a)".
-  const count = (c: string) => text.split(c).length - 1;
-  let parens = count('(') - count(')');
-  let squares = count('[') - count(']');
+  let parens = occurrences(text, '(') - occurrences(text, ')');
+  let squares = occurrences(text, '[') - occurrences(text, ']');
   while (text.endsWith(')') || text.endsWith(']')) {
     const paren = text.endsWith(')');
     if ((paren ? parens : squares) >= 0) break;

@@ -114,6 +114,14 @@ export interface ParsedTitle {
   speakers: string[];
 }
 
+/**
+ * A parsed heading. (A function of the module rather than a closure in `parseTalkHeading`: the bundle
+ * names every closure it makes, and that function runs for every heading and list item.)
+ */
+function parsedTitle(heading: string, title: string, speakers: string[]): ParsedTitle {
+  return { title: title.trim(), heading, speakers };
+}
+
 /** Splits a talk heading into its title and, where the pattern is clear, its speakers. */
 export function parseTalkHeading(text: string): ParsedTitle {
   const unprefixed = singleSpaced(text.slice(0, MAX_LINE))
@@ -121,11 +129,10 @@ export function parseTalkHeading(text: string): ParsedTitle {
     .trim()
     .replace(NUMBERING, '');
   const heading = unprefixed.replace(PREFIX, '').trim();
-  const result = (title: string, speakers: string[]) => ({ title: title.trim(), heading, speakers });
   // "Keynote - Werner Vogels": only a name after the kind, so the kind is the title.
   const prefix = PREFIX.exec(unprefixed)?.[0];
   if (prefix !== undefined && isPersonName(heading))
-    return result(prefix.replace(/\s*(?:\d+\s*)?[:–—-]\s*$/, ''), [heading]);
+    return parsedTitle(heading, prefix.replace(/\s*(?:\d+\s*)?[:–—-]\s*$/, ''), [heading]);
 
   // "Title (Jane Doe, Acme)" or "Title [Jane Doe]": the first part of the brackets names the speakers.
   // Each pattern below is tried only where its fixed part is in the heading: most headings hold none of them.
@@ -133,13 +140,13 @@ export function parseTalkHeading(text: string): ParsedTitle {
   const paren = closing === 41 || closing === 93 ? /^(.*\S)\s*[([]([^()[\]]+)[)\]]$/.exec(heading) : null;
   if (paren?.[1] !== undefined && paren[2] !== undefined) {
     const speakers = splitSpeakers(paren[2].split(/\s*[,;]\s*/)[0] ?? '');
-    if (speakers.length > 0) return result(paren[1], speakers);
+    if (speakers.length > 0) return parsedTitle(heading, paren[1], speakers);
   }
   // "Title by Jane Doe" (a one-word title is more likely "Learning by Doing"); the last "by" names the speakers.
   const by = /\sby\s/i.test(heading) ? /^(.+)\s+by\s+(.+)$/i.exec(heading) : null;
   if (by?.[1] !== undefined && by[2] !== undefined && /\s/.test(by[1].trim())) {
     const speakers = splitSpeakers(by[2]);
-    if (speakers.length > 0) return result(by[1], speakers);
+    if (speakers.length > 0) return parsedTitle(heading, by[1], speakers);
   }
   // "Title - Jane Doe" / "Title | Jane Doe" (the last dash) or "Jane Doe - Title" (the first).
   const dashed = /\s[-–—|]\s/.test(heading);
@@ -150,7 +157,7 @@ export function parseTalkHeading(text: string): ParsedTitle {
       right.length > 0 &&
       right.join('').length >= last[2].replace(/\([^)]*\)|[\s,&]|and/g, '').length * 0.6
     ) {
-      return result(last[1], right);
+      return parsedTitle(heading, last[1], right);
     }
   }
   const dash = dashed ? /^(.+?)\s+[-–—|]\s+(.+)$/.exec(heading) : null;
@@ -161,10 +168,10 @@ export function parseTalkHeading(text: string): ParsedTitle {
       isPersonName(dash[1].split(/\s*(?:,|&| and )\s*/)[0] ?? '') &&
       /\s\p{Ll}/u.test(dash[2])
     ) {
-      return result(dash[2], left);
+      return parsedTitle(heading, dash[2], left);
     }
   }
-  return result(heading, []);
+  return parsedTitle(heading, heading, []);
 }
 
 const SPEAKER_LINE =

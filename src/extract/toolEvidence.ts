@@ -58,22 +58,25 @@ export function ambiguousVerdict(match: NameMatch, listed: boolean): Verdict {
 export function listedMatches(runs: readonly TextRun[], matches: readonly NameMatch[]): Set<NameMatch> {
   const listed = new Set<NameMatch>();
   let group: NameMatch[] = [];
-  const close = () => {
-    if (group.some((m) => !weak(m.entry) || m.code)) for (const m of group) listed.add(m);
-    group = [];
-  };
   for (const match of matches) {
     const previous = group[group.length - 1];
     if (
       previous === undefined ||
       previous.runIndex !== match.runIndex ||
       !LIST_SEPARATOR.test(runs[match.runIndex]?.text.slice(previous.end, match.start) ?? '')
-    )
-      close();
+    ) {
+      closeGroup(group, listed);
+      group = [];
+    }
     group.push(match);
   }
-  close();
+  closeGroup(group, listed);
   return listed;
+}
+
+/** A group of matches is listed when one of them is no ordinary word (or is code). */
+function closeGroup(group: readonly NameMatch[], listed: Set<NameMatch>): void {
+  if (group.some((m) => !weak(m.entry) || m.code)) for (const m of group) listed.add(m);
 }
 
 /**
