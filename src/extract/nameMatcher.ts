@@ -7,6 +7,7 @@
  */
 import { isTitleCase, type TextRun } from '../parse/markdown.js';
 import { classOf, codePointAt, SPACE, WORD } from './charClass.js';
+import { lowerHash, TokenSpans, WIDE } from './tokenSpans.js';
 
 export interface NameEntry {
   /** Slug of the entity the name belongs to. */
@@ -105,13 +106,12 @@ export function tokenize(text: string): Token[] {
 }
 
 /**
- * Texts and tokens of the runs of the last `match`, by position: a talk's runs are matched against
- * the tools and then against the topics, and each run is split once. Tokens depend on the text
- * alone, so a run whose text equals the one kept at its place takes the kept tokens. (A WeakMap of
- * every run's tokens, kept before, cost more in garbage collection than the splitting it saved.)
+ * Tokens of the runs of the last `match`, by position: a talk's runs are matched against the tools
+ * and then against the topics, and each run is split once. Tokens depend on the text alone, so a
+ * run whose text equals the one kept at its place takes the kept tokens. (A WeakMap of every run's
+ * tokens, kept before, cost more in garbage collection than the splitting it saved.)
  */
-let lastTexts: (string | undefined)[] = [];
-let lastTokens: Token[][] = [];
+let lastSpans: (TokenSpans | undefined)[] = [];
 
 /** Texts whose answer `namesAny` keeps before it starts again: a few MB at most. */
 const ALONE_BOUND = 20_000;
@@ -128,6 +128,8 @@ export class NameMatcher {
    * lookup per token of text, and most tokens open no name.
    */
   private readonly byFirst = new Map<string, Opening>();
+  /** `lowerHash` of every first token: a word whose hash is not here opens no name, and is passed over unread. */
+  private readonly firstHashes = new Set<number>();
   readonly size: number;
 
   constructor(entries: Iterable<NameEntry>) {
@@ -160,6 +162,7 @@ export class NameMatcher {
       opening.single?.sort(byLength);
       for (const list of opening.pairs?.values() ?? []) list.sort(byLength);
     }
+    for (const first of this.byFirst.keys()) this.firstHashes.add(lowerHash(first));
     this.size = size;
   }
 
@@ -183,27 +186,26 @@ export class NameMatcher {
   /** All names found in the runs, in order. A run is matched on its own: names never span runs. */
   match(runs: readonly TextRun[]): NameMatch[] {
     const found: NameMatch[] = [];
-    const texts: (string | undefined)[] = new Array(runs.length);
-    const tokenLists: Token[][] = new Array(runs.length);
+    const spansOfRuns: (TokenSpans | undefined)[] = new Array(runs.length);
     for (let runIndex = 0; runIndex < runs.length; runIndex++) {
       const run = runs[runIndex] as TextRun;
       if (run.label === true) continue;
-      const tokens =
-        lastTexts[runIndex] === run.text ? (lastTokens[runIndex] as Token[]) : tokenize(run.text);
-      texts[runIndex] = run.text;
-      tokenLists[runIndex] = tokens;
+      const kept = lastSpans[runIndex];
+      const spans = kept !== undefined && kept.text === run.text ? kept : new TokenSpans(run.text);
+      spansOfRuns[runIndex] = spans;
+      const count = spans.length;
       // Worked out only for runs that hold a match: most runs hold none.
       let titleCase: boolean | undefined;
       let runStart: boolean | undefined;
       // Last token of the previous match: "Kubernetes Helm" is two names, not one capitalised phrase.
       let lastMatched = -2;
-      for (let i = 0; i < tokens.length; i++) {
-        const token = tokens[i] as Token;
-        const opening = this.byFirst.get(token.lower);
+      for (let i = 0; i < count; i++) {
+        const hash = spans.hashes[i] as number;
+        if (hash !== WIDE && !this.firstHashes.has(hash)) continue;
+        const opening = this.byFirst.get(spans.lower(i));
         if (opening === undefined) continue;
-        const next0 = tokens[i + 1];
         const pair =
-          next0 === undefined || opening.pairs === undefined ? undefined : opening.pairs.get(next0.lower);
+          i + 1 >= count || opening.pairs === undefined ? undefined : opening.pairs.get(spans.lower(i + 1));
         const single = opening.single;
         if (pair === undefined && single === undefined) continue;
         // Two-token names ("Cloud Build") before one-token names ("Cloud").
@@ -213,62 +215,64 @@ export class NameMatcher {
             : single === undefined
               ? pair
               : [...pair, ...single];
-        const previous = tokens[i - 1];
-        if (previous !== undefined && !token.spaced && GLUE_BEFORE.has(previous.raw)) continue;
-        if (previous !== undefined && !token.spaced && /[\p{L}\p{N}]/u.test(previous.raw)) continue;
+        const spaced = spans.spaced(i);
+        const previous = i > 0 ? spans.raw(i - 1) : undefined;
+        if (previous !== undefined && !spaced && GLUE_BEFORE.has(previous)) continue;
+        if (previous !== undefined && !spaced && /[\p{L}\p{N}]/u.test(previous)) continue;
         for (const candidate of candidates) {
           const n = candidate.tokens.length;
-          const exactCase = this.tokensMatch(tokens, i, candidate);
+          const exactCase = tokensMatch(spans, i, candidate);
           if (exactCase === null) continue;
-          const next = tokens[i + n];
-          const afterNext = tokens[i + n + 1];
+          const next = i + n < count ? i + n : -1;
+          const afterNext = i + n + 1 < count ? i + n + 1 : -1;
           let site = false;
-          if (next !== undefined && !next.spaced) {
-            if (GLUE_AFTER.has(next.raw)) continue;
+          if (next !== -1 && !spans.spaced(next)) {
+            if (GLUE_AFTER.has(spans.raw(next))) continue;
             if (
-              next.raw === '.' &&
-              afterNext !== undefined &&
-              !afterNext.spaced &&
-              /^\p{L}/u.test(afterNext.raw)
+              spans.is(next, '.') &&
+              afterNext !== -1 &&
+              !spans.spaced(afterNext) &&
+              /^\p{L}/u.test(spans.raw(afterNext))
             ) {
               // "Parse.com" names the tool by its site; "config.yaml" and "os.path" are other words.
-              const beyond = tokens[i + n + 2];
+              const beyond = i + n + 2;
               site =
-                TOP_LEVEL.has(afterNext.lower) &&
-                (beyond === undefined || beyond.spaced || beyond.raw !== '.');
+                TOP_LEVEL.has(spans.lower(afterNext)) &&
+                (beyond >= count || spans.spaced(beyond) || !spans.is(beyond, '.'));
               if (!site) continue;
             }
           }
           runStart ??=
             runIndex === 0 || run.start === true || SENTENCE_CLOSE.test(runs[runIndex - 1]?.text ?? '');
-          const sentenceStart = opensSentence(tokens, i, runStart);
+          const sentenceStart = opensSentence(spans, i, runStart);
           // Only ordinary words ask whether capitals mean anything in this run.
           if (candidate.entry.ambiguous && titleCase === undefined) titleCase = titleLike(run.text);
-          const last = candidate.tokens.length > 0 ? (tokens[i + n - 1] as Token) : token;
+          const start = spans.starts[i] as number;
+          const end = spans.ends[i + n - 1] as number;
           found.push({
             entry: candidate.entry,
             line: run.line,
-            text: run.text.slice(token.start, last.end),
+            text: run.text.slice(start, end),
             sentenceStart,
             blockStart: i === 0 && (runIndex === 0 || run.start === true),
             code: run.code,
-            versioned: versionFollows(tokens, i + n, sentenceStart),
+            versioned: versionFollows(spans, i + n, sentenceStart),
             site,
             // Only ordinary words ask whether capitals mean anything here.
             title: run.title === true || titleCase === true,
             exactCase,
             afterCapital:
               previous !== undefined &&
-              token.spaced &&
-              /^\p{Lu}/u.test(previous.raw) &&
+              spaced &&
+              /^\p{Lu}/u.test(previous) &&
               lastMatched !== i - 1 &&
-              !opensSentence(tokens, i - 1, runStart),
+              !opensSentence(spans, i - 1, runStart),
             runIndex,
-            start: token.start,
-            end: last.end,
+            start,
+            end,
             // Every match has every field, so readers see one object shape.
             link: run.link,
-            next: next?.raw,
+            next: next === -1 ? undefined : spans.raw(next),
           });
           i += n - 1;
           lastMatched = i;
@@ -276,47 +280,48 @@ export class NameMatcher {
         }
       }
     }
-    lastTexts = texts;
-    lastTokens = tokenLists;
+    lastSpans = spansOfRuns;
     return found;
-  }
-
-  /** Whether the name matches at `at`: null if not, else whether every token is cased as written. */
-  private tokensMatch(tokens: Token[], at: number, candidate: CompiledName): boolean | null {
-    const caseSensitive = candidate.entry.caseSensitive;
-    let exact = true;
-    for (let k = 0; k < candidate.tokens.length; k++) {
-      const want = candidate.tokens[k] as Token;
-      const got = tokens[at + k];
-      if (got === undefined) return null;
-      if (got.raw !== want.raw) {
-        if (caseSensitive || got.lower !== want.lower) return null;
-        exact = false;
-      }
-      if (k > 0 && got.spaced !== want.spaced) return null;
-    }
-    return exact;
   }
 }
 
+/** Whether the name matches at `at`: null if not, else whether every token is cased as written. */
+function tokensMatch(spans: TokenSpans, at: number, candidate: CompiledName): boolean | null {
+  const caseSensitive = candidate.entry.caseSensitive;
+  let exact = true;
+  for (let k = 0; k < candidate.tokens.length; k++) {
+    const want = candidate.tokens[k] as Token;
+    const got = at + k;
+    if (got >= spans.length) return null;
+    if (!spans.is(got, want.raw)) {
+      if (caseSensitive || spans.lower(got) !== want.lower) return null;
+      exact = false;
+    }
+    if (k > 0 && spans.spaced(got) !== want.spaced) return null;
+  }
+  return exact;
+}
+
 /** Token `k` opens a sentence: the run's first token when the run does, or a token after `.`, `!`, `?`. */
-function opensSentence(tokens: readonly Token[], k: number, runStart: boolean): boolean {
-  return k === 0 ? runStart : SENTENCE_END.has((tokens[k - 1] as Token).raw);
+function opensSentence(spans: TokenSpans, k: number, runStart: boolean): boolean {
+  return k === 0 ? runStart : SENTENCE_END.has(spans.raw(k - 1));
 }
 
 /**
  * "Consul 1.6", "Helm v3", "Python 3.12": a version number says software, not a word. A bare
  * integer ("Pandas 2") counts only mid-sentence: "Keep 2 copies" opens a sentence.
  */
-function versionFollows(tokens: readonly Token[], at: number, sentenceStart: boolean): boolean {
-  const next = tokens[at];
-  if (next === undefined || !next.spaced) return false;
-  if (/^v\d/i.test(next.raw)) return true;
-  if (!/^\d/.test(next.raw)) return false;
-  const dot = tokens[at + 1];
-  const minor = tokens[at + 2];
+function versionFollows(spans: TokenSpans, at: number, sentenceStart: boolean): boolean {
+  if (at >= spans.length || !spans.spaced(at)) return false;
+  const next = spans.raw(at);
+  if (/^v\d/i.test(next)) return true;
+  if (!/^\d/.test(next)) return false;
   const dotted =
-    dot?.raw === '.' && !dot.spaced && minor !== undefined && !minor.spaced && /^(\d|x$)/i.test(minor.raw);
+    at + 2 < spans.length &&
+    spans.is(at + 1, '.') &&
+    !spans.spaced(at + 1) &&
+    !spans.spaced(at + 2) &&
+    /^(\d|x$)/i.test(spans.raw(at + 2));
   return dotted || !sentenceStart;
 }
 

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TOKEN, tokenize } from '../../src/extract/nameMatcher.js';
+import { lowerHash, TokenSpans, WIDE } from '../../src/extract/tokenSpans.js';
 
 /** Tokens as the regex reads them: the reference. */
 function reference(text: string) {
@@ -87,5 +88,54 @@ describe('tokenize', () => {
       'Café',
       '2',
     ]);
+  });
+});
+
+describe('token spans', () => {
+  const text = fc.oneof(
+    fc.string({ unit: 'binary' }),
+    fc
+      .array(fc.constantFrom(...PIECES, 'K', 'Go', 'HELM', 'kelvin\u212a'), { maxLength: 40 })
+      .map((p) => p.join('')),
+  );
+
+  it('hold the same tokens as the token regex, read by offset', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const spans = new TokenSpans(t);
+        const read = spans.starts.map((start, k) => ({
+          lower: spans.lower(k),
+          raw: spans.raw(k),
+          start,
+          end: spans.ends[k],
+          spaced: spans.spaced(k),
+        }));
+        expect(read).toEqual(reference(t));
+        expect(read.every((token, k) => spans.is(k, token.raw))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('give each ASCII token the hash of its lower-case form, and every other token none', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const spans = new TokenSpans(t);
+        spans.hashes.forEach((hash, k) => {
+          const raw = spans.raw(k);
+          // biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII is the range in question
+          if (/^[\x00-\x7f]*$/.test(raw)) expect(hash).toBe(lowerHash(raw.toLowerCase()));
+          else expect(hash).toBe(WIDE);
+        });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('give the same hash to a word in any case, and other words mostly other hashes', () => {
+    const [helm, upper, other] = ['Helm', 'HELM', 'Kelm'].map((w) => new TokenSpans(w).hashes[0]);
+    expect(helm).toBe(lowerHash('helm'));
+    expect(upper).toBe(helm);
+    expect(other).not.toBe(helm);
   });
 });
