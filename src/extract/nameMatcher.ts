@@ -128,8 +128,12 @@ export class NameMatcher {
    * lookup per token of text, and most tokens open no name.
    */
   private readonly byFirst = new Map<string, Opening>();
-  /** `lowerHash` of every first token: a word whose hash is not here opens no name, and is passed over unread. */
-  private readonly firstHashes = new Set<number>();
+  /**
+   * A bit for the low 20 bits of the `lowerHash` of every first token: a word whose bit is clear opens no
+   * name, and is passed over unread. (A bit array answers faster than a set, and at a few thousand names
+   * it lets through few words that open none: those are then looked up by text.)
+   */
+  private readonly firstBits = new Uint32Array(1 << 15);
   readonly size: number;
 
   constructor(entries: Iterable<NameEntry>) {
@@ -162,7 +166,11 @@ export class NameMatcher {
       opening.single?.sort(byLength);
       for (const list of opening.pairs?.values() ?? []) list.sort(byLength);
     }
-    for (const first of this.byFirst.keys()) this.firstHashes.add(lowerHash(first));
+    for (const first of this.byFirst.keys()) {
+      const hash = lowerHash(first);
+      const word = (hash >>> 5) & 0x7fff;
+      if (hash !== WIDE) this.firstBits[word] = (this.firstBits[word] as number) | (1 << (hash & 31));
+    }
     this.size = size;
   }
 
@@ -201,7 +209,8 @@ export class NameMatcher {
       let lastMatched = -2;
       for (let i = 0; i < count; i++) {
         const hash = spans.hashes[i] as number;
-        if (hash !== WIDE && !this.firstHashes.has(hash)) continue;
+        if (hash !== WIDE && ((this.firstBits[(hash >>> 5) & 0x7fff] as number) & (1 << (hash & 31))) === 0)
+          continue;
         const opening = this.byFirst.get(spans.lower(i));
         if (opening === undefined) continue;
         const pair =
