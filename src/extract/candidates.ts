@@ -61,6 +61,15 @@ const COMMON = new Set(
   ),
 );
 
+/** Whether `text` from `start` to `end` is ASCII without a capital letter. */
+function lowerAscii(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || (c >= 65 && c <= 90)) return false;
+  }
+  return true;
+}
+
 function opensWithCapital(word: string): boolean {
   const c = word.charCodeAt(0);
   if (c < 128) return c >= 65 && c <= 90;
@@ -105,10 +114,15 @@ export function candidateTerms(
     let previousCapitalised = false;
     for (let at = nextWord(text, 0); at < text.length; at = nextWord(text, previousEnd)) {
       const wordEnd = endOfWord(text, at);
-      const word = text.slice(at, wordEnd);
       const end = previousEnd;
       const afterCapital = previousCapitalised;
       previousEnd = wordEnd;
+      // Both kinds of name hold a capital: most words are plain lower-case ASCII, passed over unread.
+      if (lowerAscii(text, at, wordEnd)) {
+        previousCapitalised = false;
+        continue;
+      }
+      const word = text.slice(at, wordEnd);
       const capital = opensWithCapital(word);
       previousCapitalised = capital;
       if (word.length < 3 || word.length > 30) continue;
