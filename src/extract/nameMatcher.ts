@@ -7,7 +7,7 @@
  */
 import { isTitleCase, type TextRun } from '../parse/markdown.js';
 import { classOf, codePointAt, SPACE, WORD } from './charClass.js';
-import { lowerHash, TokenSpans, WIDE } from './tokenSpans.js';
+import { LowerTable, TokenSpans } from './tokenSpans.js';
 
 export interface NameEntry {
   /** Slug of the entity the name belongs to. */
@@ -106,12 +106,25 @@ export function tokenize(text: string): Token[] {
 }
 
 /**
- * Tokens of the runs of the last `match`, by position: a talk's runs are matched against the tools
- * and then against the topics, and each run is split once. Tokens depend on the text alone, so a
- * run whose text equals the one kept at its place takes the kept tokens. (A WeakMap of every run's
- * tokens, kept before, cost more in garbage collection than the splitting it saved.)
+ * Tokens of the runs of the last `match`, by position, each read again in place for a new text: a
+ * talk's runs are matched against the tools and then against the topics, and each run is split
+ * once; the arrays of earlier runs serve the next talk's, so splitting makes no garbage. (A WeakMap
+ * of every run's tokens, kept before, cost more in garbage collection than the splitting it saved.)
  */
-let lastSpans: (TokenSpans | undefined)[] = [];
+const spansByRun: TokenSpans[] = [];
+/** Runs past this many in one call are split into tokens of their own, not kept for good. */
+const KEPT_RUNS = 4096;
+
+/** The tokens of `text`, the run at `runIndex`: those kept at that place when the text is the same. */
+function spansAt(runIndex: number, text: string): TokenSpans {
+  if (runIndex >= KEPT_RUNS) return new TokenSpans(text);
+  let spans = spansByRun[runIndex];
+  if (spans === undefined) {
+    spans = new TokenSpans(text);
+    spansByRun[runIndex] = spans;
+  } else if (spans.text !== text) spans.read(text);
+  return spans;
+}
 
 /** Texts whose answer `namesAny` keeps before it starts again: a few MB at most. */
 const ALONE_BOUND = 20_000;
@@ -120,6 +133,8 @@ const ALONE_BOUND = 20_000;
 interface Opening {
   single: CompiledName[] | undefined;
   pairs: Map<string, CompiledName[]> | undefined;
+  /** `pairs`, looked up by the next token (filled once every name is filed). */
+  pairTable: LowerTable<CompiledName[]> | undefined;
 }
 
 export class NameMatcher {
@@ -128,12 +143,8 @@ export class NameMatcher {
    * lookup per token of text, and most tokens open no name.
    */
   private readonly byFirst = new Map<string, Opening>();
-  /**
-   * A bit for the low 20 bits of the `lowerHash` of every first token: a word whose bit is clear opens no
-   * name, and is passed over unread. (A bit array answers faster than a set, and at a few thousand names
-   * it lets through few words that open none: those are then looked up by text.)
-   */
-  private readonly firstBits = new Uint32Array(1 << 15);
+  /** `byFirst`, looked up by a text's token. */
+  private readonly firstTable: LowerTable<Opening>;
   readonly size: number;
 
   constructor(entries: Iterable<NameEntry>) {
@@ -144,7 +155,7 @@ export class NameMatcher {
       if (first === undefined) continue;
       let opening = this.byFirst.get(first.lower);
       if (opening === undefined) {
-        opening = { single: undefined, pairs: undefined };
+        opening = { single: undefined, pairs: undefined, pairTable: undefined };
         this.byFirst.set(first.lower, opening);
       }
       const compiled = { entry, tokens };
@@ -166,11 +177,9 @@ export class NameMatcher {
       opening.single?.sort(byLength);
       for (const list of opening.pairs?.values() ?? []) list.sort(byLength);
     }
-    for (const first of this.byFirst.keys()) {
-      const hash = lowerHash(first);
-      const word = (hash >>> 5) & 0x7fff;
-      if (hash !== WIDE) this.firstBits[word] = (this.firstBits[word] as number) | (1 << (hash & 31));
-    }
+    for (const opening of this.byFirst.values())
+      if (opening.pairs !== undefined) opening.pairTable = new LowerTable(opening.pairs);
+    this.firstTable = new LowerTable(this.byFirst);
     this.size = size;
   }
 
@@ -194,13 +203,10 @@ export class NameMatcher {
   /** All names found in the runs, in order. A run is matched on its own: names never span runs. */
   match(runs: readonly TextRun[]): NameMatch[] {
     const found: NameMatch[] = [];
-    const spansOfRuns: (TokenSpans | undefined)[] = new Array(runs.length);
     for (let runIndex = 0; runIndex < runs.length; runIndex++) {
       const run = runs[runIndex] as TextRun;
       if (run.label === true) continue;
-      const kept = lastSpans[runIndex];
-      const spans = kept !== undefined && kept.text === run.text ? kept : new TokenSpans(run.text);
-      spansOfRuns[runIndex] = spans;
+      const spans = spansAt(runIndex, run.text);
       const count = spans.length;
       // Worked out only for runs that hold a match: most runs hold none.
       let titleCase: boolean | undefined;
@@ -208,13 +214,10 @@ export class NameMatcher {
       // Last token of the previous match: "Kubernetes Helm" is two names, not one capitalised phrase.
       let lastMatched = -2;
       for (let i = 0; i < count; i++) {
-        const hash = spans.hashes[i] as number;
-        if (hash !== WIDE && ((this.firstBits[(hash >>> 5) & 0x7fff] as number) & (1 << (hash & 31))) === 0)
-          continue;
-        const opening = this.byFirst.get(spans.lower(i));
+        const opening = this.firstTable.get(spans, i);
         if (opening === undefined) continue;
         const pair =
-          i + 1 >= count || opening.pairs === undefined ? undefined : opening.pairs.get(spans.lower(i + 1));
+          i + 1 >= count || opening.pairTable === undefined ? undefined : opening.pairTable.get(spans, i + 1);
         const single = opening.single;
         if (pair === undefined && single === undefined) continue;
         // Two-token names ("Cloud Build") before one-token names ("Cloud").
@@ -289,7 +292,6 @@ export class NameMatcher {
         }
       }
     }
-    lastSpans = spansOfRuns;
     return found;
   }
 }
@@ -303,7 +305,7 @@ function tokensMatch(spans: TokenSpans, at: number, candidate: CompiledName): bo
     const got = at + k;
     if (got >= spans.length) return null;
     if (!spans.is(got, want.raw)) {
-      if (caseSensitive || spans.lower(got) !== want.lower) return null;
+      if (caseSensitive || !spans.lowerIs(got, want.lower)) return null;
       exact = false;
     }
     if (k > 0 && spans.spaced(got) !== want.spaced) return null;

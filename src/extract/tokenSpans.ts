@@ -32,14 +32,24 @@ export function lowerHash(text: string): number {
 }
 
 export class TokenSpans {
-  /** Token k runs from `starts[k]` to `ends[k]` in `text`. */
+  /** Token k runs from `starts[k]` to `ends[k]` in `text`, for k below `length`; entries beyond are stale. */
   readonly starts: number[] = [];
   readonly ends: number[] = [];
   /** `lowerHash` of each token's lower-case form, or `WIDE`. */
   readonly hashes: number[] = [];
+  text = '';
+  length = 0;
 
-  constructor(readonly text: string) {
+  constructor(text?: string) {
+    if (text !== undefined) this.read(text);
+  }
+
+  /** Splits `text`, in place of the text read before: the arrays are kept, so reading again makes no garbage. */
+  read(text: string): void {
+    this.text = text;
+    const { starts, ends, hashes } = this;
     const length = text.length;
+    let count = 0;
     let i = 0;
     while (i < length) {
       const cp = codePointAt(text, i);
@@ -56,14 +66,18 @@ export class TokenSpans {
           i += c > 0xffff ? 2 : 1;
         }
       }
-      this.starts.push(start);
-      this.ends.push(i);
-      this.hashes.push(hash);
+      if (count < starts.length) {
+        starts[count] = start;
+        ends[count] = i;
+        hashes[count] = hash;
+      } else {
+        starts.push(start);
+        ends.push(i);
+        hashes.push(hash);
+      }
+      count += 1;
     }
-  }
-
-  get length(): number {
-    return this.starts.length;
+    this.length = count;
   }
 
   /** The token as written. */
@@ -81,8 +95,54 @@ export class TokenSpans {
     return (this.ends[k] as number) - start === text.length && this.text.startsWith(text, start);
   }
 
+  /** Whether token `k` in lower case is `lower`, without making the token's text when it is ASCII. */
+  lowerIs(k: number, lower: string): boolean {
+    if (this.hashes[k] === WIDE) return this.lower(k) === lower;
+    const start = this.starts[k] as number;
+    if ((this.ends[k] as number) - start !== lower.length) return false;
+    for (let j = 0; j < lower.length; j++) {
+      const unit = this.text.charCodeAt(start + j);
+      if ((unit >= 65 && unit <= 90 ? unit + 32 : unit) !== lower.charCodeAt(j)) return false;
+    }
+    return true;
+  }
+
   /** White space (or the start of the text) separates token `k` from the one before. */
   spaced(k: number): boolean {
     return k === 0 || this.starts[k] !== this.ends[k - 1];
+  }
+}
+
+/**
+ * Values filed under lower-case words, looked up by a token of a `TokenSpans` without making the
+ * token's text: an ASCII token is found by its hash, checked letter by letter against the words
+ * filed under it; a token beyond ASCII is looked up by its lower-case text. A bit for the low 20
+ * bits of each hash answers most words, which open no entry, faster than a map would.
+ */
+export class LowerTable<T> {
+  private readonly byHash = new Map<number, { word: string; value: T }[]>();
+  private readonly bits = new Uint32Array(1 << 15);
+
+  /** `byWord` files each value under a lower-case word. */
+  constructor(private readonly byWord: ReadonlyMap<string, T>) {
+    for (const [word, value] of byWord) {
+      const hash = lowerHash(word);
+      // A word beyond ASCII is only ever the lower-case form of a token beyond ASCII.
+      if (hash === WIDE) continue;
+      const list = this.byHash.get(hash);
+      if (list === undefined) this.byHash.set(hash, [{ word, value }]);
+      else list.push({ word, value });
+      const at = (hash >>> 5) & 0x7fff;
+      this.bits[at] = (this.bits[at] as number) | (1 << (hash & 31));
+    }
+  }
+
+  /** The value filed under token `k`'s lower-case form. */
+  get(spans: TokenSpans, k: number): T | undefined {
+    const hash = spans.hashes[k] as number;
+    if (hash === WIDE) return this.byWord.get(spans.lower(k));
+    if (((this.bits[(hash >>> 5) & 0x7fff] as number) & (1 << (hash & 31))) === 0) return undefined;
+    for (const entry of this.byHash.get(hash) ?? []) if (spans.lowerIs(k, entry.word)) return entry.value;
+    return undefined;
   }
 }

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TOKEN, tokenize } from '../../src/extract/nameMatcher.js';
-import { lowerHash, TokenSpans, WIDE } from '../../src/extract/tokenSpans.js';
+import { LowerTable, lowerHash, TokenSpans, WIDE } from '../../src/extract/tokenSpans.js';
 
 /** Tokens as the regex reads them: the reference. */
 function reference(text: string) {
@@ -102,8 +102,10 @@ describe('token spans', () => {
   it('hold the same tokens as the token regex, read by offset', () => {
     fc.assert(
       fc.property(text, (t) => {
-        const spans = new TokenSpans(t);
-        const read = spans.starts.map((start, k) => ({
+        // Read over another text first: what a longer text left behind must not show.
+        const spans = new TokenSpans('a b c d e f g h i j k l m n o p q r s t u v w x y z 1 2 3 4 5 6 7 8 9');
+        spans.read(t);
+        const read = spans.starts.slice(0, spans.length).map((start, k) => ({
           lower: spans.lower(k),
           raw: spans.raw(k),
           start,
@@ -121,7 +123,7 @@ describe('token spans', () => {
     fc.assert(
       fc.property(text, (t) => {
         const spans = new TokenSpans(t);
-        spans.hashes.forEach((hash, k) => {
+        spans.hashes.slice(0, spans.length).forEach((hash, k) => {
           const raw = spans.raw(k);
           // biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII is the range in question
           if (/^[\x00-\x7f]*$/.test(raw)) expect(hash).toBe(lowerHash(raw.toLowerCase()));
@@ -137,5 +139,34 @@ describe('token spans', () => {
     expect(helm).toBe(lowerHash('helm'));
     expect(upper).toBe(helm);
     expect(other).not.toBe(helm);
+  });
+});
+
+describe('a table of lower-case words', () => {
+  it('finds for each token what a map finds under its lower-case text', () => {
+    const words = fc.array(fc.constantFrom(...PIECES, 'K', 'Go', 'HELM', 'kelvin\u212a', 'Ça'), {
+      maxLength: 12,
+    });
+    fc.assert(
+      fc.property(words, words, (filed, written) => {
+        const byWord = new Map<string, number>();
+        for (const token of tokenize(filed.join(' '))) byWord.set(token.lower, byWord.size);
+        const table = new LowerTable(byWord);
+        const spans = new TokenSpans(written.join(''));
+        for (let k = 0; k < spans.length; k++) expect(table.get(spans, k)).toBe(byWord.get(spans.lower(k)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('finds a word written in capitals, and a word beyond ASCII', () => {
+    const table = new LowerTable(
+      new Map([
+        ['helm', 1],
+        ['café', 2],
+      ]),
+    );
+    const spans = new TokenSpans('HELM and Café and helmet');
+    expect([0, 1, 2, 3, 4].map((k) => table.get(spans, k))).toEqual([1, undefined, 2, undefined, undefined]);
   });
 });
