@@ -52,7 +52,8 @@ const noEsprima = {
 // into a property key, asks whether the object or its prototypes hold it, and only then assigns it:
 // eight calls for every token of every post, a tenth of parsing a post. None of those fields is
 // held by a prototype (test/parse/markdownFields.test.ts checks), so the helper always takes its
-// assignment branch; the bundle's helper assigns directly, which V8 inlines into each constructor.
+// assignment branch: in the bundle each field whose value is a plain literal or name is assigned
+// where it is declared, and the helper, left for the few others, assigns directly.
 const markdownItFields = {
   name: 'markdown-it-fields',
   setup(build) {
@@ -61,8 +62,13 @@ const markdownItFields = {
       const helper =
         /function _defineProperty\(e, r, t\) \{\n\treturn \(r = toPropertyKey\(r\)\) in e \? Object\.defineProperty\(e, r, \{\n\t\tvalue: t,\n\t\tenumerable: !0,\n\t\tconfigurable: !0,\n\t\twritable: !0\n\t\}\) : e\[r\] = t, e;\n\}/;
       if (!helper.test(text)) return undefined;
+      // `_defineProperty(this, /** doc */ "name", value);` with a value holding no call or statement.
+      const field =
+        /_defineProperty\(\s*(this|MarkdownIt),\s*(?:\/\*(?:[^*]|\*(?!\/))*\*\/\s*)?"([A-Za-z_$][\w$]*)",\s*([^();]*?)\s*\);/g;
       return {
-        contents: text.replace(helper, 'function _defineProperty(e, r, t) {\n\te[r] = t;\n\treturn e;\n}'),
+        contents: text
+          .replace(helper, 'function _defineProperty(e, r, t) {\n\te[r] = t;\n\treturn e;\n}')
+          .replace(field, '$1.$2 = $3;'),
         loader: 'js',
       };
     });

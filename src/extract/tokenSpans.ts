@@ -116,15 +116,22 @@ export class TokenSpans {
 /**
  * Values filed under lower-case words, looked up by a token of a `TokenSpans` without making the
  * token's text: an ASCII token is found by its hash, checked letter by letter against the words
- * filed under it; a token beyond ASCII is looked up by its lower-case text. A bit for the low 20
- * bits of each hash answers most words, which open no entry, faster than a map would.
+ * filed under it; a token beyond ASCII is looked up by its lower-case text. A bit array with a bit
+ * for each hash (64 bits a word, so few words that open no entry find their bit set) answers most
+ * words, which open no entry, faster than a map would.
  */
 export class LowerTable<T> {
   private readonly byHash = new Map<number, { word: string; value: T }[]>();
-  private readonly bits = new Uint32Array(1 << 15);
+  private readonly bits: Uint32Array;
+  /** Mask of a hash's bit number. */
+  private readonly mask: number;
 
   /** `byWord` files each value under a lower-case word. */
   constructor(private readonly byWord: ReadonlyMap<string, T>) {
+    let size = 64;
+    while (size < byWord.size * 64 && size < 1 << 24) size *= 2;
+    this.bits = new Uint32Array(size / 32);
+    this.mask = size - 1;
     for (const [word, value] of byWord) {
       const hash = lowerHash(word);
       // A word beyond ASCII is only ever the lower-case form of a token beyond ASCII.
@@ -132,8 +139,8 @@ export class LowerTable<T> {
       const list = this.byHash.get(hash);
       if (list === undefined) this.byHash.set(hash, [{ word, value }]);
       else list.push({ word, value });
-      const at = (hash >>> 5) & 0x7fff;
-      this.bits[at] = (this.bits[at] as number) | (1 << (hash & 31));
+      const bit = hash & this.mask;
+      this.bits[bit >>> 5] = (this.bits[bit >>> 5] as number) | (1 << (bit & 31));
     }
   }
 
@@ -141,7 +148,8 @@ export class LowerTable<T> {
   get(spans: TokenSpans, k: number): T | undefined {
     const hash = spans.hashes[k] as number;
     if (hash === WIDE) return this.byWord.get(spans.lower(k));
-    if (((this.bits[(hash >>> 5) & 0x7fff] as number) & (1 << (hash & 31))) === 0) return undefined;
+    const bit = hash & this.mask;
+    if (((this.bits[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return undefined;
     for (const entry of this.byHash.get(hash) ?? []) if (spans.lowerIs(k, entry.word)) return entry.value;
     return undefined;
   }
