@@ -12,12 +12,13 @@ import { plainTitle } from './talkTitle.js';
 
 /** Plain text of a markdown fragment: link texts, no emphasis, no HTML. */
 export function plain(markdown: string): string {
-  return plainTitle(
-    markdown
-      .replace(/<strike>.*?<\/strike>|<s>.*?<\/s>|~~.*?~~/gi, ' ')
-      .replace(/<[^<>]*>/g, ' ')
-      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1'),
-  );
+  // Each pattern needs a character that most items lack: it runs only where that character is.
+  let text = markdown;
+  const html = text.includes('<');
+  if (html || text.includes('~')) text = text.replace(/<strike>.*?<\/strike>|<s>.*?<\/s>|~~.*?~~/gi, ' ');
+  if (html) text = text.replace(/<[^<>]*>/g, ' ');
+  if (text.includes('](')) text = text.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1');
+  return plainTitle(text);
 }
 
 /** Names in "A and B", "A (y B)", "[_A_](twitter)": parenthesised joiners count as joiners. */
@@ -33,6 +34,8 @@ function names(text: string): string[] {
  * must not be one (that is "Title — Speaker").
  */
 function speakersFirst(text: string): { title: string; speakers: string[] } | null {
+  // The pattern needs a colon or a spaced dash: most items hold neither.
+  if (!text.includes(':') && !/\s[–—-]\s/.test(text)) return null;
   const m = /^([^:–—]{4,100}?)\s*(?::|\s[–—-]\s)\s*(\S.*)$/u.exec(text);
   if (m?.[1] === undefined || m[2] === undefined) return null;
   const parts = m[1].split(/\s*(?:,|&|\band\b|\bund\b)\s*/).filter((p) => p !== '');
