@@ -48,12 +48,6 @@ function youngGeneration() {
     return;
   }
   if (command !== 'index') return;
-  // A young collection while indexing keeps little (a median of 200 KB of its 4 MB), too little to
-  // share out: handing it to helper threads and waiting for them cost more than it saved, the more so
-  // on a machine whose cores are busy. Measured on 2,000 posts on 2 shared cores, six alternating
-  // pairs: a median of 7.7 s of CPU against 8.3 s with helpers, the same peak. (The collections of the
-  // old generation keep their helpers: V8 cannot switch those off once it runs.)
-  setFlagsFromString('--no-parallel-scavenge');
   const { PerformanceObserver } = require('node:perf_hooks');
   const { getHeapSpaceStatistics } = require('node:v8');
   setFlagsFromString('--semi-space-growth-factor=2');
