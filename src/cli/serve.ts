@@ -8,6 +8,7 @@ import { discoveryOf, withPackedSearch } from '../graph/discovery.js';
 import { readSnapshot } from '../graph/snapshot.js';
 import { type GraphData, MemoryStore } from '../graph/store.js';
 import { type IndexResult, indexContent } from '../indexing/indexer.js';
+import { writeSearch } from '../indexing/searchCache.js';
 import { createGraphServices, rememberListBounds } from '../schema/context.js';
 import { createAnswerer } from '../server/fastPath.js';
 import { graphqlListener } from '../server/graphqlListener.js';
@@ -78,7 +79,18 @@ async function loadGraph(values: {
     // generation small: built on the first search instead, it held that request for seconds and
     // left the young generation grown and the heap tens of MB larger (at 10,000 posts, 473 against
     // 438 MB after the same queries). A small graph's takes milliseconds, on first use.
-    discoveryOf(result.data).search;
+    const search = discoveryOf(result.data).search;
+    // Kept beside the warm-start graph, so that a restart over the same content restores it instead.
+    const cache = result.cache;
+    if (cache !== undefined && cache.search !== true && cache.saveError === undefined) {
+      const packed = search.packed();
+      if (packed !== undefined)
+        await writeSearch(cache.graphFile, packed).catch((error: unknown) => {
+          cache.notices.push(
+            `the search index could not be kept beside ${cache.graphFile}: ${(error as Error).message}`,
+          );
+        });
+    }
     await settleHeap();
   }
   return result;

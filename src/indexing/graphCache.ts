@@ -27,10 +27,12 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
+import type { PackedIndex } from '../graph/compactPostings.js';
 import { readSnapshot, SnapshotError, writeSnapshot } from '../graph/snapshot.js';
 import type { GraphData } from '../graph/store.js';
 import type { LoadedFile } from '../load/walk.js';
 import { buildDigest, bundledSeedDir, rootTag } from './resultCache.js';
+import { dropSearch, readSearch } from './searchCache.js';
 
 const SUFFIX = '.graph';
 
@@ -47,7 +49,10 @@ export function graphInputsKey(
   return hash.digest('hex');
 }
 
-export type GraphCacheRead = { data: GraphData } | { miss: true; notice?: string };
+/** A hit's notice says why the search index beside the graph was not read. */
+export type GraphCacheRead =
+  | { data: GraphData; search?: PackedIndex; notice?: string }
+  | { miss: true; notice?: string };
 
 export interface GraphCache {
   /** Where the graph of these inputs is kept. */
@@ -58,7 +63,10 @@ export interface GraphCache {
   write(data: GraphData, root: string): Promise<void>;
 }
 
-/** The graph in `file`; a plain miss when there is none, a miss with a notice when it cannot be read. */
+/**
+ * The graph in `file`, with the search index kept beside it if there is one; a plain miss when there is
+ * no graph, a miss with a notice when it cannot be read.
+ */
 async function readGraph(file: string): Promise<GraphCacheRead> {
   try {
     await stat(file);
@@ -66,7 +74,9 @@ async function readGraph(file: string): Promise<GraphCacheRead> {
     return { miss: true }; // never built from these inputs: the usual miss, nothing to say
   }
   try {
-    return { data: (await readSnapshot(file)).data };
+    const { data } = await readSnapshot(file);
+    const { search, notice } = await readSearch(file);
+    return { data, ...(search === undefined ? {} : { search }), ...(notice === undefined ? {} : { notice }) };
   } catch (error) {
     // The snapshot's own message names the file and how to build a snapshot: here, only why.
     const why = error instanceof SnapshotError ? `it ${error.problem}` : (error as Error).message;
@@ -101,8 +111,10 @@ export function openGraphCache(
       await writeSnapshot(file, data, writtenFrom);
       // Graphs of this root built from other inputs, or by another build, can never be read again.
       for (const other of await readdir(dir)) {
-        if (other.startsWith(`${tag}-`) && other.endsWith(SUFFIX) && other !== name)
+        if (other.startsWith(`${tag}-`) && other.endsWith(SUFFIX) && other !== name) {
           await rm(join(dir, other), { force: true });
+          await dropSearch(join(dir, other));
+        }
       }
     },
   };

@@ -10,6 +10,7 @@ import { NameMatcher } from '../extract/nameMatcher.js';
 import { type ExtractContext, extractPost, type PostDraft } from '../extract/post.js';
 import type { TalkWeights } from '../extract/talkWeights.js';
 import { ToolIndex } from '../extract/tools.js';
+import { withPackedSearch } from '../graph/discovery.js';
 import { type GraphData, MemoryStore } from '../graph/store.js';
 import { type LoadedFile, loadContent } from '../load/walk.js';
 import { parseFrontMatter } from '../parse/frontmatter.js';
@@ -62,6 +63,8 @@ export interface IndexResult {
     reused: number;
     /** The graph was the one built last time from the same inputs: nothing was rebuilt. */
     wholeGraph: boolean;
+    /** The graph's search index was kept beside it, and is restored rather than built. */
+    search?: boolean;
     /** Cache files that were there but could not be read, and were ignored: for the operator. */
     notices: string[];
     /** Why the cache could not be written, when it could not. */
@@ -245,6 +248,7 @@ export async function indexContent(options: IndexOptions): Promise<IndexResult> 
   const notices = 'notice' in kept && kept.notice !== undefined ? [kept.notice] : [];
   if ('data' in kept) {
     const { data } = kept;
+    if (kept.search !== undefined) withPackedSearch(data, kept.search);
     return {
       root: options.root,
       data,
@@ -255,6 +259,7 @@ export async function indexContent(options: IndexOptions): Promise<IndexResult> 
         graphFile: graphCache.file,
         reused: data.posts.length,
         wholeGraph: true,
+        search: kept.search !== undefined,
         notices,
       },
     };
