@@ -6,7 +6,6 @@
  * keeps matching linear in the text whatever the size of the catalogue.
  */
 import { isTitleCase, type TextRun } from '../parse/markdown.js';
-import { classOf, codePointAt, SPACE, WORD } from './charClass.js';
 import { LowerTable, TokenSpans } from './tokenSpans.js';
 
 export interface NameEntry {
@@ -76,31 +75,24 @@ const SENTENCE_CLOSE = /[.!?]\s*$/;
 const TOP_LEVEL = new Set(['io', 'com', 'org', 'net', 'dev', 'ai', 'app', 'sh', 'rs', 'cloud']);
 
 // What a token is: a run of letters and digits, or one other character that is not white space.
-// `tokenize` reads text by code point with the same classes (extract/charClass); the regex is the
-// reference its tests hold it to.
+// `TokenSpans` (extract/tokenSpans), which `tokenize` is made from, reads text by code point with the
+// same classes (extract/charClass); the regex is the reference its tests hold it to.
 export const TOKEN = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu;
 
 export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  let last = -1;
-  const length = text.length;
-  let i = 0;
-  while (i < length) {
-    const cp = codePointAt(text, i);
-    const kind = classOf(cp);
-    const start = i;
-    i += cp > 0xffff ? 2 : 1;
-    if (kind === SPACE) continue;
-    if (kind === WORD) {
-      while (i < length) {
-        const c = codePointAt(text, i);
-        if (classOf(c) !== WORD) break;
-        i += c > 0xffff ? 2 : 1;
-      }
-    }
-    const raw = text.slice(start, i);
-    tokens.push({ lower: raw.toLowerCase(), raw, start, end: i, spaced: start !== last });
-    last = i;
+  // The same split as name matching's (`TokenSpans`), with each token's text made.
+  const spans = new TokenSpans(text);
+  const tokens = new Array<Token>(spans.length);
+  for (let k = 0; k < spans.length; k++) {
+    const raw = spans.raw(k);
+    const start = spans.starts[k] as number;
+    tokens[k] = {
+      lower: raw.toLowerCase(),
+      raw,
+      start,
+      end: spans.ends[k] as number,
+      spaced: spans.spaced(k),
+    };
   }
   return tokens;
 }

@@ -7,8 +7,9 @@
  * letters, so that a matcher can pass over a word that opens no name
  * without making its text at all.
  *
- * Tokens are those of `tokenize` (extract/nameMatcher): a run of letters
- * and digits, or one other character that is not white space.
+ * A token is a run of letters and digits, or one other character that is
+ * not white space (`TOKEN` in extract/nameMatcher is the reference);
+ * `tokenize` there makes each token's text from these spans.
  */
 import { classOf, codePointAt, SPACE, WORD } from './charClass.js';
 
