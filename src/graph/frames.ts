@@ -28,6 +28,14 @@ export function framed(packr: Packr, value: unknown): Buffer {
   return out;
 }
 
+/** Bytes written as they are, behind their length, without copying them: a frame a reader reads raw. */
+export function* rawFrame(bytes: Uint8Array): Generator<Buffer> {
+  const prefix = Buffer.allocUnsafe(PREFIX);
+  prefix.writeUInt32BE(bytes.byteLength, 0);
+  yield prefix;
+  yield Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 /**
  * The packer packs into one buffer that it grows to four times the largest value it met, and keeps
  * for the life of the process: after a graph's frames, tens of MB that a server held for nothing.

@@ -21,7 +21,7 @@ import { readFileSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { Packr } from 'msgpackr';
 import type { PackedIndex } from './compactPostings.js';
-import { FrameError, framed as framedWith, PREFIX, readFrames, writeFrames } from './frames.js';
+import { FrameError, framed as framedWith, PREFIX, rawFrame, readFrames, writeFrames } from './frames.js';
 import { type PackedMentions, packMentions, unpackMentions } from './snapshotMentions.js';
 import { type SearchHead, SearchReader, searchBlocks } from './snapshotSearch.js';
 import { StringTable, withStrings } from './snapshotStrings.js';
@@ -163,12 +163,7 @@ function* encodedBlocks(header: SnapshotHeader, data: GraphData, search?: Packed
   if (search !== undefined) {
     const { head, arrays } = searchBlocks(search);
     yield framed({ search: head } satisfies Block);
-    for (const bytes of arrays) {
-      const prefix = Buffer.allocUnsafe(PREFIX);
-      prefix.writeUInt32BE(bytes.byteLength, 0);
-      yield prefix;
-      yield Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    }
+    for (const bytes of arrays) yield* rawFrame(bytes);
   }
 }
 

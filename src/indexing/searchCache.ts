@@ -15,7 +15,7 @@
 import { open, rm, stat } from 'node:fs/promises';
 import { Packr } from 'msgpackr';
 import type { PackedIndex } from '../graph/compactPostings.js';
-import { FrameError, framed, PREFIX, readFrames, writeFrames } from '../graph/frames.js';
+import { FrameError, framed, rawFrame, readFrames, writeFrames } from '../graph/frames.js';
 import { type SearchHead, SearchReader, searchBlocks } from '../graph/snapshotSearch.js';
 
 const FORMAT = 1;
@@ -29,12 +29,7 @@ export function searchFileOf(graphFile: string): string {
 function* searchFrames(search: PackedIndex): Generator<Buffer> {
   const { head, arrays } = searchBlocks(search);
   yield framed(packr, { format: FORMAT, head });
-  for (const bytes of arrays) {
-    const prefix = Buffer.allocUnsafe(PREFIX);
-    prefix.writeUInt32BE(bytes.byteLength, 0);
-    yield prefix;
-    yield Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  }
+  for (const bytes of arrays) yield* rawFrame(bytes);
 }
 
 /** Keeps the packed search index of the graph in `graphFile` beside it; nothing when that graph is not there. */
