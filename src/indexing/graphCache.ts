@@ -24,14 +24,14 @@
  * inputs (other content, registry, catalogue, year or build) is never found.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { PackedIndex } from '../graph/compactPostings.js';
 import { readSnapshot, SnapshotError, writeSnapshot } from '../graph/snapshot.js';
 import type { GraphData } from '../graph/store.js';
 import type { LoadedFile } from '../load/walk.js';
-import { buildDigest, bundledSeedDir, rootTag } from './resultCache.js';
+import { buildDigest, bundledSeedDir, dropOthers, rootTag } from './resultCache.js';
 import { dropSearch, readSearch } from './searchCache.js';
 
 const SUFFIX = '.graph';
@@ -109,13 +109,8 @@ export function openGraphCache(
     async write(data, writtenFrom) {
       await mkdir(dir, { recursive: true });
       await writeSnapshot(file, data, writtenFrom);
-      // Graphs of this root built from other inputs, or by another build, can never be read again.
-      for (const other of await readdir(dir)) {
-        if (other.startsWith(`${tag}-`) && other.endsWith(SUFFIX) && other !== name) {
-          await rm(join(dir, other), { force: true });
-          await dropSearch(join(dir, other));
-        }
-      }
+      // Graphs of this root built from other inputs, or by another build, and their search indexes.
+      for (const other of await dropOthers(dir, root, SUFFIX, file)) await dropSearch(other);
     },
   };
 }

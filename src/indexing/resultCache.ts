@@ -283,14 +283,26 @@ export async function readResults(
   };
 }
 
-/** Removes the results files of `root` written by other builds: they can never be read again. */
-export async function dropOtherBuilds(dir: string, root: string): Promise<void> {
+/**
+ * Removes the files of `root` in `dir` that end in `suffix`, but for `keep`: written from other inputs
+ * or by another build, they can never be read again. Resolves to the files removed.
+ */
+export async function dropOthers(dir: string, root: string, suffix: string, keep: string): Promise<string[]> {
   const tag = rootTag(root);
-  const file = resultCacheFile(dir, root);
+  const dropped: string[] = [];
   for (const name of await readdir(dir)) {
-    if (name.startsWith(`${tag}-`) && join(dir, name) !== file && name.endsWith('.msgpack'))
-      await rm(join(dir, name), { force: true });
+    const file = join(dir, name);
+    if (name.startsWith(`${tag}-`) && name.endsWith(suffix) && file !== keep) {
+      await rm(file, { force: true });
+      dropped.push(file);
+    }
   }
+  return dropped;
+}
+
+/** Removes the results files of `root` written by other builds. */
+export async function dropOtherBuilds(dir: string, root: string): Promise<void> {
+  await dropOthers(dir, root, '.msgpack', resultCacheFile(dir, root));
 }
 
 export async function openResultCache(

@@ -4,7 +4,15 @@
  * file that cannot be read is ignored with a notice, and none is written
  * where there is no graph to sit beside.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -70,6 +78,22 @@ describe('the search index kept beside the warm-start graph', () => {
     const packed = SearchIndex.build(data).packed();
     const graphFile = join(dir, 'absent.graph');
     expect(await writeSearch(graphFile, packed as NonNullable<typeof packed>)).toBe(false);
+    expect(existsSync(searchFileOf(graphFile))).toBe(false);
+  });
+
+  it('goes with its graph when a graph of other inputs replaces it', async () => {
+    const content = join(dir, 'content');
+    cpSync('content', content, { recursive: true });
+    const cacheDir = join(dir, 'cache');
+    const first = await indexContent({ root: content, cacheDir, now });
+    const graphFile = first.cache?.graphFile as string;
+    const packed = discoveryOf(first.data).search.packed();
+    await writeSearch(graphFile, packed as NonNullable<typeof packed>);
+    expect(existsSync(searchFileOf(graphFile))).toBe(true);
+    appendFileSync(join(content, 'posts', '2018-05-kubecon-europe.md'), '\nOne more line.\n');
+    const second = await indexContent({ root: content, cacheDir, now });
+    expect(second.cache?.graphFile).not.toBe(graphFile);
+    expect(existsSync(graphFile)).toBe(false);
     expect(existsSync(searchFileOf(graphFile))).toBe(false);
   });
 });
