@@ -8,7 +8,7 @@
  * buffer grew. Snapshots and the warm-start results are written so.
  */
 import { type FileHandle, open, rename, rm } from 'node:fs/promises';
-import type { Packr } from 'msgpackr';
+import { type Packr, RESERVE_START_SPACE, RESET_BUFFER_MODE } from 'msgpackr';
 
 /** Bytes of the length before each frame. */
 export const PREFIX = 4;
@@ -18,14 +18,27 @@ const KEEP_PACK_BUFFER = 64 * 1024;
 /** Packers whose buffer grew past `KEEP_PACK_BUFFER` while a file was being framed. */
 const grown = new Set<Packr>();
 
-/** A value packed behind its length. */
+/** Packs in place: the packer's buffer is reused from its start, with room for the length ahead of the value. */
+const IN_PLACE = RESET_BUFFER_MODE | RESERVE_START_SPACE | PREFIX;
+
+/**
+ * A value packed behind its length, in the packer's own buffer: valid only
+ * until the packer packs again, so for a writer that writes each frame
+ * before it makes the next (`writeFrames` over a generator). Left to
+ * itself, the packer goes on after each value and takes a new buffer when
+ * one is full, and each frame copied out was another: writing a graph of
+ * 10,000 posts left some 80 MB of them for the collector.
+ */
+export function framedInPlace(packr: Packr, value: unknown): Buffer {
+  const frame = packr.pack(value, IN_PLACE);
+  frame.writeUInt32BE(frame.length - PREFIX, 0);
+  if (frame.buffer.byteLength > KEEP_PACK_BUFFER) grown.add(packr);
+  return frame;
+}
+
+/** A value packed behind its length, in a buffer of its own. */
 export function framed(packr: Packr, value: unknown): Buffer {
-  const body = packr.pack(value);
-  const out = Buffer.allocUnsafe(PREFIX + body.length);
-  out.writeUInt32BE(body.length, 0);
-  body.copy(out, PREFIX);
-  if (body.buffer.byteLength > KEEP_PACK_BUFFER) grown.add(packr);
-  return out;
+  return Buffer.from(framedInPlace(packr, value));
 }
 
 /** Bytes written as they are, behind their length, without copying them: a frame a reader reads raw. */
@@ -39,9 +52,8 @@ export function* rawFrame(bytes: Uint8Array): Generator<Buffer> {
 /**
  * The packer packs into one buffer that it grows to four times the largest value it met, and keeps
  * for the life of the process: after a graph's frames, tens of MB that a server held for nothing.
- * Each value is copied out of it as it is framed, so a large one is given back once a file is
- * written (not after each value: growing it anew for every frame left the allocator's memory
- * fragmented).
+ * Once a file is written no frame points into it, so a large one is given back then (not after
+ * each value: growing it anew for every frame left the allocator's memory fragmented).
  */
 function releasePackBuffers(): void {
   for (const packr of grown) packr.useBuffer(Buffer.allocUnsafeSlow(KEEP_PACK_BUFFER));

@@ -21,7 +21,7 @@ import { readFileSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { Packr } from 'msgpackr';
 import type { PackedIndex } from './compactPostings.js';
-import { FrameError, framed as framedWith, PREFIX, rawFrame, readFrames, writeFrames } from './frames.js';
+import { FrameError, framedInPlace, PREFIX, rawFrame, readFrames, writeFrames } from './frames.js';
 import { type PackedMentions, packMentions, unpackMentions } from './snapshotMentions.js';
 import { type SearchHead, SearchReader, searchBlocks } from './snapshotSearch.js';
 import { StringTable, withStrings } from './snapshotStrings.js';
@@ -47,11 +47,6 @@ type Block =
   | { text: Uint8Array; lengths: number[] }
   | { key: string; items: unknown[] }
   | { key: string; value: unknown };
-
-function stringsBlock(strings: readonly string[]): Block {
-  const lengths = strings.map((s) => Buffer.byteLength(s));
-  return { text: Buffer.from(strings.join('')), lengths };
-}
 
 function readStrings(block: { text: Uint8Array; lengths: number[] }, into: string[]): void {
   const text = Buffer.from(block.text.buffer, block.text.byteOffset, block.text.byteLength);
@@ -131,14 +126,27 @@ function snapshotHeader(
   };
 }
 
+/** Framed in the packer's buffer: each frame is written before the next is made (or copied, `encodeSnapshot`). */
 function framed(value: unknown): Buffer {
-  return framedWith(packr, value);
+  return framedInPlace(packr, value);
 }
 
-/** The snapshot's blocks in order, each framed: written one at a time, never all at once. */
+/**
+ * The snapshot's blocks in order, each framed: written one at a time, never all at once. A frame
+ * (and a strings block's bytes) is valid until the next is asked for.
+ */
 function* encodedBlocks(header: SnapshotHeader, data: GraphData, search?: PackedIndex): Generator<Buffer> {
   yield framed(header);
   const table = new StringTable();
+  // New strings are encoded into one buffer, reused: packing copies them into the frame.
+  let scratch = Buffer.allocUnsafeSlow(1 << 16);
+  const stringsBlock = (strings: readonly string[]): Block => {
+    const text = strings.join('');
+    const bytes = Buffer.byteLength(text);
+    if (bytes > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.max(bytes, 2 * scratch.length));
+    scratch.write(text, 0);
+    return { text: scratch.subarray(0, bytes), lengths: strings.map((s) => Buffer.byteLength(s)) };
+  };
   const withNewStrings = function* (block: Block): Generator<Buffer> {
     const known = table.strings.length;
     const payload = 'items' in block ? { ...block, items: table.refs(block.items) } : block;
@@ -173,7 +181,9 @@ export function encodeSnapshot(
   version = talkgraphVersion(),
 ): { bytes: Buffer; header: SnapshotHeader } {
   const header = snapshotHeader(data, root, version);
-  return { bytes: Buffer.concat([...encodedBlocks(header, data)]), header };
+  const frames: Buffer[] = [];
+  for (const frame of encodedBlocks(header, data)) frames.push(Buffer.from(frame));
+  return { bytes: Buffer.concat(frames), header };
 }
 
 /** The lists every graph has: a file that decodes without one of them is not a whole graph. */

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { Packr } from 'msgpackr';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FrameError, framed, readFrames, writeFrames } from '../../src/graph/frames.js';
+import { FrameError, framed, framedInPlace, readFrames, writeFrames } from '../../src/graph/frames.js';
 
 const packr = new Packr({ useRecords: true, moreTypes: true, copyBuffers: true });
 const dir = mkdtempSync(join(tmpdir(), 'talkgraph-frames-'));
@@ -49,6 +49,32 @@ describe('framed files', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it("read back values framed in the packer's buffer and written one at a time", async () => {
+    await fc.assert(
+      fc.asyncProperty(values, async (written) => {
+        const file = join(dir, 'in-place');
+        await writeFrames(
+          file,
+          (function* () {
+            for (const value of written) yield framedInPlace(packr, value);
+          })(),
+        );
+        expect(await readAll(file)).toEqual(written);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('frame in place in one buffer, reused from its start, rather than a new one for each value', () => {
+    const first = framedInPlace(packr, { text: 'a'.repeat(5000) });
+    const { buffer, byteOffset } = first;
+    const second = framedInPlace(packr, { text: 'b'.repeat(5000) });
+    expect(second.buffer).toBe(buffer);
+    expect(second.byteOffset).toBe(byteOffset);
+    // The length ahead of the value is the value's own.
+    expect(second.readUInt32BE(0)).toBe(second.length - 4);
   });
 
   it('refuse a file cut inside a frame, and lose whole frames only when cut between them', async () => {
