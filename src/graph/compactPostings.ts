@@ -98,7 +98,6 @@ export function buildCompact(index: object, documents: () => Iterable<Doc>): num
   if (
     terms === undefined ||
     typeof terms.fetch !== 'function' ||
-    typeof terms.get !== 'function' ||
     typeof internals.addTerm !== 'function' ||
     !(internals._idToShortId instanceof Map) ||
     internals._idToShortId.size > 0 ||
@@ -109,12 +108,17 @@ export function buildCompact(index: object, documents: () => Iterable<Doc>): num
     for (const doc of documents()) add(doc);
     return 0;
   }
-  const fetch = (
-    terms.fetch as (term: string, make: () => Map<number, unknown>) => Map<number, unknown>
-  ).bind(terms);
-  const newFields = () => new Map<number, unknown>();
+  // Counted in a Map while documents are added: a term met again is one hash lookup, where the tree
+  // walked its branches for every occurrence. The tree is then made from the distinct terms in the
+  // order they were first met, the order its own additions would have made it in, so it lists them
+  // as it would have (the order `FlatTerms` keeps as ranks).
+  const counted = new Map<string, Map<number, unknown>>();
   const count = (fieldId: number, documentId: number, term: string): void => {
-    const fields = fetch(term, newFields);
+    let fields = counted.get(term);
+    if (fields === undefined) {
+      fields = new Map<number, unknown>();
+      counted.set(term, fields);
+    }
     let tally = fields.get(fieldId) as Tally | undefined;
     if (tally === undefined) {
       tally = new Tally();
@@ -136,6 +140,10 @@ export function buildCompact(index: object, documents: () => Iterable<Doc>): num
     // Back to MiniSearch's own method (on its prototype).
     Reflect.deleteProperty(index, 'addTerm');
   }
+  const fetch = (
+    terms.fetch as (term: string, make: () => Map<number, unknown>) => Map<number, unknown>
+  ).bind(terms);
+  for (const [term, fields] of counted) fetch(term, () => fields);
 
   // The terms as the tree lists them, then sorted: each term's lists are laid out in sorted order.
   const listed: string[] = [];
@@ -193,12 +201,11 @@ export function buildCompact(index: object, documents: () => Iterable<Doc>): num
   // Second pass: the postings into their places, in document order as MiniSearch would add them.
   const writer = new Writer(bytes, pairStart);
   const full = internals as Required<IndexInternals>;
-  const get = (terms.get as (term: string) => Map<number, Tally> | undefined).bind(terms);
   const idField = full._options.idField;
   for (const doc of documents()) {
     const shortId = full._idToShortId.get(full._options.extractField(doc, idField)) as number;
     eachTerm(full, doc, (fieldId, term) => {
-      const tally = get(term)?.get(fieldId);
+      const tally = counted.get(term)?.get(fieldId) as Tally | undefined;
       if (tally !== undefined) writer.add(tally.pair, shortId);
     });
   }
