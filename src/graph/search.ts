@@ -26,6 +26,7 @@ import MiniSearch, { type SearchResult as MiniSearchResult } from 'minisearch';
 import { buildCompact, type PackedIndex, packedIndex, restoreCompact } from './compactPostings.js';
 import { Documents, FIELDS, type Field, type SearchDocument } from './searchDocuments.js';
 import { excerpt } from './searchExcerpt.js';
+import { SEPARATORS, tokenize } from './searchTokens.js';
 import type { EntityKind, GraphData } from './types.js';
 
 export interface SearchResult {
@@ -70,9 +71,6 @@ const SNIPPET_PREFERENCE: Record<Field, number> = {
   tags: 1,
 };
 
-/** The separators of MiniSearch's default tokenizer, so snippets find the terms it indexed. */
-const SEPARATORS = /[\n\r\p{Z}\p{P}]+/u;
-
 export class SearchIndex {
   private readonly documents: Documents;
   private readonly mini: MiniSearch<{ id: number } & Record<Field, string>>;
@@ -84,6 +82,8 @@ export class SearchIndex {
     this.mini = new MiniSearch<{ id: number } & Record<Field, string>>({
       fields: [...FIELDS],
       idField: 'id',
+      // MiniSearch's own words, found faster (`searchTokens.ts`); queries are split so too.
+      tokenize: (text) => tokenize(text),
       searchOptions: {
         boost: BOOST,
         prefix: (term) => term.length >= 3,
