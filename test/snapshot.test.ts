@@ -31,6 +31,19 @@ const readme = readFileSync('README.md', 'utf8');
 const readmeQueries = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
 
 describe('a snapshot', () => {
+  it('reads back every string after one with a lone surrogate, even where two would join into a pair', async () => {
+    const live = await indexContent({ root: 'test/fixtures/corpus' });
+    const talk = live.data.talks[0];
+    if (talk === undefined) throw new Error('the corpus has talks');
+    // New strings, one after the other in the string table: a high surrogate ends the first, a low one starts the second.
+    talk.speakerSlugs = ['ends \ud83d', '\ude00 starts', 'after them'];
+    const { data } = decodeSnapshot(encodeSnapshot(live.data, 'corpus').bytes, 'graph.snapshot');
+    // UTF-8 cannot hold a lone surrogate: each is read as U+FFFD, and nothing after it moves.
+    expect(data.talks[0]?.speakerSlugs).toEqual(['ends \ufffd', '\ufffd starts', 'after them']);
+    expect(data.talks[0]?.title).toBe(talk.title);
+    expect(data.talks.slice(1)).toEqual(live.data.talks.slice(1));
+  });
+
   it('holds the same graph as the live index, diagnostics included', async () => {
     const live = await indexContent({ root: 'test/fixtures/corpus' });
     const file = join(dir, 'corpus.snapshot');

@@ -138,14 +138,17 @@ function framed(value: unknown): Buffer {
 function* encodedBlocks(header: SnapshotHeader, data: GraphData, search?: PackedIndex): Generator<Buffer> {
   yield framed(header);
   const table = new StringTable();
-  // New strings are encoded into one buffer, reused: packing copies them into the frame.
+  // New strings are encoded into one buffer, reused: packing copies them into the frame. Each is
+  // encoded on its own, so its length is what it encodes to: joined, a lone surrogate at the end of
+  // one string and one at the start of the next would be encoded as one character.
   let scratch = Buffer.allocUnsafeSlow(1 << 16);
   const stringsBlock = (strings: readonly string[]): Block => {
-    const text = strings.join('');
-    const bytes = Buffer.byteLength(text);
+    const lengths = strings.map((s) => Buffer.byteLength(s));
+    const bytes = lengths.reduce((sum, n) => sum + n, 0);
     if (bytes > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.max(bytes, 2 * scratch.length));
-    scratch.write(text, 0);
-    return { text: scratch.subarray(0, bytes), lengths: strings.map((s) => Buffer.byteLength(s)) };
+    let at = 0;
+    for (const s of strings) at += scratch.write(s, at);
+    return { text: scratch.subarray(0, at), lengths };
   };
   const withNewStrings = function* (block: Block): Generator<Buffer> {
     const known = table.strings.length;
