@@ -7,6 +7,7 @@
  * them as one value held that much again, twice over while the packer's
  * buffer grew. Snapshots and the warm-start results are written so.
  */
+import { writeSync } from 'node:fs';
 import { type FileHandle, open, rename, rm } from 'node:fs/promises';
 import { type Packr, RESERVE_START_SPACE, RESET_BUFFER_MODE } from 'msgpackr';
 
@@ -22,9 +23,10 @@ const grown = new Set<Packr>();
 const IN_PLACE = RESET_BUFFER_MODE | RESERVE_START_SPACE | PREFIX;
 
 /**
- * A value packed behind its length, in the packer's own buffer: valid only
- * until the packer packs again, so for a writer that writes each frame
- * before it makes the next (`writeFrames` over a generator). Left to
+ * A value packed behind its length, in the packer's buffer: valid only until
+ * anything in the process packs with msgpackr again (its buffer is one for
+ * the whole module, shared by every packer), so for `writeFrames` over a
+ * generator, which writes each frame before anything else runs. Left to
  * itself, the packer goes on after each value and takes a new buffer when
  * one is full, and each frame copied out was another: writing a graph of
  * 10,000 posts left some 80 MB of them for the collector.
@@ -52,7 +54,7 @@ export function* rawFrame(bytes: Uint8Array): Generator<Buffer> {
 /**
  * The packer packs into one buffer that it grows to four times the largest value it met, and keeps
  * for the life of the process: after a graph's frames, tens of MB that a server held for nothing.
- * Once a file is written no frame points into it, so a large one is given back then (not after
+ * Once a file is written no frame of it points into it, so a large one is given back then (not after
  * each value: growing it anew for every frame left the allocator's memory fragmented).
  */
 function releasePackBuffers(): void {
@@ -60,7 +62,19 @@ function releasePackBuffers(): void {
   grown.clear();
 }
 
-/** Writes the frames one at a time through a temporary file and a rename, so no reader sees half a file. */
+/** Writes all of `bytes` at the file's current position. */
+function writeAll(fd: number, bytes: Buffer): void {
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+}
+
+/**
+ * Writes the frames one at a time through a temporary file and a rename, so
+ * no reader sees half a file. Frames from an iterable may be packed in place
+ * (`framedInPlace`): each is made and written in one turn of the event loop,
+ * before anything else can pack over it, and other work runs between frames.
+ * Frames from an async iterable are written as they come: they must be
+ * buffers of their own (`framed`).
+ */
 export async function writeFrames(
   file: string,
   frames: Iterable<Buffer> | AsyncIterable<Buffer>,
@@ -69,7 +83,13 @@ export async function writeFrames(
   try {
     const handle = await open(tmp, 'w');
     try {
-      for await (const frame of frames) await handle.write(frame);
+      if (Symbol.iterator in frames) {
+        const each = frames[Symbol.iterator]();
+        for (let next = each.next(); !next.done; next = each.next()) {
+          writeAll(handle.fd, next.value);
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      } else for await (const frame of frames) await handle.write(frame);
     } finally {
       await handle.close();
     }

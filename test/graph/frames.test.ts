@@ -67,6 +67,32 @@ describe('framed files', () => {
     );
   });
 
+  it('write each frame packed in place whole, though other work packs with msgpackr between frames', async () => {
+    const file = join(dir, 'in-place-busy');
+    const other = new Packr();
+    let busy = true;
+    let packed = 0;
+    const elsewhere = (): void => {
+      if (!busy) return;
+      other.pack({ elsewhere: 'y'.repeat(300), packed: packed++ });
+      setImmediate(elsewhere);
+    };
+    setImmediate(elsewhere);
+    const written = Array.from({ length: 40 }, (_, i) => ({ text: `frame ${i} `.repeat(300) }));
+    try {
+      await writeFrames(
+        file,
+        (function* () {
+          for (const value of written) yield framedInPlace(packr, value);
+        })(),
+      );
+    } finally {
+      busy = false;
+    }
+    expect(packed).toBeGreaterThan(0);
+    expect(await readAll(file)).toEqual(written);
+  });
+
   it('frame in place in one buffer, reused from its start, rather than a new one for each value', () => {
     const first = framedInPlace(packr, { text: 'a'.repeat(5000) });
     const { buffer, byteOffset } = first;
