@@ -124,6 +124,52 @@ function reusedBuffer(): (length: number) => Buffer {
   };
 }
 
+/** Bytes read from a file at a time while its frames are read: most frames are smaller. */
+const READ_AHEAD = 1 << 20;
+
+/**
+ * Reads a file through a window of `READ_AHEAD` bytes: one read for many
+ * small frames, where reading each frame's length and then its bytes took
+ * two reads a frame, each a trip through the thread pool (about 1,100 at
+ * 10,000 posts, half a second of a replica's start spent waiting).
+ */
+class ReadAhead {
+  private window: Buffer;
+  /** Where in the file the window starts, and how many of its bytes hold the file. */
+  private from = 0;
+  private held = 0;
+
+  constructor(
+    private readonly handle: FileHandle,
+    size: number,
+  ) {
+    this.window = Buffer.allocUnsafe(Math.max(PREFIX, Math.min(READ_AHEAD, size)));
+  }
+
+  /** Copies the `length` bytes at `position` into `into`; fewer when the file ends first. */
+  async read(into: Buffer, length: number, position: number): Promise<Buffer> {
+    let got = 0;
+    while (got < length) {
+      const at = position + got - this.from;
+      if (at >= 0 && at < this.held) {
+        const n = Math.min(length - got, this.held - at);
+        this.window.copy(into, got, at, at + n);
+        got += n;
+      } else if (length - got >= this.window.length) {
+        // As large as the window or larger: read straight where it goes.
+        const read = await readAt(this.handle, into.subarray(got), length - got, position + got);
+        got += read.length;
+        if (read.length === 0) break;
+      } else {
+        this.from = position + got;
+        this.held = (await readAt(this.handle, this.window, this.window.length, this.from)).length;
+        if (this.held === 0) break;
+      }
+    }
+    return into.subarray(0, got);
+  }
+}
+
 /**
  * Each frame's bytes in order, each read into the buffer `into` gives for
  * its length (by default one buffer, reused): a frame in a reused buffer is
@@ -135,16 +181,17 @@ export async function* readFrames(
   into: (length: number) => Buffer = reusedBuffer(),
 ): AsyncGenerator<Buffer> {
   const size = (await handle.stat()).size;
+  const file = new ReadAhead(handle, size);
   const prefix = Buffer.alloc(PREFIX);
   let at = 0;
   while (at < size) {
-    const head = await readAt(handle, prefix, PREFIX, at);
+    const head = await file.read(prefix, PREFIX, at);
     if (head.length < PREFIX) throw new FrameError(`a frame's length is cut off at byte ${at}`);
     const length = head.readUInt32BE(0);
     at += PREFIX;
     if (length > size - at)
       throw new FrameError(`a frame of ${length} bytes runs past the end at byte ${at}`);
-    yield await readAt(handle, into(length), length, at);
+    yield await file.read(into(length), length, at);
     at += length;
   }
 }

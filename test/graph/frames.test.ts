@@ -103,6 +103,28 @@ describe('framed files', () => {
     expect(second.readUInt32BE(0)).toBe(second.length - 4);
   });
 
+  it('read back frames larger and smaller than what is read at a time, across its edges', async () => {
+    const file = join(dir, 'large-and-small');
+    // Sizes around the reader's 1 MB window: many small frames, some that straddle it, one larger than it.
+    const sizes = [10, 700_000, 3, 400_000, 1_500_000, 90_000, 1_048_570, 1, 260_000];
+    const written = sizes.map((n, i) => ({ i, text: String.fromCharCode(97 + (i % 26)).repeat(n) }));
+    await writeFrames(
+      file,
+      written.map((value) => framed(packr, value)),
+    );
+    expect(await readAll(file)).toEqual(written);
+    // Read into buffers of their own, as the search index's arrays are.
+    const handle = await open(file, 'r');
+    try {
+      const own: unknown[] = [];
+      for await (const frame of readFrames(handle, (length) => Buffer.alloc(length)))
+        own.push(packr.unpack(frame));
+      expect(own).toEqual(written);
+    } finally {
+      await handle.close();
+    }
+  });
+
   it('refuse a file cut inside a frame, and lose whole frames only when cut between them', async () => {
     await fc.assert(
       fc.asyncProperty(
