@@ -26,7 +26,7 @@ import MiniSearch, { type SearchResult as MiniSearchResult } from 'minisearch';
 import { buildCompact, type PackedIndex, packedIndex, restoreCompact } from './compactPostings.js';
 import { Documents, FIELDS, type Field, type SearchDocument } from './searchDocuments.js';
 import { excerpt } from './searchExcerpt.js';
-import { SEPARATORS, tokenize } from './searchTokens.js';
+import { tokenize } from './searchTokens.js';
 import type { EntityKind, GraphData } from './types.js';
 
 export interface SearchResult {
@@ -205,9 +205,7 @@ export class SearchIndex {
 
 /** The words of a query as the index tokenizes them, capped in length and number. */
 function queryTerms(query: string): string[] {
-  return query
-    .slice(0, MAX_QUERY_LENGTH)
-    .split(SEPARATORS)
+  return tokenize(query.slice(0, MAX_QUERY_LENGTH))
     .filter((t) => t !== '')
     .slice(0, MAX_QUERY_TERMS);
 }
