@@ -207,8 +207,9 @@ export async function run(argv: string[]): Promise<number> {
   // Answers are cached in front of GraphQL, per served graph version (the live one under --watch):
   // Yoga's own response cache stays off, or every query would take the slow path.
   const cache = values['no-response-cache'] ? undefined : { version: served.version };
-  const handler = graphqlListener(createAnswerer(yoga), yoga, { cache });
-  heapForRequests();
+  const handler = heapForRequests(graphqlListener(createAnswerer(yoga), yoga, { cache }), {
+    onGrow: () => logger.debug('talkgraph is busy: its young generation may grow'),
+  });
   http.ready(handler, {
     talks: data.talks.length,
     conferences: data.conferences.length,
