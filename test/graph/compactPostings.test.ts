@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import MiniSearch from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import { describe, expect, it } from 'vitest';
-import { buildCompact, packedIndex, restoreCompact } from '../../src/graph/compactPostings.js';
+import { buildCompact, packedIndex, restoreCompact, treeOrder } from '../../src/graph/compactPostings.js';
 
 const WORDS = [
   'prometheus',
@@ -133,5 +134,24 @@ describe('compactPostings', () => {
   it('refuses documents that are not numbered 0, 1, 2, … in the order they are added', () => {
     const mini = new MiniSearch(OPTIONS);
     expect(() => buildCompact(mini, () => [{ id: 1, name: 'grafana', body: '' }])).toThrow('out of order');
+  });
+
+  it("lists terms in the order of MiniSearch's whole tree while holding one first character's branch at a time", () => {
+    // Few letters and short words, so that terms share prefixes and branches are cut and remade often.
+    const term = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é', '\ud83d'), maxLength: 6 });
+    fc.assert(
+      fc.property(fc.uniqueArray(term, { maxLength: 60 }), (terms) => {
+        const whole = new SearchableMap<number>();
+        terms.forEach((t, i) => whole.set(t, i));
+        const made: number[] = [];
+        const order = treeOrder(terms, () => {
+          made.push(0);
+          return new SearchableMap<number>();
+        });
+        expect(order).toEqual([...whole.values()]);
+        expect(made.length).toBe(new Set(terms.map((t) => t.slice(0, 1))).size);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
