@@ -90,11 +90,13 @@ function runBundle() {
   });
   // The build asks for the code compiled by a warm-up run, written as the process ends. V8 stamps
   // it with the flags of that moment, and a server changes its young generation's rule as it
-  // serves: the flag the bundle is compiled under is set back first, or every start would reject it.
+  // serves (and a large graph's server its heap growth): the flags the bundle is compiled under are
+  // set back first, or every start would reject it.
   const record = process.env.TALKGRAPH_RECORD_CODE_CACHE;
   if (record) {
     process.once('exit', () => {
       setFlagsFromString('--semi-space-growth-factor=1');
+      setFlagsFromString('--heap-growing-percent=30');
       writeFileSync(record, script.createCachedData());
     });
   }
