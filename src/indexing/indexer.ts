@@ -46,6 +46,11 @@ export interface IndexOptions {
    * seed the build wrote for the bundled content, `bundledSeedDir`).
    */
   seedDir?: string;
+  /**
+   * Called once the graph is built, before it is written to `cacheDir`: a server settles its heap
+   * there, so that what indexing left for the collector is given back before the write holds more.
+   */
+  beforeGraphWrite?: () => Promise<unknown>;
 }
 
 export interface IndexResult {
@@ -288,6 +293,7 @@ export async function indexContent(options: IndexOptions): Promise<IndexResult> 
     if (result.cache) result.cache.saveError = error instanceof Error ? error.message : String(error);
   };
   await cache.finish().catch(saveError);
+  await options.beforeGraphWrite?.();
   await graphCache.write(data, root).catch(saveError);
   return result;
 }

@@ -62,6 +62,33 @@ describe('the whole-graph cache', () => {
     expect(second.data.diagnostics).toEqual(fresh.data.diagnostics);
   });
 
+  it('calls beforeGraphWrite once the graph is built, before its file is written, and not when it reads one', async () => {
+    const seen: { graphFiles: string[] }[] = [];
+    const graphFiles = () => readdirSync(cacheDir).filter((name) => name.endsWith('.graph'));
+    const beforeGraphWrite = async () => {
+      seen.push({ graphFiles: graphFiles() });
+    };
+    const first = await indexContent({
+      root: content,
+      cacheDir,
+      now: TEST_NOW,
+      catalogue: false,
+      beforeGraphWrite,
+    });
+    expect(seen).toEqual([{ graphFiles: [] }]);
+    expect(graphFiles()).toHaveLength(1);
+    expect(first.cache?.saveError).toBeUndefined();
+    const second = await indexContent({
+      root: content,
+      cacheDir,
+      now: TEST_NOW,
+      catalogue: false,
+      beforeGraphWrite,
+    });
+    expect(second.cache?.wholeGraph).toBe(true);
+    expect(seen).toHaveLength(1);
+  });
+
   it('keeps one graph file per content root', async () => {
     await warm();
     appendFileSync(join(content, 'posts', '2018-05-kubecon-europe.md'), '\nOne more line.\n');
