@@ -68,16 +68,23 @@ function writeAll(fd: number, bytes: Buffer): void {
 }
 
 /**
+ * A frame made when the writer takes it (`framedInPlace`), and written in the same turn: a frame
+ * handed over in the packer's buffer would not outlive the next pack, and a copy of it would be
+ * one more buffer left for the collector.
+ */
+export type LaterFrame = () => Buffer;
+
+/**
  * Writes the frames one at a time through a temporary file and a rename, so
  * no reader sees half a file. Frames from an iterable may be packed in place
  * (`framedInPlace`): each is made and written in one turn of the event loop,
  * before anything else can pack over it, and other work runs between frames.
- * Frames from an async iterable are written as they come: they must be
- * buffers of their own (`framed`).
+ * Frames from an async iterable are written as they come: buffers of their
+ * own (`framed`), or frames made as they are written (`LaterFrame`).
  */
 export async function writeFrames(
   file: string,
-  frames: Iterable<Buffer> | AsyncIterable<Buffer>,
+  frames: Iterable<Buffer> | AsyncIterable<Buffer | LaterFrame>,
 ): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
@@ -89,7 +96,12 @@ export async function writeFrames(
           writeAll(handle.fd, next.value);
           await new Promise((resolve) => setImmediate(resolve));
         }
-      } else for await (const frame of frames) await handle.write(frame);
+      } else {
+        for await (const frame of frames) {
+          if (typeof frame === 'function') writeAll(handle.fd, frame());
+          else await handle.write(frame);
+        }
+      }
     } finally {
       await handle.close();
     }

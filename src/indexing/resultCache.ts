@@ -26,7 +26,14 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Packr } from 'msgpackr';
-import { FrameError, framed, readFrames, writeFrames } from '../graph/frames.js';
+import {
+  FrameError,
+  framed,
+  framedInPlace,
+  type LaterFrame,
+  readFrames,
+  writeFrames,
+} from '../graph/frames.js';
 import { type FileResult, MemoryFileResults } from './fileResults.js';
 
 /**
@@ -45,6 +52,11 @@ export type ResultEntry = [string, FileResult];
 export const resultsFrame = {
   head: (): Buffer => framed(packr, { format: FORMAT }),
   entries: (chunk: readonly ResultEntry[]): Buffer => framed(packr, chunk),
+  /** The chunk's frame, packed in place as the writer takes it: no copy is left for the collector. */
+  entriesLater:
+    (chunk: readonly ResultEntry[]): LaterFrame =>
+    () =>
+      framedInPlace(packr, chunk),
   tail: (count: number): Buffer => framed(packr, { count }),
 };
 

@@ -15,7 +15,7 @@
  * file cannot be written, the index goes on and `finish` says why.
  */
 import { mkdir } from 'node:fs/promises';
-import { writeFrames } from '../graph/frames.js';
+import { type LaterFrame, writeFrames } from '../graph/frames.js';
 import type { FileResult, FileResults } from './fileResults.js';
 import {
   bundledSeedDir,
@@ -27,12 +27,12 @@ import {
 } from './resultCache.js';
 
 /** Frames handed over by the index and taken by the writer, in order; the writer waits for more. */
-class FrameQueue implements AsyncIterable<Buffer> {
-  private readonly frames: Buffer[] = [];
+class FrameQueue implements AsyncIterable<Buffer | LaterFrame> {
+  private readonly frames: (Buffer | LaterFrame)[] = [];
   private ended = false;
   private wake: (() => void) | null = null;
 
-  push(frame: Buffer): void {
+  push(frame: Buffer | LaterFrame): void {
     this.frames.push(frame);
     this.wake?.();
   }
@@ -42,7 +42,7 @@ class FrameQueue implements AsyncIterable<Buffer> {
     this.wake?.();
   }
 
-  async *[Symbol.asyncIterator](): AsyncGenerator<Buffer> {
+  async *[Symbol.asyncIterator](): AsyncGenerator<Buffer | LaterFrame> {
     for (;;) {
       const frame = this.frames.shift();
       if (frame !== undefined) yield frame;
@@ -106,7 +106,7 @@ class StreamedResults implements FileResults {
   private flush(): void {
     if (this.chunk.length === 0) return;
     // Once the file cannot be written, nothing more is packed for it.
-    if (!this.failed()) this.queue.push(resultsFrame.entries(this.chunk));
+    if (!this.failed()) this.queue.push(resultsFrame.entriesLater(this.chunk));
     this.written += this.chunk.length;
     this.chunk = [];
   }

@@ -10,7 +10,14 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { Packr } from 'msgpackr';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FrameError, framed, framedInPlace, readFrames, writeFrames } from '../../src/graph/frames.js';
+import {
+  FrameError,
+  framed,
+  framedInPlace,
+  type LaterFrame,
+  readFrames,
+  writeFrames,
+} from '../../src/graph/frames.js';
 
 const packr = new Packr({ useRecords: true, moreTypes: true, copyBuffers: true });
 const dir = mkdtempSync(join(tmpdir(), 'talkgraph-frames-'));
@@ -91,6 +98,41 @@ describe('framed files', () => {
     }
     expect(packed).toBeGreaterThan(0);
     expect(await readAll(file)).toEqual(written);
+  });
+
+  it('write frames made as they are taken from an async source whole, though other work packs while it waits', async () => {
+    const file = join(dir, 'later');
+    const other = new Packr();
+    const written = Array.from({ length: 20 }, (_, i) => ({ text: `later ${i} `.repeat(300) }));
+    let made = 0;
+    async function* source(): AsyncGenerator<Buffer | LaterFrame> {
+      yield framed(packr, { head: true });
+      for (const value of written) {
+        // Queued before the writer takes it, with packing elsewhere in between.
+        const later: LaterFrame = () => {
+          made++;
+          return framedInPlace(packr, value);
+        };
+        other.pack({ elsewhere: 'z'.repeat(500) });
+        await new Promise((resolve) => setImmediate(resolve));
+        other.pack({ elsewhere: 'w'.repeat(700) });
+        yield later;
+      }
+    }
+    let busy = true;
+    const elsewhere = (): void => {
+      if (!busy) return;
+      other.pack({ elsewhere: 'y'.repeat(300) });
+      setImmediate(elsewhere);
+    };
+    setImmediate(elsewhere);
+    try {
+      await writeFrames(file, source());
+    } finally {
+      busy = false;
+    }
+    expect(made).toBe(written.length);
+    expect(await readAll(file)).toEqual([{ head: true }, ...written]);
   });
 
   it('frame in place in one buffer, reused from its start, rather than a new one for each value', () => {
