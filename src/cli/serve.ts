@@ -77,9 +77,10 @@ async function loadGraph(values: {
     root,
     catalogue: !values['no-catalogue'],
     cacheDir: cacheDir(values),
-    // Writing the graph holds a copy of each block and a table of its strings: on top of what
-    // indexing left for the collector, a 10,000-post server peaked at 450–457 MB; settled first, 427–431.
-    beforeGraphWrite: settleHeap,
+    // Putting the graph together, and writing it, hold more (lists copied at their length, a copy
+    // of each block written and a table of its strings): each starts in a settled heap, not on top
+    // of what indexing left for the collector.
+    settle: settleHeap,
   });
   if (await settleHeap()) {
     // A large graph's search index is built before it serves, in a settled heap with the young

@@ -47,10 +47,11 @@ export interface IndexOptions {
    */
   seedDir?: string;
   /**
-   * Called once the graph is built, before it is written to `cacheDir`: a server settles its heap
-   * there, so that what indexing left for the collector is given back before the write holds more.
+   * Called where indexing has left the most for the collector, before what comes next holds more:
+   * once every post is read, before the graph is put together, and once it is, before it is written
+   * to `cacheDir` (`indexContent` and `indexFilesAsync` only). A server settles its heap there.
    */
-  beforeGraphWrite?: () => Promise<unknown>;
+  settle?: () => Promise<unknown>;
 }
 
 export interface IndexResult {
@@ -150,6 +151,9 @@ export function registriesOf(
   return loadRegistries(files, (options.catalogue ?? true) ? loadCatalogue().tools : [], report);
 }
 
+/** The step after the last post is read, before the graph is put together. */
+const POSTS_READ = 'posts read';
+
 /**
  * The pipeline as steps: it yields after each post it parses, so a caller
  * can pause between files (`indexFilesAsync`) and keep its event loop free.
@@ -157,7 +161,7 @@ export function registriesOf(
 function* indexSteps(
   files: readonly LoadedFile[],
   options: Omit<IndexOptions, 'root'>,
-): Generator<void, GraphData> {
+): Generator<void | typeof POSTS_READ, GraphData> {
   const diagnostics: Diagnostic[] = [];
   const report = (d: Diagnostic) => diagnostics.push(d);
   const registries = registriesOf(files, options, report);
@@ -188,6 +192,7 @@ function* indexSteps(
     results?.set(file.path, { key, draft, diagnostics: diagnostics.slice(before) });
     yield;
   }
+  yield POSTS_READ;
   results?.retain(new Set(files.map((f) => f.path)));
   const data = builder.finish(diagnostics);
   return { ...data, diagnostics: sortDiagnostics(data.diagnostics) };
@@ -218,6 +223,11 @@ export async function indexFilesAsync(
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
+    if (step.value === POSTS_READ && options.settle !== undefined) {
+      await options.settle();
+      sliceStart = performance.now();
+      continue;
+    }
     if (performance.now() - sliceStart > SLICE_MS) {
       await new Promise((resolve) => setImmediate(resolve));
       sliceStart = performance.now();
@@ -293,7 +303,7 @@ export async function indexContent(options: IndexOptions): Promise<IndexResult> 
     if (result.cache) result.cache.saveError = error instanceof Error ? error.message : String(error);
   };
   await cache.finish().catch(saveError);
-  await options.beforeGraphWrite?.();
+  await options.settle?.();
   await graphCache.write(data, root).catch(saveError);
   return result;
 }

@@ -62,10 +62,10 @@ describe('the whole-graph cache', () => {
     expect(second.data.diagnostics).toEqual(fresh.data.diagnostics);
   });
 
-  it('calls beforeGraphWrite once the graph is built, before its file is written, and not when it reads one', async () => {
+  it('settles once every post is read and again before the graph file is written, and not when it reads one', async () => {
     const seen: { graphFiles: string[] }[] = [];
     const graphFiles = () => readdirSync(cacheDir).filter((name) => name.endsWith('.graph'));
-    const beforeGraphWrite = async () => {
+    const settle = async () => {
       seen.push({ graphFiles: graphFiles() });
     };
     const first = await indexContent({
@@ -73,9 +73,9 @@ describe('the whole-graph cache', () => {
       cacheDir,
       now: TEST_NOW,
       catalogue: false,
-      beforeGraphWrite,
+      settle,
     });
-    expect(seen).toEqual([{ graphFiles: [] }]);
+    expect(seen).toEqual([{ graphFiles: [] }, { graphFiles: [] }]);
     expect(graphFiles()).toHaveLength(1);
     expect(first.cache?.saveError).toBeUndefined();
     const second = await indexContent({
@@ -83,10 +83,10 @@ describe('the whole-graph cache', () => {
       cacheDir,
       now: TEST_NOW,
       catalogue: false,
-      beforeGraphWrite,
+      settle,
     });
     expect(second.cache?.wholeGraph).toBe(true);
-    expect(seen).toHaveLength(1);
+    expect(seen).toHaveLength(2);
   });
 
   it('keeps one graph file per content root', async () => {
