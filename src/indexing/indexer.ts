@@ -161,7 +161,7 @@ const POSTS_READ = 'posts read';
 function* indexSteps(
   files: readonly LoadedFile[],
   options: Omit<IndexOptions, 'root'>,
-): Generator<void | typeof POSTS_READ, GraphData> {
+): Generator<undefined | typeof POSTS_READ, GraphData> {
   const diagnostics: Diagnostic[] = [];
   const report = (d: Diagnostic) => diagnostics.push(d);
   const registries = registriesOf(files, options, report);
