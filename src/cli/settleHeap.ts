@@ -36,8 +36,10 @@ export async function settleHeap(): Promise<boolean> {
   if (getHeapStatistics().used_heap_size < SETTLE_FROM_BYTES) return false;
   // The heap may grow by 30% of what is live before V8 collects the old generation (set in
   // bin/talkgraph.js, for indexing): past 128 MB, tens of MB of garbage from building search and
-  // answering the first queries. A large graph's server lets it grow by 10%: at 10,000 posts it held
-  // 393–395 MB after the first queries against 406 MB, in two alternating pairs.
+  // answering the first queries. A large graph's server lets it grow by 10% from its first settle
+  // on (for a server that indexes, once every post is read: putting the graph together and writing
+  // it too): at 10,000 posts it held 393–395 MB after the first queries against 406 MB, in two
+  // alternating pairs.
   setFlagsFromString(`--heap-growing-percent=${LARGE_HEAP_GROWING_PERCENT}`);
   const session = new Session();
   session.connect();

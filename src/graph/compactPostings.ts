@@ -212,6 +212,8 @@ export function buildCompact(index: object, documents: () => Iterable<Doc>): num
     !(internals._idToShortId instanceof Map) ||
     internals._idToShortId.size > 0 ||
     internals._fieldIds === undefined ||
+    // A field's id is kept in a byte.
+    Object.keys(internals._fieldIds).length > 256 ||
     internals._options === undefined
   ) {
     const add = (index as { add: (doc: Doc) => void }).add.bind(index);

@@ -224,6 +224,9 @@ export async function indexFilesAsync(
     const step = steps.next();
     if (step.done) return step.value;
     if (step.value === POSTS_READ && options.settle !== undefined) {
+      // A turn first, so that the results writer takes what is queued for it (posts read from the
+      // results cache are queued without a pause) and the collection can free it.
+      await new Promise((resolve) => setImmediate(resolve));
       await options.settle();
       sliceStart = performance.now();
       continue;

@@ -131,6 +131,21 @@ describe('compactPostings', () => {
     expect(added).toEqual([{ id: 1 }, { id: 2 }]);
   });
 
+  it('builds an index of more fields than a byte can number as the index builds itself, with the same answers', () => {
+    const fields = Array.from({ length: 300 }, (_, i) => `f${i}`);
+    const docs = [
+      { id: 0, f0: 'prometheus alerts', f299: 'grafana' },
+      { id: 1, f256: 'prometheus', f1: 'kubernetes' },
+    ];
+    const compact = new MiniSearch({ fields });
+    expect(buildCompact(compact, () => docs)).toBe(0);
+    const plain = new MiniSearch({ fields });
+    plain.addAll(docs);
+    for (const query of ['prometheus', 'grafana', 'kubernetes']) {
+      expect(compact.search(query)).toEqual(plain.search(query));
+    }
+  });
+
   it('refuses documents that are not numbered 0, 1, 2, … in the order they are added', () => {
     const mini = new MiniSearch(OPTIONS);
     expect(() => buildCompact(mini, () => [{ id: 1, name: 'grafana', body: '' }])).toThrow('out of order');
