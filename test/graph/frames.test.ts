@@ -202,6 +202,21 @@ describe('framed files', () => {
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('leave no temporary file behind and the old file in place when a frame made as it is written cannot be made', async () => {
+    const file = join(dir, 'kept-later');
+    await writeFrames(file, [framed(packr, 'old')]);
+    async function* failing(): AsyncGenerator<Buffer | LaterFrame> {
+      yield framed(packr, 'head');
+      yield () => framedInPlace(packr, 'new');
+      yield () => {
+        throw new Error('cannot pack');
+      };
+    }
+    await expect(writeFrames(file, failing())).rejects.toThrow('cannot pack');
+    expect(await readAll(file)).toEqual(['old']);
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('do not leave the packer holding a buffer grown for a large value once the file is written', async () => {
     const file = join(dir, 'large');
     const large = { text: 'x'.repeat(4 * 1024 * 1024) };
