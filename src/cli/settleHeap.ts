@@ -14,7 +14,7 @@
  * At 10,000 posts a server read from a snapshot goes from about 390 to 330
  * MB once ready, for a few hundred ms of collecting.
  *
- * Once requests overlap, the young generation may grow again (`heapForRequests`).
+ * Once the server is busy, the young generation may grow again (`heapForRequests`).
  */
 import type { RequestListener } from 'node:http';
 import { Session } from 'node:inspector';

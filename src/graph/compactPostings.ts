@@ -220,8 +220,8 @@ export function buildCompact(index: object, documents: () => Iterable<Doc>): num
     for (const doc of documents()) add(doc);
     return 0;
   }
-  // Counted in a Map while documents are added: a term met again is one hash lookup, where the tree
-  // walked its branches for every occurrence. The order the tree would list the terms in (kept by
+  // Counted while documents are added (`Tallies`): a term met again is one hash lookup, where the
+  // tree walked its branches for every occurrence. The order the tree would list the terms in (kept by
   // `FlatTerms` as ranks) is then found from the distinct terms in the order they were first met,
   // the order its own additions would have made it in (`treeOrder`).
   const tallies = new Tallies();

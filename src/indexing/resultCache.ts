@@ -51,16 +51,17 @@ export type ResultEntry = [string, FileResult];
 /** One frame of a results file: its head, a chunk of entries, or its tail. */
 export const resultsFrame = {
   head: (): Buffer => framed(packr, { format: FORMAT }),
-  entries: (chunk: readonly ResultEntry[]): Buffer => framed(packr, chunk),
-  /** The chunk's frame, packed in place as the writer takes it: no copy is left for the collector. */
+  /** Packed in place (`framedInPlace`): valid until the next pack, so written as soon as it is made. */
+  entries: (chunk: readonly ResultEntry[]): Buffer => framedInPlace(packr, chunk),
+  /** The chunk's frame, packed as the writer takes it: no copy is left for the collector. */
   entriesLater:
     (chunk: readonly ResultEntry[]): LaterFrame =>
     () =>
-      framedInPlace(packr, chunk),
+      resultsFrame.entries(chunk),
   tail: (count: number): Buffer => framed(packr, { count }),
 };
 
-/** The file's frames: its head, its entries a chunk at a time, and its tail. */
+/** The file's frames: its head, its entries a chunk at a time, and its tail; each written before the next is made. */
 function* resultFrames(entries: ReadonlyMap<string, FileResult>): Generator<Buffer> {
   yield resultsFrame.head();
   let chunk: ResultEntry[] = [];
