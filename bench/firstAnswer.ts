@@ -4,8 +4,8 @@
  * content: the time from `npm start` to its first GraphQL answer, and a whole
  * `talkgraph index`. The compiled CLI (dist/) is measured beside the same
  * sources compiled at run time by tsx, as `bin/talkgraph.js` ran before.
- * The first answer is also timed from `node bin/talkgraph.js serve`, which
- * npm start runs: the difference is npm's own start. And from `npm start` with
+ * The first answer is also timed from `node bin/talkgraph.js serve` with the
+ * Node flags npm start passes, which is what npm start runs: the difference is npm's own start. And from `npm start` with
  * an empty cache folder, as the first start after an install: the compiled CLI
  * then reads the seed its build wrote (dist/seed/), the sources run through tsx
  * have none and index cold.
@@ -15,6 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serverNodeFlags } from './serveCommand.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // The compiled CLI and the sources run through tsx are different builds, so their on-disk caches of
@@ -47,7 +48,7 @@ async function firstAnswer(
   const start = performance.now();
   const [command, args] = viaNpm
     ? ['npm', ['start', '--silent']]
-    : [process.execPath, ['bin/talkgraph.js', 'serve']];
+    : [process.execPath, [...serverNodeFlags(), 'bin/talkgraph.js', 'serve']];
   // Its own process group, so the server under npm is stopped with it.
   const child = spawn(command, args, {
     cwd: root,

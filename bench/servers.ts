@@ -8,6 +8,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { serverNodeFlags } from './serveCommand.js';
 import { median } from './stats.js';
 
 /** A tool page: the tool, a page of its talks, each with its conference and links. */
@@ -157,7 +158,9 @@ export interface ServerRow {
 }
 
 export async function benchServers(seconds: number, rounds: number, content: string): Promise<ServerRow[]> {
+  // talkgraph runs with the Node flags of `npm start`.
   const talkgraph = (...flags: string[]) => [
+    ...serverNodeFlags(),
     'bin/talkgraph.js',
     'serve',
     '--port',

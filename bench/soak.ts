@@ -35,6 +35,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { writeCorpus } from './corpus.js';
 import { heapAfterGc, INSPECT_FLAG, inspectorUrl } from './heapProbe.js';
+import { serverNodeFlags } from './serveCommand.js';
 
 const { values } = parseArgs({
   options: { seconds: { type: 'string' }, posts: { type: 'string' }, snapshots: { type: 'string' } },
@@ -86,6 +87,7 @@ function startServer(root: string): Promise<Server> {
     [
       INSPECT_FLAG,
       ...snapshotFlags,
+      ...serverNodeFlags(),
       'bin/talkgraph.js',
       'serve',
       '--watch',

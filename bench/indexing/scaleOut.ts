@@ -22,6 +22,7 @@ import { IncrementalIndex } from '../../src/indexing/incremental.js';
 import { indexFiles } from '../../src/indexing/indexer.js';
 import { loadContent } from '../../src/load/walk.js';
 import { writeCorpus } from '../corpus.js';
+import { serverNodeFlags } from '../serveCommand.js';
 import { time } from '../stats.js';
 import { atMost, type Row } from '../table.js';
 import { repoRoot, runNode } from './processes.js';
@@ -34,13 +35,18 @@ export interface ScaleOutOptions {
 
 const talkgraph = 'bin/talkgraph.js';
 
-/** Starts a server and resolves once /health answers 200: wall time to ready and the child. */
+/** Starts a server as `npm start` runs it and resolves once /health answers 200: wall time to ready and the child. */
 async function serveUntilReady(args: string[]): Promise<{ ms: number; child: ChildProcess; url: string }> {
   const start = performance.now();
-  const child = spawn(process.execPath, [talkgraph, 'serve', '--host', '127.0.0.1', '--port', '0', ...args], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const flags = serverNodeFlags();
+  const child = spawn(
+    process.execPath,
+    [...flags, talkgraph, 'serve', '--host', '127.0.0.1', '--port', '0', ...args],
+    {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const base = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {
