@@ -13,6 +13,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -88,6 +89,15 @@ describe('the seed', () => {
     expect(readdirSync(cacheDir).some((name) => name.endsWith('.graph'))).toBe(true);
   });
 
+  it('is hit again when a post is added and then removed', async () => {
+    const copy = join(content, 'posts', 'added.md');
+    writeFileSync(copy, readFileSync(join(content, 'posts', '2018-05-kubecon-europe.md')));
+    expect((await first()).cache?.wholeGraph).toBe(false);
+    rmSync(copy);
+    rmSync(cacheDir, { recursive: true, force: true });
+    expect((await first()).cache?.wholeGraph).toBe(true);
+  });
+
   it('is ignored with a notice when its graph is damaged, and the answer is the cold one', async () => {
     const graph = readdirSync(seedDir).find((name) => name.endsWith('.graph')) as string;
     const bytes = readFileSync(join(seedDir, graph));
@@ -134,8 +144,20 @@ function apply(change: Change, n: number): void {
   else rmSync(path);
 }
 
+/** Every file under the content folder with its bytes, by path. */
+function tree(): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const name of readdirSync(content, { recursive: true, encoding: 'utf8' }).sort()) {
+    const path = join(content, name);
+    if (statSync(path).isFile()) files[name] = readFileSync(path, 'base64');
+  }
+  return files;
+}
+
 describe('the seed after random changes', () => {
-  it('is missed after any change of the content or the catalogue switch, and the graph equals a cold index', async () => {
+  // Changes can cancel out (a copy added, then that copy removed): the seed is
+  // hit exactly when the content and the catalogue switch are as it was built.
+  it('is hit exactly when the content and catalogue switch are unchanged, and the graph equals a cold index', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(changeArb, { minLength: 0, maxLength: 3 }),
@@ -145,9 +167,11 @@ describe('the seed after random changes', () => {
           await seeded();
           try {
             const seed = contents(seedDir);
+            const before = tree();
             changes.forEach(apply);
+            const unchanged = !catalogue && JSON.stringify(tree()) === JSON.stringify(before);
             const start = await first(catalogue);
-            expect(start.cache?.wholeGraph).toBe(false);
+            expect(start.cache?.wholeGraph).toBe(unchanged);
             expect(start.data).toEqual((await cold(catalogue)).data);
             expect(contents(seedDir)).toEqual(seed);
           } finally {
