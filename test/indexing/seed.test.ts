@@ -13,7 +13,6 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
-  statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +21,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { indexContent } from '../../src/indexing/indexer.js';
 import { hashCatalogue, treeStamp } from '../../src/indexing/resultCache.js';
+import { fileTree } from '../helpers/fileTree.js';
 import { TEST_NOW } from '../helpers/indexText.js';
 
 let dir: string;
@@ -144,16 +144,6 @@ function apply(change: Change, n: number): void {
   else rmSync(path);
 }
 
-/** Every file under the content folder with its bytes, by path. */
-function tree(): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const name of readdirSync(content, { recursive: true, encoding: 'utf8' }).sort()) {
-    const path = join(content, name);
-    if (statSync(path).isFile()) files[name] = readFileSync(path, 'base64');
-  }
-  return files;
-}
-
 describe('the seed after random changes', () => {
   // Changes can cancel out (a copy added, then that copy removed): the seed is
   // hit exactly when the content and the catalogue switch are as it was built.
@@ -167,9 +157,9 @@ describe('the seed after random changes', () => {
           await seeded();
           try {
             const seed = contents(seedDir);
-            const before = tree();
+            const before = fileTree(content);
             changes.forEach(apply);
-            const unchanged = !catalogue && JSON.stringify(tree()) === JSON.stringify(before);
+            const unchanged = !catalogue && JSON.stringify(fileTree(content)) === JSON.stringify(before);
             const start = await first(catalogue);
             expect(start.cache?.wholeGraph).toBe(unchanged);
             expect(start.data).toEqual((await cold(catalogue)).data);
