@@ -2,8 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * Every file under a folder with its bytes, by relative path: what a cache
- * keyed on the content must treat as the same input when nothing differs.
+ * Every file under a folder with its bytes, by relative path: two reads are
+ * equal exactly when no file was added, removed, renamed or changed.
  */
 export function fileTree(folder: string): Record<string, string> {
   const files: Record<string, string> = {};

@@ -50,13 +50,6 @@ const first = (catalogue = false) =>
   indexContent({ root: content, cacheDir, seedDir, now: TEST_NOW, catalogue });
 const cold = (catalogue = false) => indexContent({ root: content, now: TEST_NOW, catalogue });
 
-/** Every file of a folder with its bytes: what must not change. */
-function contents(folder: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const name of readdirSync(folder).sort()) files[name] = readFileSync(join(folder, name), 'base64');
-  return files;
-}
-
 function postsOf(): string[] {
   return readdirSync(join(content, 'posts'), { recursive: true, encoding: 'utf8' })
     .filter((name) => name.endsWith('.md'))
@@ -68,23 +61,23 @@ describe('the seed', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('gives a start with an empty cache folder the cold graph, without building it or writing anywhere', async () => {
-    const seed = contents(seedDir);
+    const seed = fileTree(seedDir);
     const start = await first();
     expect(start.cache?.wholeGraph).toBe(true);
     expect(start.cache?.notices).toEqual([]);
     expect(start.data).toEqual((await cold()).data);
-    expect(contents(seedDir)).toEqual(seed);
+    expect(fileTree(seedDir)).toEqual(seed);
     expect(existsSync(cacheDir) ? readdirSync(cacheDir) : []).toEqual([]);
   });
 
   it('gives the posts that did not change their results when one did, and saves to the cache folder alone', async () => {
-    const seed = contents(seedDir);
+    const seed = fileTree(seedDir);
     appendFileSync(join(content, 'posts', '2018-05-kubecon-europe.md'), '\nOne more line.\n');
     const start = await first();
     expect(start.cache?.wholeGraph).toBe(false);
     expect(start.cache?.reused).toBe(postsOf().length - 1);
     expect(start.data).toEqual((await cold()).data);
-    expect(contents(seedDir)).toEqual(seed);
+    expect(fileTree(seedDir)).toEqual(seed);
     expect((await first()).cache?.wholeGraph).toBe(true);
     expect(readdirSync(cacheDir).some((name) => name.endsWith('.graph'))).toBe(true);
   });
@@ -156,14 +149,14 @@ describe('the seed after random changes', () => {
           fc.pre(changes.length > 0 || catalogue);
           await seeded();
           try {
-            const seed = contents(seedDir);
+            const seed = fileTree(seedDir);
             const before = fileTree(content);
             changes.forEach(apply);
             const unchanged = !catalogue && JSON.stringify(fileTree(content)) === JSON.stringify(before);
             const start = await first(catalogue);
             expect(start.cache?.wholeGraph).toBe(unchanged);
             expect(start.data).toEqual((await cold(catalogue)).data);
-            expect(contents(seedDir)).toEqual(seed);
+            expect(fileTree(seedDir)).toEqual(seed);
           } finally {
             rmSync(dir, { recursive: true, force: true });
           }
